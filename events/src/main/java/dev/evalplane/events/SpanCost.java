@@ -1,0 +1,14 @@
+package dev.evalplane.events;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** The priced cost of one LLM span inside a {@link TraceCostEvent}. Costs are null when not known. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record SpanCost(String spanId, String provider, String model, TokenUsage usage, BigDecimal inputCost,
+        BigDecimal outputCost, BigDecimal totalCost, CostStatus costStatus) {
+}

@@ -1,0 +1,107 @@
+package dev.evalplane.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A packaged service ({@code target/quarkus-app/quarkus-run.jar}) in its own JVM, for tests that must kill it
+ * ({@code kill -9}) and start it again mid-stream. Used from failsafe {@code *IT} tests, which run after packaging.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Path jar;
+    private final Map<String, String> config;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    public ServiceProcess(Path jar, Map<String, String> config, Path log) {
+        this.jar = jar;
+        this.config = config;
+        this.log = log;
+        this.port = Processes.freePort();
+    }
+
+    public ServiceProcess start() {
+        List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.otel.sdk.disabled=true");
+        command.addAll(List.of("-jar", jar.toString()));
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            awaitReady();
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + jar, e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(jar + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException(jar + " was not ready within 90 s; see " + log);
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** SIGKILL: no shutdown hooks, no commits, no flushes. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
