@@ -137,6 +137,27 @@ class OtlpIngestionTests {
         assertThat(OtlpFixtures.differences(expected, OtlpFixtures.JSON.valueToTree(events))).isEmpty();
     }
 
+    @Test
+    void aLargeBatchIsAnsweredOnlyOnceEverySpanIsOnTheTopic() {
+        String hex = randomTraceHex();
+        int count = 2_000;
+        io.opentelemetry.proto.trace.v1.Span[] batch = new io.opentelemetry.proto.trace.v1.Span[count];
+        for (int i = 0; i < count; i++) {
+            batch[i] = io.opentelemetry.proto.trace.v1.Span.newBuilder().setTraceId(OtlpBytes.hex(hex))
+                    .setSpanId(OtlpBytes.hex(String.format("%016x", i + 1))).setName("step " + i)
+                    .setStartTimeUnixNano(1_000L + i).setEndTimeUnixNano(2_000L + i).build();
+        }
+        byte[] body = OtlpBytes.request(batch).toByteArray();
+
+        long started = System.nanoTime();
+        given().contentType("application/x-protobuf").body(body).post("/v1/traces").then().statusCode(200);
+        long answeredMs = (System.nanoTime() - started) / 1_000_000;
+
+        List<JsonNode> events = spans().await("tr-" + hex, count, WAIT);
+        assertThat(events).extracting(e -> e.get("span_id").asText()).doesNotHaveDuplicates().hasSize(count);
+        System.out.printf("OTLP batch of %d spans (%d bytes) acknowledged in %d ms%n", count, body.length, answeredMs);
+    }
+
     private static JsonNode bySpanId(List<JsonNode> events, String spanId) {
         return events.stream().filter(e -> spanId.equals(e.get("span_id").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no span " + spanId + " in " + events));

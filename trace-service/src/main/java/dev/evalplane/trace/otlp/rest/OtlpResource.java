@@ -6,6 +6,8 @@ import dev.evalplane.trace.otlp.service.OtlpIngestService;
 import dev.evalplane.trace.otlp.service.OtlpPayload;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,7 +41,16 @@ public class OtlpResource {
             @HeaderParam(EXPERIMENT_HEADER) String experimentId, @HeaderParam(RUN_HEADER) String runId) {
         OtlpMediaType mediaType = OtlpMediaType.fromContentType(contentType);
         OtlpPayload payload = new OtlpPayload(body, mediaType, contentEncoding, IngestContext.of(experimentId, runId));
-        return ingestService.ingest(payload).map(published -> success(mediaType));
+        return onRequestContext(ingestService.ingest(payload)).map(published -> success(mediaType));
+    }
+
+    /**
+     * Kafka acknowledgements complete on the Kafka sink's Vert.x context; the response must be written on this
+     * request's own context (its request scope lives there), so results hop back to it.
+     */
+    private static <T> Uni<T> onRequestContext(Uni<T> result) {
+        Context context = Vertx.currentContext();
+        return context == null ? result : result.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     private static Response success(OtlpMediaType mediaType) {
