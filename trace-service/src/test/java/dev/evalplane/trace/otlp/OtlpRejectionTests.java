@@ -77,6 +77,21 @@ class OtlpRejectionTests {
     }
 
     @Test
+    void aRecordKafkaRefusesIs503WithRetryAfter() throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (SpansTopicConfig topic = SpansTopicConfig.limitMessageBytes(bootstrap, 1_000)) {
+            byte[] body = OtlpBytes.request(withBlob(span(OtlpIngestionTests.randomTraceHex(), "00000000000000a1"),
+                    5_000)).toByteArray();
+
+            problem(post(body, PROTOBUF, null).header("Retry-After", "5"), 503, "otlp-span-log-unavailable",
+                    "Kafka did not acknowledge the spans");
+        }
+        String afterwards = OtlpIngestionTests.randomTraceHex();
+        post(OtlpBytes.request(withBlob(span(afterwards, "00000000000000a1"), 5_000)).toByteArray(), PROTOBUF, null)
+                .statusCode(200);
+    }
+
+    @Test
     void emptyExportIsAcceptedWithAnEmptyResponseInTheRequestEncoding() {
         given().contentType("application/json").body("{}").post("/v1/traces")
                 .then().statusCode(200).contentType("application/json").body(equalTo("{}"));

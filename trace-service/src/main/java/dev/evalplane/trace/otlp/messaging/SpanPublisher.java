@@ -33,10 +33,10 @@ public class SpanPublisher {
         List<Uni<Void>> sends = records.stream().map(this::send).toList();
         return Uni.join().all(sends).andCollectFailures().replaceWithVoid()
                 .onFailure().transform(failure -> {
-                    Log.errorf(failure, "Kafka did not acknowledge %d span record(s)", records.size());
+                    String cause = rootMessage(failure);
+                    Log.errorf("Kafka did not acknowledge %d span record(s): %s", records.size(), cause);
                     return new OtlpIngestException(OtlpIngestException.Kind.UNAVAILABLE,
-                            "Kafka did not acknowledge the spans (" + rootMessage(failure)
-                                    + "); retry the export", failure);
+                            "Kafka did not acknowledge the spans (" + cause + "); retry the export", failure);
                 });
     }
 
