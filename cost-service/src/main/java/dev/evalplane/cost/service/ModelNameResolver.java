@@ -51,6 +51,7 @@ public final class ModelNameResolver {
             callerProvider = callerProvider != null ? callerProvider : normaliseProvider(name.substring(0, uri));
             name = name.substring(uri + 2);
         }
+        String unsplit = name;
         int slash = name.indexOf('/');
         if (slash > 0) {
             String prefix = normaliseProvider(name.substring(0, slash));
@@ -60,7 +61,11 @@ public final class ModelNameResolver {
             }
         }
         String caller = callerProvider;
-        for (String candidate : candidates(caller, name)) {
+        List<String> keys = new ArrayList<>(candidates(caller, name));
+        if (!unsplit.equals(name)) {
+            keys.add(unsplit); // a key that merely looks prefixed, e.g. a fine-tune path or an org/model name
+        }
+        for (String candidate : keys) {
             Optional<ModelPrice> hit = table.exact(candidate)
                     .filter(price -> providerMatches(caller, price.litellmProvider()));
             if (hit.isPresent()) {
