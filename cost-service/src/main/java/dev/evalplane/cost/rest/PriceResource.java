@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.evalplane.cost.PriceOverride;
 import dev.evalplane.cost.mapping.OverrideFields;
 import dev.evalplane.cost.repository.PriceOverrideRepository;
+import dev.evalplane.cost.service.ModelNameResolver;
 import dev.evalplane.cost.service.PriceTableService;
 import dev.evalplane.cost.service.RepriceService;
 import io.smallrye.mutiny.Uni;
@@ -40,8 +41,8 @@ public class PriceResource {
         if (model == null || model.isBlank()) {
             throw ProblemException.badRequest("query parameter 'model' is required, e.g. ?model=openai:/gpt-4.1-mini");
         }
-        return prices.ready().map(table -> prices.resolve(provider, model)
-                .map(resolved -> PriceView.of(resolved, table.version()))
+        return prices.ready().map(first -> prices.current()).map(table -> ModelNameResolver.resolve(table, provider,
+                model).map(resolved -> PriceView.of(resolved, table.version()))
                 .orElseThrow(() -> ProblemException.notFound("no price for model '" + model + "'"
                         + (provider == null ? "" : " of provider '" + provider + "'") + " in price table "
                         + table.version())));
@@ -67,7 +68,7 @@ public class PriceResource {
         if (override.rates().isEmpty() && prices.resolve(override.litellmProvider(), override.baseModel()).isEmpty()) {
             throw ProblemException.badRequest("base_model '" + override.baseModel() + "' has no price to inherit");
         }
-        return overrides.upsert(override).chain(prices::reload).map(table -> prices.resolve(
+        return overrides.upsert(override).chain(prices::reload).map(table -> ModelNameResolver.resolve(table,
                 override.litellmProvider(), model).map(resolved -> PriceView.of(resolved, table.version()))
                 .orElseThrow(() -> ProblemException.badRequest("override of '" + model + "' resolves to no price")));
     }

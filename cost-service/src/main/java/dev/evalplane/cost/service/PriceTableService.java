@@ -97,26 +97,28 @@ public class PriceTableService {
         });
     }
 
-    /** Fetches the LiteLLM map again; true when it was loaded. A failure keeps the previous map. */
+    /** Fetches the configured LiteLLM map again; true when it was loaded. A failure keeps the previous map. */
     public Uni<Boolean> refreshLiteLlm() {
         Optional<String> location = config.litellm().location().filter(l -> !l.isBlank());
-        if (location.isEmpty()) {
-            return Uni.createFrom().item(false);
-        }
-        return fetcher.fetch(location.get())
-                .map(bytes -> parseLiteLlm(location.get(), bytes))
+        return location.isEmpty() ? Uni.createFrom().item(false) : refreshLiteLlm(location.get());
+    }
+
+    /** Loads the LiteLLM map from this file path or URL; true when loaded. A failure keeps the previous map. */
+    public Uni<Boolean> refreshLiteLlm(String location) {
+        return fetcher.fetch(location)
+                .map(bytes -> parseLiteLlm(bytes))
                 .chain(map -> {
                     liteLlm.set(map);
                     return reload().replaceWith(true);
                 })
                 .onFailure().recoverWithItem(e -> {
-                    Log.warnf("LiteLLM price map from %s not loaded, keeping %s: %s", location.get(),
+                    Log.warnf("LiteLLM price map from %s not loaded, keeping %s: %s", location,
                             current().version(), e.getMessage());
                     return false;
                 });
     }
 
-    private LiteLlmMap parseLiteLlm(String location, byte[] bytes) {
+    private LiteLlmMap parseLiteLlm(byte[] bytes) {
         try {
             Map<String, ModelPrice> prices = LiteLlmPriceReader.readModels(json.readTree(bytes), PriceSource.LITELLM);
             if (prices.size() < config.litellm().minModels()) {
