@@ -79,6 +79,8 @@ class ExternalKafkaTests {
         assertThat(pod.secretKeyRef("KAFKA_SSL_TRUSTSTORE_PASSWORD")).hasValue(Map.of("name", "kafka-ca", "key", "ca.password"));
         assertThat(pod.volumes()).anySatisfy(v -> assertThat(v.toString()).contains("secretName=kafka-ca"));
         assertThat(pod.podSpec()).containsEntry("restartPolicy", "Never");
+        assertThat(pod.podSpec().get("securityContext").toString()).contains("runAsUser=1000", "runAsNonRoot=true");
+        assertThat(pod.volumeMounts()).anySatisfy(m -> assertThat(m).containsEntry("mountPath", "/tmp"));
     }
 
     @Test

@@ -61,6 +61,7 @@ class ServiceOpsConfigTests {
                 .startsWith("registry.access.redhat.com/ubi9/openjdk-17-runtime:");
         assertThat(config.getValue("quarkus.jib.ports", String.class))
                 .isEqualTo(String.valueOf(DefaultValuesTests.PORTS.get(service)));
+        assertThat(config.getValue("quarkus.jib.user", String.class)).as("numeric, for runAsNonRoot").isEqualTo("185");
         assertThat(Files.readString(Path.of("..", service, "pom.xml"))).contains("quarkus-container-image-jib");
     }
 
