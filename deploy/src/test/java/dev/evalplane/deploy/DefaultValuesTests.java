@@ -32,7 +32,7 @@ class DefaultValuesTests {
     @ParameterizedTest
     @ValueSource(strings = {"ui-gateway", "scorer-service", "cost-service", "trace-service"})
     void everyServiceHasItsPortProbesConfigMapAndHardenedPod(String service) {
-        Deployment deployment = chart.deployment(service);
+        Workload deployment = chart.deployment(service);
         int port = PORTS.get(service);
 
         assertThat(deployment.containerPort()).isEqualTo(port);
@@ -50,8 +50,8 @@ class DefaultValuesTests {
         assertThat(deployment.container().get("securityContext").toString())
                 .contains("readOnlyRootFilesystem=true", "allowPrivilegeEscalation=false");
 
-        Map<String, Object> service_ = chart.get("Service", RenderedChart.objectName(service)).body();
-        assertThat(service_.toString()).contains("port=" + port, "app.kubernetes.io/component=" + service);
+        Map<String, Object> serviceObject = chart.get("Service", RenderedChart.objectName(service)).body();
+        assertThat(serviceObject.toString()).contains("port=" + port, "app.kubernetes.io/component=" + service);
         assertThat(chart.configMapData(service)).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(port));
     }
 
@@ -59,7 +59,7 @@ class DefaultValuesTests {
     @ValueSource(strings = {"scorer-service", "cost-service", "trace-service"})
     void kafkaAndDatabaseServicesGetBootstrapUrlsAndCredentialsFromTheSecret(String service) {
         Map<String, String> config = chart.configMapData(service);
-        Deployment deployment = chart.deployment(service);
+        Workload deployment = chart.deployment(service);
 
         assertThat(config)
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
@@ -77,7 +77,7 @@ class DefaultValuesTests {
     @Test
     void gatewayKnowsTheOtherServicesAndHasAuthOnWithTokensFromASecret() {
         Map<String, String> config = chart.configMapData("ui-gateway");
-        Deployment gateway = chart.deployment("ui-gateway");
+        Workload gateway = chart.deployment("ui-gateway");
 
         assertThat(config)
                 .containsEntry("EVALPLANE_TRACE_SERVICE_URL", "http://ep-evalplane-trace-service:8083")
@@ -110,7 +110,7 @@ class DefaultValuesTests {
 
     @Test
     void scorerHasNoProviderKeysUntilSecretsAreNamed() {
-        Deployment scorer = chart.deployment("scorer-service");
+        Workload scorer = chart.deployment("scorer-service");
 
         assertThat(scorer.envVar("OPENAI_API_KEY")).isEmpty();
         assertThat(scorer.envVar("ANTHROPIC_API_KEY")).isEmpty();

@@ -19,7 +19,7 @@ class ExternalKafkaTests {
     void servicesGetSaslAndTlsSettingsInTheConfigMapAndCredentialsFromSecrets() {
         for (String service : KAFKA_SERVICES) {
             Map<String, String> config = chart.configMapData(service);
-            Deployment deployment = chart.deployment(service);
+            Workload deployment = chart.deployment(service);
 
             assertThat(config)
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "b-1.kafka.example.net:9096,b-2.kafka.example.net:9096")
@@ -43,7 +43,7 @@ class ExternalKafkaTests {
 
     @Test
     void gatewayGetsNoKafkaSettings() {
-        Deployment gateway = chart.deployment("ui-gateway");
+        Workload gateway = chart.deployment("ui-gateway");
 
         assertThat(chart.configMapData("ui-gateway")).doesNotContainKeys("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SASL_MECHANISM");
         assertThat(gateway.envVar("KAFKA_SASL_JAAS_CONFIG")).isEmpty();
@@ -62,7 +62,7 @@ class ExternalKafkaTests {
         Manifest job = plain.get("Job", "ep-evalplane-kafka-topics-1");
 
         assertThat(job.map("metadata.annotations")).doesNotContainKey("helm.sh/hook");
-        Deployment pod = new Deployment(job);
+        Workload pod = new Workload(job);
         assertThat(pod.image()).isEqualTo("registry.example.net/tools/kafka:4.1.1");
         String script = String.valueOf(((List<?>) pod.container().get("args")).get(0));
         assertThat(script)
@@ -85,7 +85,7 @@ class ExternalKafkaTests {
 
     @Test
     void scorerReadsProviderKeysFromSecretsAndTheBaseUrlFromTheConfigMap() {
-        Deployment scorer = chart.deployment("scorer-service");
+        Workload scorer = chart.deployment("scorer-service");
 
         assertThat(scorer.secretKeyRef("OPENAI_API_KEY"))
                 .hasValue(Map.of("name", "llm-keys", "key", "openai", "optional", true));

@@ -13,7 +13,7 @@ class GatewayValuesTests {
     @Test
     void authDisabledDropsTheTokenSecretReference() {
         RenderedChart chart = RenderedChart.render("auth-disabled.yaml");
-        Deployment gateway = chart.deployment("ui-gateway");
+        Workload gateway = chart.deployment("ui-gateway");
 
         assertThat(chart.configMapData("ui-gateway")).containsEntry("EVALPLANE_AUTH_ENABLED", "false");
         assertThat(gateway.envVar("EVALPLANE_AUTH_TOKENS")).isEmpty();
@@ -46,7 +46,7 @@ class GatewayValuesTests {
     }
 
     @Test
-    void disabledServiceRendersNothingAndIsNotScrapedForUrls() {
+    void disabledServiceRendersNothing() {
         RenderedChart chart = RenderedChart.renderWith(Map.of("cost.enabled", false));
 
         assertThat(chart.find("Deployment", RenderedChart.objectName("cost-service"))).isEmpty();

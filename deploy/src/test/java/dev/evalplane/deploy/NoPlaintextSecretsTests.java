@@ -35,7 +35,7 @@ class NoPlaintextSecretsTests {
             if (!List.of("Deployment", "Job").contains(workload.kind())) {
                 continue;
             }
-            Deployment pod = new Deployment(workload);
+            Workload pod = new Workload(workload);
             for (Map<String, Object> env : pod.env()) {
                 String name = (String) env.get("name");
                 if (SECRET_ENV.contains(name)) {

@@ -67,8 +67,8 @@ final class RenderedChart {
         return RELEASE + "-evalplane-" + service;
     }
 
-    Deployment deployment(String service) {
-        return new Deployment(get("Deployment", objectName(service)));
+    Workload deployment(String service) {
+        return new Workload(get("Deployment", objectName(service)));
     }
 
     Map<String, String> configMapData(String service) {

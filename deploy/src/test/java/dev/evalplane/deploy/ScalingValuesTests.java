@@ -23,7 +23,7 @@ class ScalingValuesTests {
     @Test
     void topicJobUsesTheNewPartitionCountsAndReplicationFactor() {
         RenderedChart plain = RenderedChart.render(List.of("scaled.yaml"), Map.of("kafka.topics.create.helmHook", false));
-        Deployment job = new Deployment(plain.get("Job", "ep-evalplane-kafka-topics-1"));
+        Workload job = new Workload(plain.get("Job", "ep-evalplane-kafka-topics-1"));
         String script = String.valueOf(((List<?>) job.container().get("args")).get(0));
 
         assertThat(job.image()).isEqualTo("apache/kafka:4.1.1");

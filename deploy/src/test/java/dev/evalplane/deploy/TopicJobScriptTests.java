@@ -58,7 +58,7 @@ class TopicJobScriptTests {
                 "kafka.bootstrapServers", kafka.bootstrapServers(),
                 "kafka.topics.partitions", 6, "kafka.topics.dlqPartitions", 2, "kafka.topics.replicationFactor", 1,
                 "kafka.topics.create.enabled", true, "kafka.topics.create.helmHook", false));
-        Deployment job = new Deployment(chart.get("Job", "ep-evalplane-kafka-topics-1"));
+        Workload job = new Workload(chart.get("Job", "ep-evalplane-kafka-topics-1"));
         String script = String.valueOf(((List<?>) job.container().get("args")).get(0));
 
         ProcessBuilder run = new ProcessBuilder("/bin/sh", "-ec", script).redirectErrorStream(true)

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import dev.evalplane.deploy.RenderedChart.Manifest;
 
-/** Read access to the one container of a rendered Deployment. */
-record Deployment(Manifest manifest) {
+/** Read access to the pod template and the one container of a rendered Deployment or Job. */
+record Workload(Manifest manifest) {
 
     int replicas() {
         return ((Number) manifest.at("spec.replicas")).intValue();
