@@ -1,6 +1,7 @@
 package dev.evalplane.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +72,47 @@ final class Baselines {
         kafka.flush();
         done.await();
         return end.get() - start.get();
+    }
+
+    /**
+     * One Kafka hop, record by record: nanoseconds from send (flushed at once) until a consumer polling a fresh
+     * one-partition topic has it; {@code samples} records, 10 ms apart.
+     */
+    static List<Long> kafkaHops(Kafka kafka, int samples) throws InterruptedException {
+        String topic = "bench-hop-" + System.currentTimeMillis();
+        Kafka.createTopic(topic, 1);
+        long[] sent = new long[samples];
+        long[] received = new long[samples];
+        CountDownLatch assigned = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = Kafka.consumer(topic)) {
+                consumer.subscribe(List.of(topic));
+                int read = 0;
+                while (read < samples) {
+                    for (var r : consumer.poll(Duration.ofMillis(10))) {
+                        received[Integer.parseInt(r.value())] = System.nanoTime();
+                        read++;
+                    }
+                    if (!consumer.assignment().isEmpty()) {
+                        assigned.countDown();
+                    }
+                }
+            }
+        }, "hop-consumer");
+        reader.start();
+        assigned.await();
+        for (int i = 0; i < samples; i++) {
+            sent[i] = System.nanoTime();
+            kafka.send(topic, "k", Integer.toString(i));
+            kafka.flush();
+            Thread.sleep(10);
+        }
+        reader.join();
+        List<Long> hops = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            hops.add(received[i] - sent[i]);
+        }
+        return hops;
     }
 
     private static String csvRow(Object... fields) {

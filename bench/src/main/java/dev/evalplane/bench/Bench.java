@@ -19,10 +19,17 @@ public final class Bench {
         Report report = new Report();
         report.machine();
         report.line("== %s", args[0]);
-        switch (args[0]) {
-            case "ingestion" -> IngestionBench.run(options, report);
-            case "evaluation-list" -> EvaluationListBench.run(options, report);
-            default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+        try {
+            switch (args[0]) {
+                case "ingestion" -> IngestionBench.run(options, report);
+                case "evaluation-list" -> EvaluationListBench.run(options, report);
+                case "judges" -> JudgesBench.run(options, report);
+                case "cost-latency" -> CostLatencyBench.run(options, report);
+                default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
         }
         report.table();
         System.exit(0);

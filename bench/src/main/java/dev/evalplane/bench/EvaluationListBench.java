@@ -12,7 +12,8 @@ import dev.evalplane.testsupport.RealStack;
 /**
  * Latency of one page of the evaluation list ({@code GET /api/v1/evaluations/{run}/traces?page_size=50} on
  * trace-service) for runs of different sizes in the same tables: the first page, and a page in the middle of the
- * run reached through page tokens. Keyset pagination on a partial index should keep it flat. Options: --sizes
+ * run reached through page tokens, requested in turns so every figure sees the same machine noise. Keyset
+ * pagination on a partial index should keep it flat. Options: --sizes
  * (1000,100000,1000000), --samples (200 requests per figure).
  */
 final class EvaluationListBench {
@@ -37,24 +38,22 @@ final class EvaluationListBench {
             report.line("seeding, index builds and ANALYZE took %.1f s; traces table holds %d rows",
                     (System.nanoTime() - start) / 1e9, sql.number("SELECT count(*) FROM traces.traces"));
 
-            Map<Integer, Stats> first = new LinkedHashMap<>();
-            Map<Integer, Stats> deep = new LinkedHashMap<>();
+            Map<String, String> urls = new LinkedHashMap<>();
             for (int size : sizes) {
                 String url = stack.traceService().url("/api/v1/evaluations/" + runId(size) + "/traces?page_size=");
                 check(Http.get(url + PAGE).expect(200).json(), size);
-                measure(url + PAGE, 20);
-                first.put(size, measure(url + PAGE, samples));
+                urls.put("first page, run of " + size, url + PAGE);
                 String token = tokenAt(url, size / 2);
-                deep.put(size, measure(url + PAGE + "&page_token=" + token, samples));
-                report.figure(NAME, "first page, run of " + size, first.get(size).toString());
-                report.figure(NAME, "page at row " + size / 2 + ", run of " + size, deep.get(size).toString());
+                urls.put("page at row " + size / 2 + ", run of " + size, url + PAGE + "&page_token=" + token);
             }
+            Map<String, Stats> stats = measureInTurns(urls, samples);
+            stats.forEach((figure, s) -> report.figure(NAME, figure, s.toString()));
+            List<Stats> all = new ArrayList<>(stats.values());
             int smallest = sizes.get(0);
             int largest = sizes.get(sizes.size() - 1);
             String ratio = "p50(" + largest + ") / p50(" + smallest + ")";
-            report.ratio(NAME, "first page " + ratio, first.get(largest).p50(), first.get(smallest).p50(),
-                    "1.0 = flat");
-            report.ratio(NAME, "deep page " + ratio, deep.get(largest).p50(), deep.get(smallest).p50(), "1.0 = flat");
+            report.ratio(NAME, "first page " + ratio, all.get(all.size() - 2).p50(), all.get(0).p50(), "1.0 = flat");
+            report.ratio(NAME, "deep page " + ratio, all.get(all.size() - 1).p50(), all.get(1).p50(), "1.0 = flat");
         }
     }
 
@@ -74,12 +73,21 @@ final class EvaluationListBench {
         }
     }
 
-    private static Stats measure(String url, int samples) {
-        List<Long> nanos = new ArrayList<>(samples);
-        for (int i = 0; i < samples; i++) {
-            nanos.add(Http.get(url).expect(200).nanos());
+    /** 20 warm-up requests per URL, then {@code samples} each, one request per URL in turn (same noise for all). */
+    private static Map<String, Stats> measureInTurns(Map<String, String> urls, int samples) {
+        Map<String, List<Long>> nanos = new LinkedHashMap<>();
+        urls.keySet().forEach(k -> nanos.put(k, new ArrayList<>()));
+        for (int i = -20; i < samples; i++) {
+            for (Map.Entry<String, String> url : urls.entrySet()) {
+                long n = Http.get(url.getValue()).expect(200).nanos();
+                if (i >= 0) {
+                    nanos.get(url.getKey()).add(n);
+                }
+            }
         }
-        return Stats.ofNanos(nanos);
+        Map<String, Stats> stats = new LinkedHashMap<>();
+        nanos.forEach((k, v) -> stats.put(k, Stats.ofNanos(v)));
+        return stats;
     }
 
     /** Follows next_page_token in pages of 500 until {@code row} rows lie before the token. */

@@ -21,11 +21,14 @@ final class EvaluationSeed {
         this.sql = sql;
     }
 
+    /** Indexes of trace-service's tables that no constraint needs (primary keys stay). */
+    private static final String SECONDARY = " FROM pg_indexes i WHERE i.schemaname = 'traces'"
+            + " AND i.tablename <> 'flyway_schema_history'"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)";
+
     void dropIndexes() {
-        indexes = sql.strings("SELECT indexdef FROM pg_indexes WHERE schemaname = 'traces'"
-                + " AND indexname NOT LIKE '%pkey'");
-        for (String name : sql.strings("SELECT indexname FROM pg_indexes WHERE schemaname = 'traces'"
-                + " AND indexname NOT LIKE '%pkey'")) {
+        indexes = sql.strings("SELECT indexdef" + SECONDARY);
+        for (String name : sql.strings("SELECT indexname" + SECONDARY)) {
             sql.execute("DROP INDEX traces." + name);
         }
     }

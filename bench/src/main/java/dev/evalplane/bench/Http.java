@@ -19,10 +19,14 @@ public final class Http {
     public record Reply(int status, String contentType, String body, long nanos) {
 
         public JsonNode json() {
+            return parse(body);
+        }
+
+        public static JsonNode parse(String text) {
             try {
-                return EventJson.mapper().readTree(body);
+                return EventJson.mapper().readTree(text);
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+                throw new IllegalStateException("not JSON: " + text, e);
             }
         }
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.postgresql.PGConnection;
@@ -54,6 +55,34 @@ public final class Sql implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** Every row, each column as text. */
+    public List<String[]> rows(String sql) {
+        try (Statement st = connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String[]> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                String[] row = new String[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** A SQL text[] literal of ids made of letters, digits and dashes (checked). */
+    public static String idArray(Collection<String> ids) {
+        for (String id : ids) {
+            if (!id.matches("[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("not a plain id: " + id);
+            }
+        }
+        return "'{" + String.join(",", ids) + "}'::text[]";
     }
 
     /** A count, or -1 while the table does not exist yet (a service still migrating) or the server is down. */
