@@ -14,6 +14,7 @@ import dev.evalplane.judge.provider.ProviderException;
 import dev.evalplane.judge.tracing.EpochNanos;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Calls a provider under the run's {@link AdaptiveLimiter}, retrying 429, 5xx, timeouts and connection failures
@@ -26,6 +27,7 @@ public class JudgeCaller {
     private final int maxRetries;
     private final Backoff backoff;
 
+    @Inject
     public JudgeCaller(JudgeConfig config) {
         this(config.maxRetries(), new Backoff(config.backoffBase(), config.backoffMax(), config.retryAfterMax()));
     }
