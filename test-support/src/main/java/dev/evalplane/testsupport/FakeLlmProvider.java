@@ -208,7 +208,8 @@ public final class FakeLlmProvider implements AutoCloseable {
     }
 
     /**
-     * Runs the fake as a labelled demo provider: {@code --port N} (default 8099). It answers deterministic, plausible
+     * Runs the fake as a labelled demo provider: {@code --port N} (default 8099; {@code --demo} is accepted and is
+     * the only mode). It answers deterministic, plausible
      * verdicts (see {@link DemoVerdicts}) and says on every start that it is not a real model. Stops on SIGTERM, or
      * when stdin closes if {@code --exit-on-stdin-eof} is given.
      */

@@ -20,8 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Per-token rates for budget estimates: cost-service's {@code GET /api/v1/prices?model=} when it answers, else a
  * conservative built-in estimate ({@link FallbackPrices}). Reads the rates as {@code input_cost_per_token} /
- * {@code output_cost_per_token}, or per million as {@code input_cost_per_million_tokens} / {@code input_mtok}, at
- * the top level or under {@code price} / {@code prices[0]}.
+ * {@code output_cost_per_token} (LiteLLM names, under {@code rates} as cost-service answers), or per million as
+ * {@code input_cost_per_million_tokens} / {@code input_mtok}, at the top level or under {@code price}.
  */
 @ApplicationScoped
 public class PriceBook {
@@ -42,7 +42,7 @@ public class PriceBook {
     public Uni<ModelPrice> price(ModelUri model) {
         String url = baseUrl + "/api/v1/prices?model=" + URLEncoder.encode(model.toString(), StandardCharsets.UTF_8);
         return client.getAbs(url).timeout(TIMEOUT.toMillis()).send()
-                .map(r -> r.statusCode() == 200 ? parse(r.body().getBytes()) : null)
+                .map(r -> r.statusCode() == 200 ? parse(json, r.body().getBytes()) : null)
                 .onFailure().recoverWithItem(e -> null)
                 .map(p -> {
                     if (p != null) {
@@ -53,10 +53,12 @@ public class PriceBook {
                 });
     }
 
-    private ModelPrice parse(byte[] body) {
+    /** Rates from a cost-service price answer; null when it has none we can read. */
+    static ModelPrice parse(ObjectMapper json, byte[] body) {
         try {
             JsonNode root = json.readTree(body);
-            for (JsonNode candidate : new JsonNode[] { root, root.path("price"), root.path("prices").path(0) }) {
+            for (JsonNode candidate : new JsonNode[] { root.path("rates"), root, root.path("price"),
+                    root.path("prices").path(0) }) {
                 BigDecimal in = rate(candidate, "input");
                 BigDecimal out = rate(candidate, "output");
                 if (in != null && out != null) {

@@ -21,7 +21,10 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code scoring.runs} through the reactive PostgreSQL client. */
+/**
+ * {@code scoring.runs} through the reactive PostgreSQL client. JSON goes in as {@code $n::text::jsonb}: a Java String
+ * bound to a jsonb parameter would be stored as a JSON string.
+ */
 @ApplicationScoped
 public class RunRepository {
 
@@ -42,7 +45,7 @@ public class RunRepository {
             String owner) {
         return pool.preparedQuery("INSERT INTO scoring.runs (run_id, experiment_id, name, status, source_kind, model,"
                 + " max_concurrency, budget_usd, scorers, rows_total, created_at, owner)"
-                + " VALUES ($1, $2, $3, 'RUNNING', $4, $5, $6, $7, $8::jsonb, $9, $10, $11)"
+                + " VALUES ($1, $2, $3, 'RUNNING', $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11)"
                 + " ON CONFLICT (run_id) DO NOTHING")
                 .execute(Tuple.from(new Object[] { runId, request.experimentId(), request.name(), request.source().kind(),
                         request.model().toString(), request.maxConcurrency(), request.budgetUsd(),
@@ -72,7 +75,7 @@ public class RunRepository {
     /** Final status, counters and metrics; only a RUNNING run can finish. */
     public Uni<Void> finish(String runId, RunOutcome outcome, RunProgress p, Map<String, Double> metrics) {
         return progress(runId, p).chain(() -> pool.preparedQuery("UPDATE scoring.runs SET status = $2, error = $3,"
-                + " metrics = $4::jsonb, finished_at = $5 WHERE run_id = $1 AND status = 'RUNNING'")
+                + " metrics = $4::text::jsonb, finished_at = $5 WHERE run_id = $1 AND status = 'RUNNING'")
                 .execute(Tuple.of(runId, outcome.status(), outcome.error(), toJson(metrics), utc(Instant.now()))))
                 .replaceWithVoid();
     }
