@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Kafka and PostgreSQL for a local run ({@code scripts/run}): persistent data under the given dir, fixed ports.
- * Prints {@code STACK_READY kafka=host:port postgres=port} and stops both when stdin closes or on SIGTERM.
+ * Prints {@code STACK_READY kafka=host:port postgres=port} and runs until SIGTERM (or SIGKILL: the servers watch
+ * this JVM's pipes and stop with it).
  */
 public final class LocalStack {
 
@@ -20,10 +21,7 @@ public final class LocalStack {
         }, "local-stack-stop"));
         System.out.println("STACK_READY kafka=" + kafka.bootstrapServers() + " postgres=" + postgres.port());
         System.out.flush();
-        while (System.in.read() != -1) {
-            // run until stdin closes
-        }
-        System.exit(0);
+        Thread.currentThread().join();
     }
 
     private LocalStack() {

@@ -22,6 +22,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> config;
     private final Path log;
     private final int port;
+    private final Map<String, String> environment = new java.util.HashMap<>();
     private Process process;
 
     public ServiceProcess(Path jar, Map<String, String> config, Path log) {
@@ -31,7 +32,19 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = Processes.freePort();
     }
 
+    /** Environment variables for the service (provider keys and URLs are read from the environment). */
+    public ServiceProcess withEnvironment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
+    /** Starts the JVM and waits until {@code /q/health/ready} answers 200. */
     public ServiceProcess start() {
+        return launch().awaitReady();
+    }
+
+    /** Starts the JVM without waiting, so several services can boot at once; then call {@link #awaitReady()}. */
+    public ServiceProcess launch() {
         List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
@@ -39,16 +52,17 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            awaitReady();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + jar, e);
         }
     }
 
-    private void awaitReady() {
+    public ServiceProcess awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.currentTimeMillis() + 90_000;
@@ -58,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                    return this;
                 }
             } catch (IOException e) {
                 // not listening yet

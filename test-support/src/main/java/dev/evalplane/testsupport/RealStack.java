@@ -1,0 +1,91 @@
+package dev.evalplane.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * trace-service, cost-service and scorer-service as packaged jars in their own JVMs, on the shared test Kafka broker
+ * and PostgreSQL: the real stack behind the gateway, for end-to-end and browser tests and benchmarks. The services'
+ * jars must be built ({@code package}) before; the reactor builds them before the gateway.
+ */
+public final class RealStack implements AutoCloseable {
+
+    private final ServiceProcess traceService;
+    private final ServiceProcess costService;
+    private final ServiceProcess scorerService;
+
+    private RealStack(ServiceProcess traceService, ServiceProcess costService, ServiceProcess scorerService) {
+        this.traceService = traceService;
+        this.costService = costService;
+        this.scorerService = scorerService;
+    }
+
+    /**
+     * Starts the three services at once and waits until all are ready.
+     *
+     * @param scorerEnvironment provider settings for scorer-service, e.g. {@code OPENAI_BASE_URL} of a fake provider
+     */
+    public static RealStack start(Map<String, String> scorerEnvironment) {
+        Path root = repositoryRoot();
+        Map<String, String> common = new HashMap<>(PostgresResource.datasourceConfig());
+        common.put("kafka.bootstrap.servers", KafkaBrokerResource.bootstrapServers());
+        common.put("quarkus.log.console.json.enabled", "false");
+        Path logs = Path.of("target", "real-stack").toAbsolutePath();
+        ServiceProcess trace = new ServiceProcess(jar(root, "trace-service"), common, logs.resolve("trace-service.log")).launch();
+        ServiceProcess cost = new ServiceProcess(jar(root, "cost-service"), common, logs.resolve("cost-service.log")).launch();
+        trace.awaitReady();
+        cost.awaitReady();
+        Map<String, String> scorerConfig = new HashMap<>(common);
+        scorerConfig.put("evalplane.trace-service.url", trace.url(""));
+        scorerConfig.put("evalplane.cost-service.url", cost.url(""));
+        ServiceProcess scorer = new ServiceProcess(jar(root, "scorer-service"), scorerConfig, logs.resolve("scorer-service.log"))
+                .withEnvironment(scorerEnvironment).start();
+        return new RealStack(trace, cost, scorer);
+    }
+
+    /** The gateway's configuration pointing at these services. */
+    public Map<String, String> gatewayConfig() {
+        return Map.of("evalplane.trace-service.url", traceService.url(""),
+                "evalplane.scorer-service.url", scorerService.url(""),
+                "evalplane.cost-service.url", costService.url(""));
+    }
+
+    public ServiceProcess traceService() {
+        return traceService;
+    }
+
+    public ServiceProcess costService() {
+        return costService;
+    }
+
+    public ServiceProcess scorerService() {
+        return scorerService;
+    }
+
+    private static Path jar(Path root, String module) {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package " + module + " first (./mvnw install)");
+        }
+        return jar;
+    }
+
+    static Path repositoryRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("kafka-launcher")) && Files.isDirectory(p.resolve("trace-service"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("not inside the evalplane repository");
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess service : List.of(scorerService, costService, traceService)) {
+            service.close();
+        }
+    }
+}

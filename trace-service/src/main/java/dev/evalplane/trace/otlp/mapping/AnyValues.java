@@ -1,0 +1,63 @@
+package dev.evalplane.trace.otlp.mapping;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+
+/**
+ * OTLP AnyValue to JSON: string, bool, int (as a JSON integer), double, array, kvlist (as an object), bytes (as
+ * base64 text, like the proto3 JSON mapping), empty (as null). Non-finite doubles, which JSON cannot hold, become
+ * the strings "NaN", "Infinity", "-Infinity".
+ */
+public final class AnyValues {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private AnyValues() {
+    }
+
+    public static JsonNode toJson(AnyValue value) {
+        return switch (value.getValueCase()) {
+            case STRING_VALUE -> JSON.textNode(value.getStringValue());
+            case BOOL_VALUE -> JSON.booleanNode(value.getBoolValue());
+            case INT_VALUE -> JSON.numberNode(value.getIntValue());
+            case DOUBLE_VALUE -> Double.isFinite(value.getDoubleValue())
+                    ? JSON.numberNode(value.getDoubleValue())
+                    : JSON.textNode(Double.toString(value.getDoubleValue()));
+            case ARRAY_VALUE -> array(value.getArrayValue().getValuesList());
+            case KVLIST_VALUE -> object(value.getKvlistValue().getValuesList());
+            case BYTES_VALUE -> JSON.textNode(Base64.getEncoder().encodeToString(value.getBytesValue().toByteArray()));
+            default -> JSON.nullNode();
+        };
+    }
+
+    /** Key-values in their order; a repeated key keeps its last value. */
+    public static Map<String, JsonNode> toMap(List<KeyValue> keyValues) {
+        Map<String, JsonNode> map = new LinkedHashMap<>();
+        for (KeyValue kv : keyValues) {
+            map.put(kv.getKey(), toJson(kv.getValue()));
+        }
+        return map;
+    }
+
+    private static ArrayNode array(List<AnyValue> values) {
+        ArrayNode array = JSON.arrayNode(values.size());
+        values.forEach(v -> array.add(toJson(v)));
+        return array;
+    }
+
+    private static ObjectNode object(List<KeyValue> keyValues) {
+        ObjectNode object = JSON.objectNode();
+        toMap(keyValues).forEach(object::set);
+        return object;
+    }
+}

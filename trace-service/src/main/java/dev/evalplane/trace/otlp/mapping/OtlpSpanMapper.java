@@ -1,0 +1,106 @@
+package dev.evalplane.trace.otlp.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.SpanEvent;
+import dev.evalplane.events.SpanStatus;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import jakarta.inject.Singleton;
+
+/**
+ * Maps every span of an OTLP export request to a {@link SpanEvent}, in request order. Ids, times and status are
+ * copied; attributes become JSON (MLflow's JSON-encoded values decoded, inputs/outputs lifted out into their own
+ * fields); span type, inputs/outputs, the {@code llm} block and trace tags/metadata are resolved across the MLflow,
+ * OpenInference and OTel GenAI conventions ({@link SpanTypes}, {@link SpanContent}, {@link LlmCalls},
+ * {@link TraceLevelFields}). A span with an invalid id rejects the whole request.
+ */
+@Singleton
+public class OtlpSpanMapper {
+
+    /** The experiment of spans whose request names none (CONTRACTS.md). */
+    public static final String DEFAULT_EXPERIMENT_ID = "0";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    public List<SpanEvent> map(ExportTraceServiceRequest request, IngestContext context) {
+        List<SpanEvent> events = new ArrayList<>();
+        for (int r = 0; r < request.getResourceSpansCount(); r++) {
+            ResourceSpans resourceSpans = request.getResourceSpans(r);
+            SpanAttributes resource = SpanAttributes.of(resourceSpans.getResource().getAttributesList());
+            for (int s = 0; s < resourceSpans.getScopeSpansCount(); s++) {
+                ScopeSpans scopeSpans = resourceSpans.getScopeSpans(s);
+                for (int i = 0; i < scopeSpans.getSpansCount(); i++) {
+                    String path = "resourceSpans[" + r + "].scopeSpans[" + s + "].spans[" + i + "]";
+                    events.add(map(scopeSpans.getSpans(i), resource, context, path));
+                }
+            }
+        }
+        return events;
+    }
+
+    private SpanEvent map(Span span, SpanAttributes resource, IngestContext context, String path) {
+        String traceId = OtlpIds.traceId(span.getTraceId(), path + ".traceId");
+        String spanId = OtlpIds.spanId(span.getSpanId(), path + ".spanId");
+        String parentSpanId = OtlpIds.parentSpanId(span.getParentSpanId(), path + ".parentSpanId");
+        SpanAttributes attributes = SpanAttributes.of(span.getAttributesList());
+        return new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, spanId, parentSpanId, span.getName(),
+                SpanTypes.resolve(attributes), span.getStartTimeUnixNano(), span.getEndTimeUnixNano(),
+                status(span.getStatus()), storedAttributes(attributes), SpanContent.inputs(attributes),
+                SpanContent.outputs(attributes), events(span), experimentId(context, attributes, resource),
+                TraceLevelFields.tags(attributes), TraceLevelFields.metadata(attributes, context.runId()),
+                LlmCalls.from(attributes));
+    }
+
+    /** Attributes without MLflow's inputs/outputs, which the event carries in {@code inputs}/{@code outputs}. */
+    private static Map<String, JsonNode> storedAttributes(SpanAttributes attributes) {
+        Map<String, JsonNode> stored = new LinkedHashMap<>(attributes.asMap());
+        stored.remove(MlflowKeys.SPAN_INPUTS);
+        stored.remove(MlflowKeys.SPAN_OUTPUTS);
+        return stored;
+    }
+
+    private static SpanStatus status(Status status) {
+        String message = status.getMessage().isEmpty() ? null : status.getMessage();
+        return switch (status.getCode()) {
+            case STATUS_CODE_OK -> new SpanStatus("OK", message);
+            case STATUS_CODE_ERROR -> new SpanStatus("ERROR", message);
+            default -> new SpanStatus("UNSET", message);
+        };
+    }
+
+    /** Span events as {@code {name, time_unix_nano, attributes}}, the shape of MLflow's span dict. */
+    private static List<JsonNode> events(Span span) {
+        List<JsonNode> events = new ArrayList<>(span.getEventsCount());
+        for (Span.Event event : span.getEventsList()) {
+            ObjectNode json = JSON.objectNode();
+            json.put("name", event.getName());
+            json.put("time_unix_nano", event.getTimeUnixNano());
+            ObjectNode attributes = json.putObject("attributes");
+            SpanAttributes.of(event.getAttributesList()).asMap().forEach(attributes::set);
+            events.add(json);
+        }
+        return events;
+    }
+
+    /** The request header, else an {@code mlflow.experimentId} span or resource attribute, else "0". */
+    private static String experimentId(IngestContext context, SpanAttributes span, SpanAttributes resource) {
+        if (context.experimentId() != null) {
+            return context.experimentId();
+        }
+        return span.text(MlflowAttributes.EXPERIMENT_ID)
+                .or(() -> resource.text(MlflowAttributes.EXPERIMENT_ID))
+                .orElse(DEFAULT_EXPERIMENT_ID);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.evalplane.trace.otlp.messaging;
+
+/** One SpanEvent ready for the {@code spans} topic: keyed by its trace id, the JSON value. */
+public record SpanRecord(String traceId, String spanId, String json) {
+}

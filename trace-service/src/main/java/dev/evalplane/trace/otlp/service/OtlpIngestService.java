@@ -1,0 +1,86 @@
+package dev.evalplane.trace.otlp.service;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.evalplane.events.SpanEvent;
+import dev.evalplane.trace.otlp.OtlpIngestException;
+import dev.evalplane.trace.otlp.config.OtlpConfig;
+import dev.evalplane.trace.otlp.decoding.OtlpRequestDecoder;
+import dev.evalplane.trace.otlp.mapping.OtlpSpanMapper;
+import dev.evalplane.trace.otlp.messaging.SpanPublisher;
+import dev.evalplane.trace.otlp.messaging.SpanRecord;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * OTLP ingestion: decode, map every span, serialize, then publish. Everything that can reject a request (bad
+ * encoding, bad ids, a span too large for Kafka) happens before the first send, so a rejected request publishes
+ * nothing. The result completes only after Kafka acknowledged every record; it counts the spans published.
+ */
+@ApplicationScoped
+public class OtlpIngestService {
+
+    private final OtlpRequestDecoder decoder;
+    private final OtlpSpanMapper mapper;
+    private final SpanPublisher publisher;
+    private final ObjectMapper json;
+    private final OtlpConfig config;
+
+    public OtlpIngestService(OtlpRequestDecoder decoder, OtlpSpanMapper mapper, SpanPublisher publisher,
+            ObjectMapper json, OtlpConfig config) {
+        this.decoder = decoder;
+        this.mapper = mapper;
+        this.publisher = publisher;
+        this.json = json;
+        this.config = config;
+    }
+
+    public Uni<Integer> ingest(OtlpPayload payload) {
+        return Uni.createFrom().item(() -> prepare(payload))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(records -> records.isEmpty() ? Uni.createFrom().item(0) : publish(records));
+    }
+
+    /** Decoding and mapping are CPU work on up to max-body-size bytes: kept off the event loop. */
+    private List<SpanRecord> prepare(OtlpPayload payload) {
+        List<SpanEvent> events = mapper.map(decoder.decode(payload.body(), payload.mediaType(),
+                payload.contentEncoding()), payload.context());
+        List<SpanRecord> records = new ArrayList<>(events.size());
+        for (SpanEvent event : events) {
+            records.add(toRecord(event));
+        }
+        return records;
+    }
+
+    private SpanRecord toRecord(SpanEvent event) {
+        String value;
+        try {
+            value = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("SpanEvent is not serializable", e);
+        }
+        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > config.maxRecordBytes()) {
+            throw OtlpIngestException.tooLarge("span " + event.spanId() + " of trace " + event.traceId()
+                    + " is " + bytes + " bytes as a span record; one span may be at most " + config.maxRecordBytes()
+                    + " bytes (evalplane.otlp.max-record-bytes): nothing of this request was stored");
+        }
+        return new SpanRecord(event.traceId(), event.spanId(), value);
+    }
+
+    private Uni<Integer> publish(List<SpanRecord> records) {
+        return publisher.publish(records)
+                .ifNoItem().after(config.publishTimeout()).failWith(() -> new OtlpIngestException(
+                        OtlpIngestException.Kind.UNAVAILABLE, "Kafka did not acknowledge " + records.size()
+                                + " span record(s) within " + config.publishTimeout() + "; retry the export"))
+                .invoke(() -> Log.debugf("Published %d OTLP span(s)", records.size()))
+                .replaceWith(records.size());
+    }
+}

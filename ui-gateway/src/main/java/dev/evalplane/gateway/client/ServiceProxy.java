@@ -1,0 +1,96 @@
+package dev.evalplane.gateway.client;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Forwards a request to the service that owns it and passes its answer back unchanged (status, body, content
+ * type): a service's problem+json reaches the caller as it was. An unreachable service is a 502 problem.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    /** Request headers worth carrying to a service; hop-by-hop and credential headers stay at the gateway. */
+    private static final Set<String> FORWARDED_REQUEST_HEADERS = Set.of("content-type", "accept", "content-encoding",
+            "x-mlflow-experiment-id", "traceparent", "tracestate");
+    private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of("content-type", "content-encoding",
+            "retry-after", "location");
+
+    private final WebClient client;
+    private final String traceServiceUrl;
+    private final String scorerServiceUrl;
+    private final String costServiceUrl;
+    private final Duration timeout;
+
+    public ServiceProxy(Vertx vertx,
+            @ConfigProperty(name = "evalplane.trace-service.url", defaultValue = "http://localhost:8083") String traceServiceUrl,
+            @ConfigProperty(name = "evalplane.scorer-service.url", defaultValue = "http://localhost:8081") String scorerServiceUrl,
+            @ConfigProperty(name = "evalplane.cost-service.url", defaultValue = "http://localhost:8082") String costServiceUrl,
+            @ConfigProperty(name = "evalplane.gateway.upstream-timeout", defaultValue = "30s") Duration timeout) {
+        this.client = WebClient.create(vertx);
+        this.traceServiceUrl = traceServiceUrl;
+        this.scorerServiceUrl = scorerServiceUrl;
+        this.costServiceUrl = costServiceUrl;
+        this.timeout = timeout;
+    }
+
+    public Uni<Response> forward(Upstream upstream, String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
+        String url = baseUrl(upstream) + pathAndQuery;
+        HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), new RequestOptions().setAbsoluteURI(url))
+                .timeout(timeout.toMillis());
+        headers.getRequestHeaders().forEach((name, values) -> {
+            if (FORWARDED_REQUEST_HEADERS.contains(name.toLowerCase())) {
+                values.forEach(v -> request.putHeader(name, v));
+            }
+        });
+        Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent = body == null || body.length == 0
+                ? request.send() : request.sendBuffer(Buffer.buffer(body));
+        return sent.map(ServiceProxy::toResponse)
+                .onFailure().recoverWithItem(failure -> unavailable(upstream, failure));
+    }
+
+    private static Response toResponse(io.vertx.mutiny.ext.web.client.HttpResponse<Buffer> answer) {
+        Response.ResponseBuilder builder = Response.status(answer.statusCode());
+        answer.headers().forEach(h -> {
+            if (FORWARDED_RESPONSE_HEADERS.contains(h.getKey().toLowerCase())) {
+                builder.header(h.getKey(), h.getValue());
+            }
+        });
+        Buffer body = answer.body();
+        return builder.entity(body == null ? new byte[0] : body.getBytes()).build();
+    }
+
+    private static Response unavailable(Upstream upstream, Throwable failure) {
+        Log.warnf("%s unreachable: %s", upstream.serviceName(), failure.toString());
+        return Problems.response(Response.Status.BAD_GATEWAY, upstream.serviceName() + " is unavailable",
+                upstream.serviceName() + " did not answer: " + failure.getMessage());
+    }
+
+    private String baseUrl(Upstream upstream) {
+        return switch (upstream) {
+            case TRACE_SERVICE -> traceServiceUrl;
+            case SCORER_SERVICE -> scorerServiceUrl;
+            case COST_SERVICE -> costServiceUrl;
+        };
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.evalplane.gateway.rest;
+
+import dev.evalplane.gateway.client.Problems;
+import dev.evalplane.gateway.client.ServiceProxy;
+import dev.evalplane.gateway.client.UpstreamRoutes;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The public {@code /api/v1} API: every route is served by one of the services (docs/SERVICE_API.md). */
+@Path("/api/v1")
+@Consumes("*/*")
+public class ApiProxyResource {
+
+    private final ServiceProxy proxy;
+
+    public ApiProxyResource(ServiceProxy proxy) {
+        this.proxy = proxy;
+    }
+
+    @GET
+    @Path("{path: .+}")
+    public Uni<Response> get(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return forward("GET", path, uri, headers, null);
+    }
+
+    @DELETE
+    @Path("{path: .+}")
+    public Uni<Response> delete(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return forward("DELETE", path, uri, headers, null);
+    }
+
+    @POST
+    @Path("{path: .+}")
+    public Uni<Response> post(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+            byte[] body) {
+        return forward("POST", path, uri, headers, body);
+    }
+
+    @PUT
+    @Path("{path: .+}")
+    public Uni<Response> put(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+            byte[] body) {
+        return forward("PUT", path, uri, headers, body);
+    }
+
+    @PATCH
+    @Path("{path: .+}")
+    public Uni<Response> patch(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+            byte[] body) {
+        return forward("PATCH", path, uri, headers, body);
+    }
+
+    private Uni<Response> forward(String method, String path, UriInfo uri, HttpHeaders headers, byte[] body) {
+        String query = uri.getRequestUri().getRawQuery();
+        String pathAndQuery = "/api/v1/" + path + (query == null ? "" : "?" + query);
+        return UpstreamRoutes.ownerOf(path)
+                .map(upstream -> proxy.forward(upstream, method, pathAndQuery, headers, body))
+                .orElseGet(() -> Uni.createFrom().item(Problems.response(Response.Status.NOT_FOUND, "No such API route",
+                        method + " /api/v1/" + path + " is not part of the evalplane API")));
+    }
+}

@@ -1,0 +1,301 @@
+'use strict';
+// evalplane web UI: experiments -> runs -> evaluation list -> trace view.
+// Every piece of trace content is user data: it only ever reaches the page through textContent or attributes
+// set by el(); there is no innerHTML anywhere in this file.
+
+const KEYS = {
+  judgeCost: 'mlflow.assessment.judgeCost',
+  judgeIn: 'mlflow.assessment.judgeInputTokens',
+  judgeOut: 'mlflow.assessment.judgeOutputTokens',
+  judgeTrace: 'mlflow.assessment.scorerTraceId',
+  costStatus: 'evalplane.assessment.judgeCostStatus',
+  traceCost: 'mlflow.trace.cost',
+  traceTokens: 'mlflow.trace.tokenUsage',
+};
+
+// ---- DOM and formatting helpers -------------------------------------------------------------
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'onclick') node.addEventListener('click', v);
+    else if (k === 'className') node.className = v;
+    else node.setAttribute(k, v);
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function money(value) {
+  if (value === undefined || value === null || value === '') return null;
+  const n = Number(value);
+  if (!isFinite(n)) return String(value);
+  return '$' + (n === 0 ? '0' : n < 0.01 ? n.toPrecision(3) : n.toFixed(4));
+}
+
+function tokens(n) { return n === undefined || n === null ? '–' : Number(n).toLocaleString('en-US'); }
+
+function asText(value) {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}
+
+function time(ms) { return ms ? new Date(Number(ms)).toISOString().replace('T', ' ').slice(0, 19) : ''; }
+
+function modelOf(source) {
+  const id = (source && source.source_id) || '';
+  const i = id.indexOf(':/');
+  return i >= 0 ? id.slice(i + 2) : (id || 'unknown');
+}
+
+// ---- API ------------------------------------------------------------------------------------
+async function api(path) {
+  const headers = { Accept: 'application/json' };
+  const token = document.getElementById('api-token').value || sessionStorage.getItem('evalplane.token');
+  if (token) { headers.Authorization = 'Bearer ' + token; sessionStorage.setItem('evalplane.token', token); }
+  const res = await fetch('/api/v1' + path, { headers });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error((body.title || res.status) + (body.detail ? ': ' + body.detail : ''));
+  return body;
+}
+
+// ---- assessments ------------------------------------------------------------------------------
+function valueOf(a) { return a.feedback ? a.feedback.value : a.value; }
+function errorOf(a) { return a.error || (a.feedback && a.feedback.error) || null; }
+
+function chip(a) {
+  const name = a.assessment_name || a.name;
+  if (errorOf(a)) return el('span', { className: 'chip error', title: errorOf(a).error_message || '' }, name + ': error');
+  const v = valueOf(a);
+  const s = String(v).toLowerCase();
+  if (s === 'yes' || s === 'true') return el('span', { className: 'chip pass' }, name + ': Pass');
+  if (s === 'no' || s === 'false') return el('span', { className: 'chip fail' }, name + ': Fail');
+  return el('span', { className: 'chip' }, name + ': ' + asText(v));
+}
+
+/** The judge cost of one feedback: a money amount, "$??" with the reason, or null when nothing is known. */
+function judgeCostView(a) {
+  const md = a.metadata || {};
+  const cost = money(md[KEYS.judgeCost]);
+  if (cost) return el('span', { className: 'judge-cost' }, cost);
+  const hasTokens = md[KEYS.judgeIn] !== undefined || md[KEYS.judgeOut] !== undefined;
+  if (!hasTokens) return null;
+  const model = modelOf(a.source);
+  const reason = md[KEYS.costStatus] === 'PARTIALLY_PRICED'
+    ? 'Part of the usage of model ' + model + ' has no known price. Cost is not available.'
+    : 'No price known for model ' + model + '. Cost is not available.';
+  return el('span', { className: 'cost-unknown', tabindex: '0', title: reason, 'aria-label': '$?? ' + reason },
+    '$??', el('span', { className: 'tooltip', role: 'tooltip' }, reason));
+}
+
+function assessmentCard(a) {
+  const md = a.metadata || {};
+  const judgeTraceId = md[KEYS.judgeTrace];
+  const details = el('div', { className: 'tab-details' },
+    el('div', {}, el('span', { className: 'muted' }, 'Value: '), errorOf(a) ? 'error' : asText(valueOf(a))),
+    errorOf(a) ? el('div', { className: 'error-box' }, (errorOf(a).error_code || '') + ' ' + (errorOf(a).error_message || '')) : null,
+    a.rationale ? el('div', { className: 'rationale' }, el('span', { className: 'muted' }, 'Rationale: '), a.rationale) : null,
+    el('div', { className: 'source muted' }, 'Source: ' + ((a.source && a.source.source_type) || '') + ' ' + ((a.source && a.source.source_id) || '')));
+  const card = el('div', { className: 'assessment', 'data-assessment': a.assessment_name || a.name },
+    el('div', {}, el('span', { className: 'name' }, a.assessment_name || a.name), ' ', a.valid === false ? el('span', { className: 'muted' }, '(overridden)') : null));
+  if (!judgeTraceId) {            // no judge trace: no cost tab at all
+    card.append(details);
+    return card;
+  }
+  const cost = el('div', { className: 'tab-cost', hidden: 'hidden' },
+    el('div', {}, el('span', { className: 'muted' }, 'Judge cost: '), judgeCostView(a) || el('span', { className: 'muted' }, 'not computed yet')),
+    el('div', {}, el('span', { className: 'muted' }, 'Input tokens: '), el('span', { className: 'judge-input-tokens' }, tokens(md[KEYS.judgeIn]))),
+    el('div', {}, el('span', { className: 'muted' }, 'Output tokens: '), el('span', { className: 'judge-output-tokens' }, tokens(md[KEYS.judgeOut]))),
+    el('div', {}, el('span', { className: 'muted' }, 'Judge trace: '),
+      el('a', { className: 'judge-trace-link', href: '#/traces/' + encodeURIComponent(judgeTraceId), target: '_blank', rel: 'noopener' }, judgeTraceId)));
+  const detailsTab = el('button', { className: 'active', type: 'button' }, 'Details');
+  const costTab = el('button', { className: 'cost-tab', type: 'button' }, 'Cost');
+  const show = (which) => {
+    detailsTab.classList.toggle('active', which === 'details'); costTab.classList.toggle('active', which === 'cost');
+    details.hidden = which !== 'details'; cost.hidden = which !== 'cost';
+  };
+  detailsTab.addEventListener('click', () => show('details'));
+  costTab.addEventListener('click', () => show('cost'));
+  card.append(el('div', { className: 'tabs' }, detailsTab, costTab), details, cost);
+  return card;
+}
+
+// ---- views ----------------------------------------------------------------------------------------
+function crumbs(...items) {
+  const nav = document.getElementById('crumbs');
+  nav.replaceChildren(...items.flatMap((item, i) => [i ? el('span', { className: 'sep' }, '/') : null,
+    item.href ? el('a', { href: item.href }, item.label) : el('span', {}, item.label)]));
+}
+
+async function experimentsView(view) {
+  crumbs({ label: 'Experiments' });
+  const data = await api('/experiments');
+  const rows = (data.experiments || []).map(e => el('tr', {},
+    el('td', {}, el('a', { href: '#/experiments/' + encodeURIComponent(e.experiment_id) }, 'Experiment ' + e.experiment_id)),
+    el('td', {}, tokens(e.trace_count)), el('td', {}, time(e.last_request_time))));
+  view.replaceChildren(el('h1', {}, 'Experiments'),
+    rows.length ? el('table', { id: 'experiments' }, el('tr', {}, el('th', {}, 'Experiment'), el('th', {}, 'Traces'), el('th', {}, 'Last trace')), rows)
+      : el('p', { className: 'muted' }, 'No traces yet. Send OTLP traces to /v1/traces or start an evaluation.'));
+}
+
+async function runsView(view, experimentId) {
+  crumbs({ label: 'Experiments', href: '#/' }, { label: 'Experiment ' + experimentId });
+  const data = await api('/evaluations?experiment_id=' + encodeURIComponent(experimentId));
+  const runs = data.runs || data.evaluations || [];
+  const rows = runs.map(r => el('tr', {},
+    el('td', {}, el('a', { href: '#/runs/' + encodeURIComponent(r.run_id) }, r.name || r.run_id)),
+    el('td', {}, r.status), el('td', {}, (r.rows_done ?? '') + ' / ' + (r.rows_total ?? '')),
+    el('td', {}, r.created_at ? String(r.created_at) : '')));
+  view.replaceChildren(el('h1', {}, 'Evaluation runs'),
+    rows.length ? el('table', { id: 'runs' }, el('tr', {}, el('th', {}, 'Run'), el('th', {}, 'Status'), el('th', {}, 'Rows'), el('th', {}, 'Created')), rows)
+      : el('p', { className: 'muted' }, 'No evaluation runs in this experiment.'));
+}
+
+function costChart(scorers) {
+  const data = scorers.map(s => ({ name: s.name, cost: Number(s.total_cost || 0) }));
+  const max = Math.max(...data.map(d => d.cost), 0) || 1;
+  const rowH = 26, labelW = 170, barW = 360;
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('class', 'chart'); svg.setAttribute('id', 'cost-chart');
+  svg.setAttribute('width', labelW + barW + 110); svg.setAttribute('height', rowH * data.length + 6);
+  svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', 'Judge cost per scorer');
+  data.forEach((d, i) => {
+    const y = i * rowH + 4;
+    const label = document.createElementNS(ns, 'text');
+    label.setAttribute('x', 0); label.setAttribute('y', y + 15); label.textContent = d.name;
+    const bar = document.createElementNS(ns, 'rect');
+    bar.setAttribute('class', 'bar'); bar.setAttribute('x', labelW); bar.setAttribute('y', y);
+    bar.setAttribute('height', rowH - 8); bar.setAttribute('width', Math.max(1, (d.cost / max) * barW));
+    bar.setAttribute('data-scorer', d.name);
+    const value = document.createElementNS(ns, 'text');
+    value.setAttribute('x', labelW + (d.cost / max) * barW + 6); value.setAttribute('y', y + 15);
+    value.textContent = money(d.cost);
+    svg.append(label, bar, value);
+  });
+  return svg;
+}
+
+function summaryCards(run, summary) {
+  const jc = (summary && summary.judge_cost) || run.judge_cost || {};
+  const card = (k, v, id) => el('div', { className: 'card', id }, el('div', { className: 'k' }, k), el('div', { className: 'v' }, v));
+  return el('div', { className: 'cards' },
+    card('Status', run.status || '', 'run-status'),
+    card('Rows', (run.rows_done ?? '') + ' / ' + (run.rows_total ?? ''), 'run-rows'),
+    card('Judge cost', money(jc.total_cost) || (jc.input_tokens ? '$??' : '–'), 'run-total-cost'),
+    card('Judge tokens', tokens(jc.input_tokens) + ' in / ' + tokens(jc.output_tokens) + ' out', 'run-tokens'));
+}
+
+async function runView(view, runId, pageToken) {
+  crumbs({ label: 'Experiments', href: '#/' }, { label: 'Run ' + runId });
+  const [run, summary, page] = await Promise.all([
+    api('/evaluations/' + encodeURIComponent(runId)).catch(() => ({ run_id: runId })),
+    api('/evaluations/' + encodeURIComponent(runId) + '/summary').catch(() => null),
+    api('/evaluations/' + encodeURIComponent(runId) + '/traces?page_size=25' + (pageToken ? '&page_token=' + encodeURIComponent(pageToken) : '')),
+  ]);
+  if (run.experiment_id !== undefined) {
+    crumbs({ label: 'Experiments', href: '#/' }, { label: 'Experiment ' + run.experiment_id, href: '#/experiments/' + encodeURIComponent(run.experiment_id) }, { label: 'Run ' + runId });
+  }
+  const scorers = (summary && summary.scorers) || [];
+  const scorerTable = el('table', { id: 'scorers' }, el('tr', {}, el('th', {}, 'Scorer'), el('th', {}, 'Pass rate'), el('th', {}, 'Judge cost'), el('th', {}, 'Tokens')),
+    scorers.map(s => el('tr', {}, el('td', {}, s.name),
+      el('td', {}, s.pass_rate === null || s.pass_rate === undefined ? (s.mean ?? '–') : Math.round(s.pass_rate * 100) + '%'),
+      el('td', {}, money(s.total_cost) || '$??'), el('td', {}, tokens(s.input_tokens) + ' / ' + tokens(s.output_tokens)))));
+  const rows = (page.traces || []).map(t => {
+    const rowCost = t.judge_cost || {};
+    return el('tr', { className: 'eval-row', 'data-trace-id': t.trace_id },
+      el('td', {}, el('a', { href: '#/traces/' + encodeURIComponent(t.trace_id) }, t.trace_id)),
+      el('td', { className: 'preview' }, t.request_preview || ''),
+      el('td', { className: 'preview' }, t.response_preview || ''),
+      el('td', {}, (t.assessments || []).filter(a => (a.assessment_type || 'FEEDBACK') === 'FEEDBACK').map(chip)),
+      el('td', { className: 'row-cost' }, money(rowCost.total_cost) || (rowCost.input_tokens ? '$??' : '–')));
+  });
+  const pager = el('div', { className: 'pager' }, el('span', { id: 'total', className: 'muted' }, 'Total: ' + page.total),
+    page.next_page_token ? el('a', { id: 'next-page', href: '#/runs/' + encodeURIComponent(runId) + '?page=' + encodeURIComponent(page.next_page_token) }, 'Next page') : null);
+  view.replaceChildren(el('h1', {}, run.name || 'Run ' + runId), summaryCards(run, summary),
+    el('h2', {}, 'Judge cost per scorer'), scorers.length ? costChart(scorers) : el('p', { className: 'muted' }, 'No judge feedback yet.'),
+    scorerTable,
+    el('h2', {}, 'Evaluated traces'),
+    el('table', { id: 'eval-list' }, el('tr', {}, el('th', {}, 'Trace'), el('th', {}, 'Request'), el('th', {}, 'Response'), el('th', {}, 'Assessments'), el('th', {}, 'Judge cost')), rows),
+    pager);
+}
+
+function spanTree(spans, onSelect) {
+  const children = new Map();
+  const ids = new Set(spans.map(s => s.span_id));
+  spans.forEach(s => {
+    const parent = s.parent_span_id && ids.has(s.parent_span_id) ? s.parent_span_id : null;
+    if (!children.has(parent)) children.set(parent, []);
+    children.get(parent).push(s);
+  });
+  const build = (parent) => el('ul', {}, (children.get(parent) || []).sort((a, b) => (a.start_time_ns || 0) - (b.start_time_ns || 0)).map(s => {
+    const label = el('span', { className: 'span-node', 'data-span-id': s.span_id }, s.name, el('span', { className: 'span-type' }, s.span_type || ''));
+    label.addEventListener('click', () => onSelect(s, label));
+    return el('li', {}, label, children.has(s.span_id) ? build(s.span_id) : null);
+  }));
+  return el('div', { className: 'tree', id: 'span-tree' }, build(null));
+}
+
+function spanDetails(span) {
+  const attrs = Object.assign({}, span.attributes || {});
+  return el('div', { id: 'span-details' }, el('h2', {}, span.name),
+    el('div', { className: 'muted' }, (span.span_type || '') + ' · ' + (span.status && span.status.code || '')),
+    el('h2', {}, 'Inputs'), el('pre', { className: 'span-inputs' }, asText(span.inputs)),
+    el('h2', {}, 'Outputs'), el('pre', { className: 'span-outputs' }, asText(span.outputs)),
+    el('h2', {}, 'Attributes'), el('pre', { className: 'span-attributes' }, asText(attrs)));
+}
+
+function parseJson(text) { try { return typeof text === 'string' ? JSON.parse(text) : text; } catch (e) { return null; } }
+
+async function traceView(view, traceId) {
+  crumbs({ label: 'Experiments', href: '#/' }, { label: 'Trace ' + traceId });
+  const trace = await api('/traces/' + encodeURIComponent(traceId));
+  const info = trace.info || {};
+  const md = info.trace_metadata || {};
+  const cost = parseJson(md[KEYS.traceCost]) || {};
+  const usage = parseJson(md[KEYS.traceTokens]) || {};
+  const spans = trace.spans || [];
+  const detailsBox = el('div', {});
+  const select = (span, label) => {
+    view.querySelectorAll('.span-node.selected').forEach(n => n.classList.remove('selected'));
+    if (label) label.classList.add('selected');
+    detailsBox.replaceChildren(spanDetails(span));
+  };
+  const root = spans.find(s => !s.parent_span_id) || spans[0];
+  const assessments = info.assessments || [];
+  view.replaceChildren(el('h1', {}, 'Trace ', el('code', {}, traceId)),
+    el('div', { className: 'cards' },
+      el('div', { className: 'card', id: 'trace-cost' }, el('div', { className: 'k' }, 'Trace cost'), el('div', { className: 'v' }, money(cost.total_cost) || (usage.input_tokens ? '$??' : '–'))),
+      el('div', { className: 'card', id: 'trace-tokens' }, el('div', { className: 'k' }, 'Tokens'), el('div', { className: 'v' }, tokens(usage.input_tokens) + ' in / ' + tokens(usage.output_tokens) + ' out')),
+      el('div', { className: 'card' }, el('div', { className: 'k' }, 'State'), el('div', { className: 'v' }, info.state || '')),
+      el('div', { className: 'card' }, el('div', { className: 'k' }, 'Duration'), el('div', { className: 'v' }, (info.execution_duration_ms ?? '–') + ' ms'))),
+    el('div', { className: 'layout' },
+      el('div', {}, el('h2', {}, 'Spans'), spanTree(spans, select), detailsBox),
+      el('aside', { id: 'assessment-panel' }, el('h2', {}, 'Assessments'),
+        assessments.length ? assessments.map(assessmentCard) : el('p', { className: 'muted' }, 'No assessments.'))));
+  if (root) select(root, view.querySelector('.span-node[data-span-id="' + CSS.escape(root.span_id) + '"]'));
+}
+
+async function route() {
+  const view = document.getElementById('view');
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [path, query] = hash.split('?');
+  const params = new URLSearchParams(query || '');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  view.replaceChildren(el('p', { className: 'muted' }, 'Loading…'));
+  try {
+    if (parts[0] === 'experiments' && parts[1]) await runsView(view, parts[1]);
+    else if (parts[0] === 'runs' && parts[1]) await runView(view, parts[1], params.get('page'));
+    else if (parts[0] === 'traces' && parts[1]) await traceView(view, parts[1]);
+    else await experimentsView(view);
+  } catch (e) {
+    view.replaceChildren(el('div', { className: 'error-box', id: 'error' }, String(e.message || e)));
+  }
+}
+
+window.addEventListener('hashchange', route);
+document.getElementById('api-token').value = sessionStorage.getItem('evalplane.token') || '';
+route();

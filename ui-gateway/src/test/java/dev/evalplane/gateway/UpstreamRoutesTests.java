@@ -1,0 +1,35 @@
+package dev.evalplane.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.evalplane.gateway.client.Upstream;
+import dev.evalplane.gateway.client.UpstreamRoutes;
+
+class UpstreamRoutesTests {
+
+    @ParameterizedTest
+    @CsvSource({
+            "evaluations, SCORER_SERVICE",
+            "evaluations/run-1, SCORER_SERVICE",
+            "evaluations/run-1/traces, TRACE_SERVICE",
+            "evaluations/run-1/summary, TRACE_SERVICE",
+            "experiments, TRACE_SERVICE",
+            "experiments/7/scorers, SCORER_SERVICE",
+            "experiments/7/scorers/my-judge, SCORER_SERVICE",
+            "traces/search, TRACE_SERVICE",
+            "traces/tr-1/assessments/a-1, TRACE_SERVICE",
+            "prices, COST_SERVICE",
+            "prices/reprice, COST_SERVICE" })
+    void everyPublicRouteHasOneOwner(String path, Upstream owner) {
+        assertThat(UpstreamRoutes.ownerOf(path)).contains(owner);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "nothing", "evaluations/run-1/traces/extra", "experiments/7", "../etc/passwd" })
+    void unknownRoutesHaveNoOwner(String path) {
+        assertThat(UpstreamRoutes.ownerOf(path)).isEmpty();
+    }
+}
