@@ -82,9 +82,9 @@ class EvaluationValidationTests {
     @Test
     void templateJudgeRules() {
         rejected(judge("{\"name\": \"polite\", \"instructions\": \"Is the answer polite?\"}"),
-                "judge 'polite': instructions must use at least one template variable");
+                "judge 'polite': instructions must use at least one of {{ inputs }}");
         rejected(judge("{\"name\": \"ctx\", \"instructions\": \"Is {{ outputs }} supported by {{ context }}?\"}"),
-                "unsupported template variable {{ context }}");
+                "unknown template variable {{ context }}");
         rejected(judge("{\"name\": \"mixed\", \"instructions\": \"Given {{ trace }}, is {{ outputs }} right?\"}"),
                 "{{ trace }} cannot be combined with {{ inputs }} or {{ outputs }}");
         rejected(judge("{\"name\": \"typed\", \"instructions\": \"Rate {{ outputs }}\", \"feedback_value_type\": \"dict\"}"),
