@@ -228,4 +228,27 @@ class EvaluationFlowTests {
         assertThat(wrong.path("value").asText()).isEqualTo("no");
         assertThat(wrong.path("rationale").asText()).isEqualTo("Blue is not Green.");
     }
+
+    @Test
+    void traceTemplateJudgeReadsTheRowsOwnTraceAsCompactJson() {
+        FakeLlmProvider fake = FakeLlm.get().respondWith(r -> FakeLlmReply.verdict("good", "The trace looks fine."));
+        String runId = Runs.start("""
+                {"data": [{"inputs": {"question": "Why is the sky blue?"}, "outputs": "Rayleigh scattering",
+                           "expectations": {"expected_response": "Rayleigh scattering"}}],
+                 "scorers": [{"judge": {"name": "trace_quality", "feedback_value_type": ["good", "bad"],
+                   "instructions": "Judge the agent run in {{ trace }} against {{ expectations }}."}}]}""");
+
+        JsonPath run = Runs.awaitFinished(runId);
+        assertThat(run.getString("status_message")).isEqualTo("COMPLETED");
+        String rowTrace = Ids.traceId(runId, "row", "0");
+        FakeLlmRequest request = fake.requests().get(0);
+        assertThat(request.system()).contains("must be one of: \"good\", \"bad\"");
+        assertThat(request.user()).startsWith("trace: {\"trace_id\":\"" + rowTrace + "\"")
+                .contains("\"span_type\":\"CHAIN\"").contains("Why is the sky blue?")
+                .contains("\nexpectations: {\"expected_response\":\"Rayleigh scattering\"}");
+        JsonNode feedback = Runs.values(Runs.assessments(runId)).stream()
+                .filter(a -> "FEEDBACK".equals(a.path("assessment_type").asText())).findFirst().orElseThrow();
+        assertThat(feedback.path("value").asText()).isEqualTo("good");
+        assertThat(feedback.path("name").asText()).isEqualTo("trace_quality");
+    }
 }
