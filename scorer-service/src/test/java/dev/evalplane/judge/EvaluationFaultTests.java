@@ -180,4 +180,19 @@ class EvaluationFaultTests {
                 .startsWith("FAILED: could not search traces with filter_string: trace-service unreachable");
     }
 
+
+    @Test
+    void cancelStopsStartingRowsAndTheRunSaysCancelled() {
+        fake.latency(java.time.Duration.ofMillis(300));
+        String runId = Runs.start(rows(20, "[{\"builtin\": \"Safety\"}]", ", \"max_concurrency\": 1"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !fake.requests().isEmpty());
+        io.restassured.RestAssured.given().post("/api/v1/evaluations/" + runId + "/cancel").then().statusCode(202);
+
+        JsonPath run = Runs.awaitFinished(runId);
+        assertThat(run.getString("status")).isEqualTo("CANCELLED");
+        assertThat(run.getString("error")).startsWith("cancelled after ");
+        assertThat(fake.requests().size()).isLessThan(20);
+        io.restassured.RestAssured.given().post("/api/v1/evaluations/" + runId + "/cancel").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("is CANCELLED"));
+    }
 }

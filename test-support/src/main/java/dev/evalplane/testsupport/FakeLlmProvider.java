@@ -53,6 +53,14 @@ public final class FakeLlmProvider implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * A labelled demo provider: deterministic, plausible verdicts of the type each prompt asks for (see
+     * {@link DemoVerdicts}), usage that grows with the prompt. Not a real model; {@link #main} says so on start.
+     */
+    public static FakeLlmProvider demo(int port) {
+        return start(port).respondWith(DemoVerdicts::reply);
+    }
+
     /** Starts on a free port. */
     public static FakeLlmProvider start() {
         return start(0);
@@ -223,7 +231,7 @@ public final class FakeLlmProvider implements AutoCloseable {
                 exitOnEof = true;
             }
         }
-        FakeLlmProvider demo = start(port).respondWith(DemoVerdicts::reply).usage(FakeUsage.DEFAULT);
+        FakeLlmProvider demo = demo(port);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "fake-llm-stop"));
         System.out.println(DEMO_BANNER);
         System.out.println("FAKE_LLM_READY openai=" + demo.openAiBaseUrl() + " anthropic=" + demo.anthropicBaseUrl());
