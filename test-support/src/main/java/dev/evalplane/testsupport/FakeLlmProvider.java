@@ -1,9 +1,7 @@
 package dev.evalplane.testsupport;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -143,7 +141,7 @@ public final class FakeLlmProvider implements AutoCloseable {
             String api = path.endsWith("/chat/completions") ? FakeLlmWire.OPENAI
                     : path.endsWith("/v1/messages") ? FakeLlmWire.ANTHROPIC : null;
             if (api == null || !"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 404, "{\"error\":{\"message\":\"unknown route " + path + "\"}}", null);
+                FakeHttp.send(exchange, 404, "{\"error\":{\"message\":\"unknown route " + path + "\"}}", null);
                 return;
             }
             Map<String, String> headers = new HashMap<>();
@@ -152,22 +150,23 @@ public final class FakeLlmProvider implements AutoCloseable {
             try {
                 request = wire.parse(api, path, headers, exchange.getRequestBody().readAllBytes());
             } catch (IOException e) {
-                send(exchange, 400, wire.error(api, 400), null);
+                FakeHttp.send(exchange, 400, wire.error(api, 400), null);
                 return;
             }
             requests.add(request);
             String wireError = wireError(api, headers);
             if (wireError != null) {
-                send(exchange, wireError.equals("key") ? 401 : 400, wire.error(api, wireError.equals("key") ? 401 : 400), null);
+                int status = wireError.equals("key") ? 401 : 400;
+                FakeHttp.send(exchange, status, wire.error(api, status), null);
                 return;
             }
             FakeLlmReply reply = next(request);
-            sleep(latency.plus(reply.delay() == null ? Duration.ZERO : reply.delay()));
+            FakeHttp.sleep(latency.plus(reply.delay() == null ? Duration.ZERO : reply.delay()));
             if (reply.isError()) {
-                send(exchange, reply.status(), wire.error(api, reply.status()), reply.retryAfterSeconds());
+                FakeHttp.send(exchange, reply.status(), wire.error(api, reply.status()), reply.retryAfterSeconds());
             } else {
                 FakeUsage u = reply.usage() != null ? reply.usage() : usage;
-                send(exchange, 200, wire.success(api, request.model(), reply.content(), u), null);
+                FakeHttp.send(exchange, 200, wire.success(api, request.model(), reply.content(), u), null);
             }
         }
     }
@@ -184,29 +183,6 @@ public final class FakeLlmProvider implements AutoCloseable {
     private synchronized FakeLlmReply next(FakeLlmRequest request) {
         FakeLlmReply scripted = script.poll();
         return scripted != null ? scripted : responder.apply(request);
-    }
-
-    private static void send(HttpExchange exchange, int status, String body, Integer retryAfter) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", String.valueOf(retryAfter));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        if (d.isZero() || d.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
