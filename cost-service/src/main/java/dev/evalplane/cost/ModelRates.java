@@ -1,0 +1,33 @@
+package dev.evalplane.cost;
+
+import java.math.BigDecimal;
+
+/**
+ * USD per token for each token category of one pricing tier. A null rate is unknown, never zero.
+ * {@code cacheCreation1h} is kept for completeness: our usage contract does not split 5-minute from 1-hour cache
+ * writes, so every cache write is priced at {@code cacheCreation}.
+ */
+public record ModelRates(BigDecimal input, BigDecimal output, BigDecimal reasoning, BigDecimal cacheRead,
+        BigDecimal cacheCreation, BigDecimal cacheCreation1h) {
+
+    public static final ModelRates NONE = new ModelRates(null, null, null, null, null, null);
+
+    /** These rates where set, else the other's (field by field). */
+    public ModelRates orElse(ModelRates other) {
+        if (other == null) {
+            return this;
+        }
+        return new ModelRates(first(input, other.input), first(output, other.output),
+                first(reasoning, other.reasoning), first(cacheRead, other.cacheRead),
+                first(cacheCreation, other.cacheCreation), first(cacheCreation1h, other.cacheCreation1h));
+    }
+
+    public boolean isEmpty() {
+        return input == null && output == null && reasoning == null && cacheRead == null && cacheCreation == null
+                && cacheCreation1h == null;
+    }
+
+    private static BigDecimal first(BigDecimal a, BigDecimal b) {
+        return a != null ? a : b;
+    }
+}

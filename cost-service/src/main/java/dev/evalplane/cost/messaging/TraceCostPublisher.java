@@ -1,0 +1,83 @@
+package dev.evalplane.cost.messaging;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import dev.evalplane.cost.repository.TraceCostVersionRepository;
+import dev.evalplane.cost.repository.TraceCostVersionRepository.Pending;
+import dev.evalplane.events.Topics;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Publishes stored aggregates not yet on {@code trace-costs} (the outbox rows), keyed by trace id, then marks them
+ * published once the broker has them. Publications run one after the other and each reads the latest stored
+ * version, so a trace's versions reach the topic in increasing order; a crash before the mark only re-publishes
+ * the same version with the same content, which consumers ignore.
+ */
+@ApplicationScoped
+public class TraceCostPublisher {
+
+    private static final int PAGE = 500;
+
+    private final MutinyEmitter<String> emitter;
+    private final Pool pool;
+    private final TraceCostVersionRepository versions;
+    private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+
+    public TraceCostPublisher(@Channel(Topics.TRACE_COSTS) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+            bufferSize = 10_000) MutinyEmitter<String> emitter, Pool pool, TraceCostVersionRepository versions) {
+        this.emitter = emitter;
+        this.pool = pool;
+        this.versions = versions;
+    }
+
+    /** Publishes the pending aggregates of these traces; the number published. */
+    public Uni<Integer> publishPending(Collection<String> traceIds) {
+        if (traceIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return serially(() -> versions.findUnpublished(pool, traceIds, Integer.MAX_VALUE).chain(this::send));
+    }
+
+    /** Publishes every pending aggregate (after a restart: what a crash left unpublished). */
+    public Uni<Integer> publishAllPending() {
+        return serially(this::sendAllPages);
+    }
+
+    private Uni<Integer> sendAllPages() {
+        return versions.findUnpublished(pool, null, PAGE).chain(page -> page.isEmpty() ? Uni.createFrom().item(0)
+                : send(page).chain(sent -> sendAllPages().map(more -> sent + more)));
+    }
+
+    private Uni<Integer> send(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Uni<Void>> sends = pending.stream().map(p -> emitter.sendMessage(Message.of(p.event())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(p.traceId()).build()))).toList();
+        return Uni.join().all(sends).andFailFast()
+                .chain(() -> versions.markPublished(pool, pending))
+                .invoke(() -> Log.debugf("published %d trace cost aggregates", pending.size()))
+                .replaceWith(pending.size());
+    }
+
+    /** Runs publications one at a time, in call order. */
+    private synchronized <T> Uni<T> serially(Supplier<Uni<T>> publication) {
+        CompletableFuture<T> next = tail.handle((ignored, error) -> null)
+                .thenCompose(ignored -> publication.get().subscribeAsCompletionStage());
+        tail = next;
+        return Uni.createFrom().completionStage(next);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.evalplane.cost.repository;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.evalplane.cost.PriceSource;
+import dev.evalplane.cost.PricedUsage;
+import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.events.CostStatus;
+import dev.evalplane.events.TokenUsage;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+
+/** {@code costs.span_costs}, the per-span cost ledger. Methods take the connection of the caller's transaction. */
+@ApplicationScoped
+public class SpanCostRepository {
+
+    private static final String COLUMNS = "span_id, trace_id, provider, model, resolved_model, price_source,"
+            + " input_tokens, output_tokens, total_tokens, cache_read_input_tokens, cache_creation_input_tokens,"
+            + " reasoning_tokens, input_cost, output_cost, total_cost, cost_status, price_table_version";
+
+    /**
+     * Insert, or update when the span's call changed. A redelivered span (same trace, provider, model and usage)
+     * leaves its row untouched: a duplicate never changes a total, whatever the price table is now (re-pricing is
+     * explicit). A span id already owned by another trace is left alone.
+     */
+    private static final String UPSERT = "INSERT INTO costs.span_costs (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5,"
+            + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (span_id) DO UPDATE SET"
+            + " provider = EXCLUDED.provider, model = EXCLUDED.model, resolved_model = EXCLUDED.resolved_model,"
+            + " price_source = EXCLUDED.price_source, input_tokens = EXCLUDED.input_tokens,"
+            + " output_tokens = EXCLUDED.output_tokens, total_tokens = EXCLUDED.total_tokens,"
+            + " cache_read_input_tokens = EXCLUDED.cache_read_input_tokens,"
+            + " cache_creation_input_tokens = EXCLUDED.cache_creation_input_tokens,"
+            + " reasoning_tokens = EXCLUDED.reasoning_tokens, input_cost = EXCLUDED.input_cost,"
+            + " output_cost = EXCLUDED.output_cost, total_cost = EXCLUDED.total_cost,"
+            + " cost_status = EXCLUDED.cost_status, price_table_version = EXCLUDED.price_table_version, priced_at = now()"
+            + " WHERE span_costs.trace_id = EXCLUDED.trace_id AND (span_costs.provider, span_costs.model,"
+            + " span_costs.input_tokens, span_costs.output_tokens, span_costs.total_tokens,"
+            + " span_costs.cache_read_input_tokens, span_costs.cache_creation_input_tokens, span_costs.reasoning_tokens)"
+            + " IS DISTINCT FROM (EXCLUDED.provider, EXCLUDED.model, EXCLUDED.input_tokens, EXCLUDED.output_tokens,"
+            + " EXCLUDED.total_tokens, EXCLUDED.cache_read_input_tokens, EXCLUDED.cache_creation_input_tokens,"
+            + " EXCLUDED.reasoning_tokens)";
+
+    private static final String REPRICE = "UPDATE costs.span_costs SET resolved_model = $2, price_source = $3,"
+            + " input_cost = $4, output_cost = $5, total_cost = $6, cost_status = $7, price_table_version = $8,"
+            + " priced_at = now() WHERE span_id = $1";
+
+    public Uni<Void> upsert(SqlClient conn, List<SpanCostEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        for (SpanCostEntry e : entries) {
+            TokenUsage u = e.usage() == null ? new TokenUsage(null, null, null, null, null, null) : e.usage();
+            PricedUsage p = e.priced();
+            rows.add(Tuple.from(new Object[] { e.spanId(), e.traceId(), e.provider(), e.model(), p.resolvedModel(),
+                    source(p), u.inputTokens(), u.outputTokens(), u.totalTokens(), u.cacheReadInputTokens(),
+                    u.cacheCreationInputTokens(), u.reasoningTokens(), numeric(p.inputCost()),
+                    numeric(p.outputCost()), numeric(p.totalCost()), p.status().name(), e.priceTableVersion() }));
+        }
+        return conn.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    /** Stores new pricing of existing rows (usage untouched). */
+    public Uni<Void> updatePricing(SqlClient conn, List<SpanCostEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        for (SpanCostEntry e : entries) {
+            PricedUsage p = e.priced();
+            rows.add(Tuple.from(new Object[] { e.spanId(), p.resolvedModel(), source(p), numeric(p.inputCost()),
+                    numeric(p.outputCost()), numeric(p.totalCost()), p.status().name(), e.priceTableVersion() }));
+        }
+        return conn.preparedQuery(REPRICE).executeBatch(rows).replaceWithVoid();
+    }
+
+    public Uni<List<SpanCostEntry>> findByTraceIds(SqlClient conn, Collection<String> traceIds) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM costs.span_costs WHERE trace_id = ANY($1)"
+                + " ORDER BY trace_id, span_id")
+                .execute(Tuple.of(traceIds.toArray(new String[0])))
+                .map(rows -> {
+                    List<SpanCostEntry> entries = new ArrayList<>();
+                    rows.forEach(row -> entries.add(toEntry(row)));
+                    return entries;
+                });
+    }
+
+    /** One page of trace ids that have ledger rows, after {@code afterTraceId} (keyset paging). */
+    public Uni<List<String>> traceIdsAfter(Pool pool, String afterTraceId, int limit) {
+        return pool.preparedQuery("SELECT DISTINCT trace_id FROM costs.span_costs WHERE trace_id > $1"
+                + " ORDER BY trace_id LIMIT $2")
+                .execute(Tuple.of(afterTraceId, limit))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString(0)));
+                    return ids;
+                });
+    }
+
+    private static SpanCostEntry toEntry(Row row) {
+        TokenUsage usage = new TokenUsage(row.getLong("input_tokens"), row.getLong("output_tokens"),
+                row.getLong("total_tokens"), row.getLong("cache_read_input_tokens"),
+                row.getLong("cache_creation_input_tokens"), row.getLong("reasoning_tokens"));
+        String source = row.getString("price_source");
+        PricedUsage priced = new PricedUsage(decimal(row, "input_cost"), decimal(row, "output_cost"),
+                decimal(row, "total_cost"), CostStatus.valueOf(row.getString("cost_status")),
+                row.getString("resolved_model"), source == null ? null : PriceSource.valueOf(source));
+        return new SpanCostEntry(row.getString("trace_id"), row.getString("span_id"), row.getString("provider"),
+                row.getString("model"), usage, priced, row.getString("price_table_version"));
+    }
+
+    private static BigDecimal decimal(Row row, String column) {
+        BigDecimal value = row.getBigDecimal(column);
+        return value == null ? null : (value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros());
+    }
+
+    private static Numeric numeric(BigDecimal value) {
+        return value == null ? null : Numeric.create(value);
+    }
+
+    private static String source(PricedUsage priced) {
+        return priced.source() == null ? null : priced.source().name();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.evalplane.cost.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.evalplane.cost.PriceTable;
+import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.repository.SpanCostRepository;
+import dev.evalplane.cost.repository.TraceCostVersionRepository;
+import dev.evalplane.events.SpanEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Prices LLM spans and writes them to the ledger with their traces' new aggregates, in one transaction: after a
+ * crash either both are stored or neither is, and the outbox rows say what is still to be published.
+ */
+@ApplicationScoped
+public class CostLedgerService {
+
+    private final Pool pool;
+    private final PriceTableService prices;
+    private final SpanCostRepository spanCosts;
+    private final TraceCostVersionRepository versions;
+    private final TraceCostRecomputer recomputer;
+
+    public CostLedgerService(Pool pool, PriceTableService prices, SpanCostRepository spanCosts,
+            TraceCostVersionRepository versions, TraceCostRecomputer recomputer) {
+        this.pool = pool;
+        this.prices = prices;
+        this.spanCosts = spanCosts;
+        this.versions = versions;
+        this.recomputer = recomputer;
+    }
+
+    /** @return the ids of the traces these spans belong to (whose pending aggregates should be published) */
+    public Uni<List<String>> record(List<SpanEvent> spans) {
+        PriceTable table = prices.current();
+        List<SpanCostEntry> entries = spans.stream().map(span -> SpanPricer.price(span, table)).toList();
+        List<String> traceIds = entries.stream().map(SpanCostEntry::traceId).distinct().sorted().toList();
+        if (traceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.withTransaction(conn -> versions.lock(conn, traceIds)
+                .call(locked -> spanCosts.upsert(conn, entries))
+                .chain(locked -> recomputer.recompute(conn, locked)))
+                .replaceWith(traceIds);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.evalplane.cost.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.repository.SpanCostRepository;
+import dev.evalplane.cost.repository.TraceCostVersionRepository;
+import dev.evalplane.cost.repository.TraceCostVersionRepository.Stored;
+import dev.evalplane.cost.repository.TraceCostVersionRepository.Update;
+import dev.evalplane.events.TraceCostEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Recomputes the aggregates of traces from the ledger inside the caller's transaction (whose version rows it has
+ * locked) and stores a new version only for a trace whose content changed, so a duplicate never bumps a version.
+ */
+@ApplicationScoped
+public class TraceCostRecomputer {
+
+    private final SpanCostRepository spanCosts;
+    private final TraceCostVersionRepository versions;
+    private final ObjectMapper json;
+
+    public TraceCostRecomputer(SpanCostRepository spanCosts, TraceCostVersionRepository versions, ObjectMapper json) {
+        this.spanCosts = spanCosts;
+        this.versions = versions;
+        this.json = json;
+    }
+
+    /** @return the ids of the traces that got a new version */
+    public Uni<List<String>> recompute(SqlClient conn, Map<String, Stored> locked) {
+        return spanCosts.findByTraceIds(conn, locked.keySet()).chain(entries -> {
+            Map<String, List<SpanCostEntry>> byTrace = new LinkedHashMap<>();
+            entries.forEach(e -> byTrace.computeIfAbsent(e.traceId(), id -> new ArrayList<>()).add(e));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<Update> updates = new ArrayList<>();
+            byTrace.forEach((traceId, spans) -> {
+                Stored stored = locked.get(traceId);
+                String hash = PriceTableBuilder.sha256(write(TraceCostAggregator.aggregate(traceId, spans, 0, null)));
+                if (stored != null && !hash.equals(stored.contentHash())) {
+                    long version = stored.version() + 1;
+                    String event = write(TraceCostAggregator.aggregate(traceId, spans, version, now));
+                    updates.add(new Update(traceId, version, hash, event));
+                }
+            });
+            return versions.save(conn, updates).replaceWith(updates.stream().map(Update::traceId).toList());
+        });
+    }
+
+    private String write(TraceCostEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
