@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.events.Ids;
@@ -35,8 +35,15 @@ class SearchTests {
     private static final String EXPERIMENT = "exp-search-" + Ids.newSpanId();
     private static final List<String> TRACE_IDS = new ArrayList<>();
 
-    @BeforeAll
-    static void storeTraces() {
+    private static boolean stored;
+
+    /** Once per class; in @BeforeEach because rest-assured only knows the app's port from then on. */
+    @BeforeEach
+    void storeTraces() {
+        if (stored) {
+            return;
+        }
+        stored = true;
         for (int i = 0; i < 25; i++) {
             String traceId = Ids.newTraceId();
             TRACE_IDS.add(traceId);

@@ -9,11 +9,11 @@ import java.util.Optional;
  * SQL expression each maps to. The expressions are fixed text; user values only ever travel as bind parameters.
  */
 public enum TraceAttribute {
-    TIMESTAMP(Kind.NUMBER, "t.request_time_ms", "t.request_time_ms", "timestamp", "timestamp_ms"),
+    TIMESTAMP(Kind.NUMBER, "t.request_time_ms", "t.request_time_ms", "timestamp_ms", "timestamp"),
     EXECUTION_TIME(Kind.NUMBER, "t.execution_duration_ms", "COALESCE(t.execution_duration_ms, -1)",
-            "execution_time", "execution_time_ms"),
+            "execution_time_ms", "execution_time"),
     STATUS(Kind.TEXT, "t.state", "t.state", "status", "state"),
-    TRACE_ID(Kind.TEXT, "t.trace_id", "t.trace_id", "request_id", "trace_id"),
+    TRACE_ID(Kind.TEXT, "t.trace_id", "t.trace_id", "trace_id", "request_id"),
     NAME(Kind.TEXT, "(t.tags ->> 'mlflow.traceName')", "COALESCE(t.tags ->> 'mlflow.traceName', '')", "name"),
     EXPERIMENT_ID(Kind.TEXT, "t.experiment_id", "t.experiment_id", "experiment_id"),
     CLIENT_REQUEST_ID(Kind.TEXT, "t.client_request_id", null, "client_request_id"),
@@ -60,6 +60,6 @@ public enum TraceAttribute {
     }
 
     public String displayName() {
-        return names.get(names.size() - 1);
+        return names.get(0);
     }
 }

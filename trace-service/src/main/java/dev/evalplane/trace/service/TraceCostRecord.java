@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -28,9 +29,9 @@ public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadata
                 .put("output_tokens", e.outputTokens()).put("total_tokens", e.totalTokens())
                 .put("cache_read_input_tokens", e.cacheReadInputTokens())
                 .put("cache_creation_input_tokens", e.cacheCreationInputTokens());
-        metadata.put(MlflowKeys.TRACE_TOKEN_USAGE, usage.toString());
+        metadata.put(MlflowKeys.TRACE_TOKEN_USAGE, write(mapper, usage));
         if (e.totalCost() != null) {
-            metadata.put(MlflowKeys.TRACE_COST, costs(mapper, e.inputCost(), e.outputCost(), e.totalCost()).toString());
+            metadata.put(MlflowKeys.TRACE_COST, write(mapper, costs(mapper, e.inputCost(), e.outputCost(), e.totalCost())));
         }
         metadata.put(TRACE_COST_STATUS, e.costStatus().name());
 
@@ -51,6 +52,15 @@ public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadata
             }
         }
         return new TraceCostRecord(e, metadata, judge, spans);
+    }
+
+    /** JSON text with the mapper's settings: decimals written plain and exact (JsonNode.toString would not). */
+    private static String write(ObjectMapper mapper, ObjectNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static ObjectNode costs(ObjectMapper mapper, BigDecimal input, BigDecimal output, BigDecimal total) {
