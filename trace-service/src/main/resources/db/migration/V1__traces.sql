@@ -95,8 +95,8 @@ CREATE TABLE trace_costs (
     updated_at     timestamptz NOT NULL DEFAULT now()
 );
 
--- Run membership: one row per (run, trace), from trace metadata mlflow.sourceRun and from assessments produced by
--- the run (mlflow.assessment.sourceRunId). Denormalised columns are maintained on every write touching the trace
+-- Run membership: one row per (run, trace), from the trace's effective metadata mlflow.sourceRun (from_metadata,
+-- follows that value) and from assessments produced by the run (from_assessment, mlflow.assessment.sourceRunId). Denormalised columns are maintained on every write touching the trace
 -- so the evaluation list is one index range scan: listed = has a qualifying assessment (seed rule), not a judge
 -- trace, and the trace itself is stored.
 CREATE TABLE trace_run_links (
@@ -105,6 +105,8 @@ CREATE TABLE trace_run_links (
     request_time_ms bigint,
     is_judge        boolean NOT NULL DEFAULT false,
     qualifies       boolean NOT NULL DEFAULT false,
+    from_metadata   boolean NOT NULL DEFAULT false,
+    from_assessment boolean NOT NULL DEFAULT false,
     listed          boolean GENERATED ALWAYS AS (qualifies AND NOT is_judge AND request_time_ms IS NOT NULL) STORED,
     created_at      timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (run_id, trace_id)

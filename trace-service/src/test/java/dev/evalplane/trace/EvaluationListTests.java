@@ -81,13 +81,14 @@ class EvaluationListTests {
         Events.send(Events.humanFeedback(HUMAN_ONLY, "thumbs_up", BooleanNode.TRUE));
         // an existing production trace evaluated by the run: its feedback links it; the feedback arrives first
         Events.send(Events.judgeFeedback(EVALUATED_EXISTING, "relevance", IntNode.valueOf(4), RUN, null));
+        Events.send(Events.judgeFeedback(EVALUATED_EXISTING, "conciseness", IntNode.valueOf(2), RUN, null));
         Spans.sendTrace(EVALUATED_EXISTING, "exp-prod", 16_000, null, null);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonPath page = list(500, null);
             assertThat(page.getInt("total")).isEqualTo(14);
             assertThat(page.getList("traces.judge_cost.cost_status")).containsOnly("PRICED", "NO_USAGE");
-            assertThat(page.getList("traces.assessments.flatten()")).hasSize(14);
+            assertThat(page.getList("traces.assessments.flatten()")).hasSize(15);
         });
     }
 
@@ -148,15 +149,21 @@ class EvaluationListTests {
         assertThat(new BigDecimal(summary.getString("judge_cost.total_cost"))).isEqualByComparingTo("0.001278");
         assertThat(summary.getLong("judge_cost.input_tokens")).isEqualTo(7800);
         assertThat(summary.getLong("judge_cost.output_tokens")).isEqualTo(780);
-        assertThat(summary.getList("scorers.name")).containsExactly("correctness", "relevance", "thumbs_up");
-        assertThat(summary.getInt("scorers[0].count")).isEqualTo(12);
-        assertThat(new BigDecimal(summary.getString("scorers[0].pass_rate"))).isEqualByComparingTo(new BigDecimal("0.75"));
-        assertThat(summary.getString("scorers[0].mean")).isNull();
-        assertThat(new BigDecimal(summary.getString("scorers[0].total_cost"))).isEqualByComparingTo("0.001278");
-        assertThat(summary.getString("scorers[1].pass_rate")).isNull();
-        assertThat(new BigDecimal(summary.getString("scorers[1].mean"))).isEqualByComparingTo("4");
-        assertThat(new BigDecimal(summary.getString("scorers[2].pass_rate"))).isEqualByComparingTo("1");
-        assertThat(summary.getInt("scorers[2].errors")).isZero();
+        assertThat(summary.getList("scorers.name")).containsExactly("conciseness", "correctness", "relevance", "thumbs_up");
+        String correctness = "scorers.find { it.name == 'correctness' }";
+        assertThat(summary.getInt(correctness + ".count")).isEqualTo(12);
+        assertThat(new BigDecimal(summary.getString(correctness + ".pass_rate"))).isEqualByComparingTo("0.75");
+        assertThat(summary.getString(correctness + ".mean")).isNull();
+        assertThat(new BigDecimal(summary.getString(correctness + ".total_cost"))).isEqualByComparingTo("0.001278");
+        assertThat(summary.getString("scorers.find { it.name == 'relevance' }.pass_rate")).isNull();
+        assertThat(new BigDecimal(summary.getString("scorers.find { it.name == 'relevance' }.mean")))
+                .isEqualByComparingTo("4");
+        assertThat(new BigDecimal(summary.getString("scorers.find { it.name == 'conciseness' }.total_cost")))
+                .isEqualByComparingTo("0");
+        assertThat(summary.getString("scorers.find { it.name == 'conciseness' }.cost_status")).isEqualTo("NO_USAGE");
+        assertThat(new BigDecimal(summary.getString("scorers.find { it.name == 'thumbs_up' }.pass_rate")))
+                .isEqualByComparingTo("1");
+        assertThat(summary.getInt("scorers.find { it.name == 'thumbs_up' }.errors")).isZero();
     }
 
     @Test

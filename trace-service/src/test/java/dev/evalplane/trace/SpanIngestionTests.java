@@ -1,6 +1,7 @@
 package dev.evalplane.trace;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -72,6 +73,15 @@ class SpanIngestionTests {
                 .body("info.tags.'mlflow.traceName'", equalTo("agent"))
                 .body("info.trace_metadata.'mlflow.sourceRun'", equalTo("run-order-root"))
                 .body("info.trace_metadata.user", equalTo("ann")));
+        // run membership follows the root's mlflow.sourceRun, not the child's
+        assertThat(runTraces("exp-order", "run-order-root")).containsExactly(traceId);
+        assertThat(runTraces("exp-order", "run-order-child")).isEmpty();
+    }
+
+    private static java.util.List<String> runTraces(String experimentId, String runId) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("experiment_ids", new String[] {experimentId}, "filter_string", "run_id = '" + runId + "'"))
+                .post("/api/v1/traces/search").then().statusCode(200).extract().path("traces.trace_id");
     }
 
     @Test

@@ -16,15 +16,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RunLinkRepository {
 
     private static final String LINK_FROM_METADATA = """
-            INSERT INTO trace_run_links (run_id, trace_id)
-            SELECT t.trace_metadata ->> 'mlflow.sourceRun', t.trace_id FROM traces t
+            INSERT INTO trace_run_links (run_id, trace_id, from_metadata)
+            SELECT t.trace_metadata ->> 'mlflow.sourceRun', t.trace_id, true FROM traces t
             WHERE t.trace_id = ANY($1::text[]) AND COALESCE(t.trace_metadata ->> 'mlflow.sourceRun', '') <> ''
-            ON CONFLICT DO NOTHING
+            ON CONFLICT (run_id, trace_id) DO UPDATE SET from_metadata = true WHERE NOT trace_run_links.from_metadata
             """;
 
-    private static final String LINK = """
-            INSERT INTO trace_run_links (run_id, trace_id)
-            SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING
+    /** A run the metadata no longer names (the root overrode a child's value) keeps only its other reasons. */
+    private static final String STALE_METADATA = """
+            WITH stale AS (
+                SELECT l.run_id, l.trace_id, l.from_assessment FROM trace_run_links l JOIN traces t USING (trace_id)
+                WHERE l.trace_id = ANY($1::text[]) AND l.from_metadata
+                  AND l.run_id IS DISTINCT FROM NULLIF(t.trace_metadata ->> 'mlflow.sourceRun', '')),
+            unlinked AS (
+                DELETE FROM trace_run_links l USING stale s
+                WHERE l.run_id = s.run_id AND l.trace_id = s.trace_id AND NOT s.from_assessment)
+            UPDATE trace_run_links l SET from_metadata = false FROM stale s
+            WHERE l.run_id = s.run_id AND l.trace_id = s.trace_id AND s.from_assessment
+            """;
+
+    private static final String LINK_FROM_ASSESSMENTS = """
+            INSERT INTO trace_run_links (run_id, trace_id, from_assessment)
+            SELECT DISTINCT r, t, true FROM unnest($1::text[], $2::text[]) AS u(r, t)
+            ON CONFLICT (run_id, trace_id) DO UPDATE SET from_assessment = true
+            WHERE NOT trace_run_links.from_assessment
             """;
 
     /** Seed rule: a link qualifies when the trace has an assessment of this run or one without a source run. */
@@ -38,17 +53,19 @@ public class RunLinkRepository {
             WHERE t.trace_id = l.trace_id AND l.trace_id = ANY($1::text[])
             """;
 
+    /** Links each trace to the run its metadata names, and drops links of runs it no longer names. */
     public Uni<Void> linkFromMetadata(SqlConnection conn, Collection<String> traceIds) {
-        return conn.preparedQuery(LINK_FROM_METADATA).execute(Tuple.tuple().addArrayOfString(array(traceIds)))
-                .replaceWithVoid();
+        Tuple ids = Tuple.tuple().addArrayOfString(array(traceIds));
+        return conn.preparedQuery(LINK_FROM_METADATA).execute(ids)
+                .chain(() -> conn.preparedQuery(STALE_METADATA).execute(ids)).replaceWithVoid();
     }
 
-    /** Links (run_id, trace_id) pairs given as two parallel lists. */
-    public Uni<Void> link(SqlConnection conn, List<String> runIds, List<String> traceIds) {
+    /** Links (run_id, trace_id) pairs, given as two parallel lists, because the run assessed the trace. */
+    public Uni<Void> linkFromAssessments(SqlConnection conn, List<String> runIds, List<String> traceIds) {
         if (runIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return conn.preparedQuery(LINK)
+        return conn.preparedQuery(LINK_FROM_ASSESSMENTS)
                 .execute(Tuple.tuple().addArrayOfString(array(runIds)).addArrayOfString(array(traceIds)))
                 .replaceWithVoid();
     }

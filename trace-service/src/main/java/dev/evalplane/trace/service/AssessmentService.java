@@ -67,7 +67,7 @@ public class AssessmentService {
                     }
                     String runId = AssessmentRecord.blankToNull(metadata.get(MlflowKeys.SOURCE_RUN_ID));
                     return (runId == null ? Uni.createFrom().voidItem()
-                            : links.link(conn, List.of(runId), List.of(traceId)))
+                            : links.linkFromAssessments(conn, List.of(runId), List.of(traceId)))
                             .chain(() -> links.refresh(conn, List.of(traceId)))
                             .chain(() -> queries.byId(conn, traceId, assessmentId));
                 }));
@@ -95,7 +95,7 @@ public class AssessmentService {
         Set<String> traceIds = traceIds(batch);
         return repository.upsert(conn, batch)
                 .chain(() -> repository.invalidate(conn, overridden))
-                .chain(() -> links.link(conn, runIds, runTraceIds))
+                .chain(() -> links.linkFromAssessments(conn, runIds, runTraceIds))
                 .chain(() -> links.refresh(conn, traceIds));
     }
 
