@@ -42,6 +42,7 @@ import dev.evalplane.trace.support.TestKafka;
  */
 class TraceServiceRestartIT {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("TraceServiceRestartIT");
     private static final int TRACES = 200;
     private static final int SPANS_PER_TRACE = 10;
     private static final int TOTAL = TRACES * SPANS_PER_TRACE;
@@ -69,13 +70,16 @@ class TraceServiceRestartIT {
                 storedAtKill = storedSpans(postgres);
                 sentAtKill = sent.get();
             }
+            LOG.info(() -> "killed with " + storedAtKill + " spans stored and " + sentAtKill + " sent");
             assertThat(storedAtKill).as("killed mid-stream").isLessThan(TOTAL);
             assertThat(sentAtKill).as("still producing when killed").isLessThan(TOTAL);
             producing.get();
 
+            long restart = System.nanoTime();
             try (ServiceProcess second = new ServiceProcess(jar, config, log).start()) {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                         .until(() -> storedSpans(postgres) == TOTAL);
+                LOG.info(() -> "restarted and caught up in " + Duration.ofNanos(System.nanoTime() - restart).toMillis() + " ms");
                 assertThat(query(postgres, "SELECT count(DISTINCT (trace_id, span_id)) FROM traces.spans")).isEqualTo(TOTAL);
                 assertThat(query(postgres, "SELECT count(*) FROM traces.traces WHERE state = 'OK'")).isEqualTo(TRACES);
                 assertThat(query(postgres, "SELECT count(*) FROM (SELECT trace_id FROM traces.spans GROUP BY trace_id"
