@@ -43,7 +43,7 @@ public class EvaluationRepository {
     private static final String NEXT_PAGE = PAGE.formatted(JudgeCostSql.RESULT,
             "AND (l.request_time_ms, l.trace_id) < ($3::bigint, $4::text)", JudgeCostSql.AGGREGATES);
 
-    static final String TOTAL = "SELECT count(*) FROM trace_run_links WHERE run_id = $1 AND listed";
+    private static final String TOTAL = "SELECT count(*) FROM trace_run_links WHERE run_id = $1 AND listed";
 
     private static final String SUMMARY = """
             SELECT c.name, c.is_total, c.valid_count, c.pass_rate::text AS pass_rate, c.mean::text AS mean, c.errors, %s
