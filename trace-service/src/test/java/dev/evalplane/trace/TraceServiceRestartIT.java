@@ -53,8 +53,10 @@ class TraceServiceRestartIT {
             Map<String, String> config = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
                     "quarkus.datasource.reactive.url", postgres.reactiveUrl(),
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                    // a killed member is dropped from the group after 6 s instead of 45 s
-                    "mp.messaging.incoming.spans.session.timeout.ms", "6000");
+                    // the killed members (one per channel, one group) leave the group after 6 s instead of 45 s
+                    "mp.messaging.incoming.spans.session.timeout.ms", "6000",
+                    "mp.messaging.incoming.assessments.session.timeout.ms", "6000",
+                    "mp.messaging.incoming.trace-costs.session.timeout.ms", "6000");
             Path jar = Path.of(System.getProperty("service.jar"));
             Path log = Path.of("target", "restart-it", "trace-service.log");
             List<SpanEvent> spans = spans();
