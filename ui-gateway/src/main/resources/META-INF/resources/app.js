@@ -43,7 +43,12 @@ function asText(value) {
   return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 }
 
-function time(ms) { return ms ? new Date(Number(ms)).toISOString().replace('T', ' ').slice(0, 19) : ''; }
+/** An ISO instant or epoch milliseconds as "YYYY-MM-DD hh:mm:ss" (UTC). */
+function time(value) {
+  if (value === undefined || value === null || value === '') return '';
+  const date = new Date(/^\d+$/.test(String(value)) ? Number(value) : value);
+  return isNaN(date) ? String(value) : date.toISOString().replace('T', ' ').slice(0, 19);
+}
 
 function modelOf(source) {
   const id = (source && source.source_id) || '';
@@ -148,7 +153,7 @@ async function runsView(view, experimentId) {
   const rows = runs.map(r => el('tr', {},
     el('td', {}, el('a', { href: '#/runs/' + encodeURIComponent(r.run_id) }, r.name || r.run_id)),
     el('td', {}, r.status), el('td', {}, (r.rows_done ?? '') + ' / ' + (r.rows_total ?? '')),
-    el('td', {}, r.created_at ? String(r.created_at) : '')));
+    el('td', {}, time(r.created_at))));
   view.replaceChildren(el('h1', {}, 'Evaluation runs'),
     rows.length ? el('table', { id: 'runs' }, el('tr', {}, el('th', {}, 'Run'), el('th', {}, 'Status'), el('th', {}, 'Rows'), el('th', {}, 'Created')), rows)
       : el('p', { className: 'muted' }, 'No evaluation runs in this experiment.'));

@@ -1,0 +1,22 @@
+package dev.evalplane.judge;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One thing an evaluation judges: a trace (a data row's own trace, or a stored one) with the root span's inputs and
+ * outputs, its expectations, its retrieval spans and a compact JSON of the whole trace (for {@code {{ trace }}}).
+ */
+public record EvalRow(int index, String traceId, String rootSpanId, JsonNode inputs, JsonNode outputs,
+        ObjectNode expectations, List<RetrievedContext> retrievals, JsonNode compactTrace) {
+
+    public boolean hasOutputs() {
+        return outputs != null && !outputs.isNull() && !outputs.isMissingNode();
+    }
+
+    public boolean hasInputs() {
+        return inputs != null && !inputs.isNull() && !inputs.isMissingNode();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.evalplane.judge.client;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.evalplane.judge.config.ServiceUrls;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** trace-service's routes this service uses (docs/SERVICE_API.md): get a trace, search traces, run summary. */
+@ApplicationScoped
+public class TraceServiceClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SUMMARY_TIMEOUT = Duration.ofSeconds(3);
+
+    private final WebClient client;
+    private final ObjectMapper json;
+    private final String baseUrl;
+
+    public TraceServiceClient(WebClient client, ObjectMapper json, ServiceUrls.TraceService config) {
+        this.client = client;
+        this.json = json;
+        this.baseUrl = config.url().replaceAll("/+$", "");
+    }
+
+    /** {@code {info, spans}}; fails with {@link ServiceCallException} (404: the trace does not exist). */
+    public Uni<JsonNode> trace(String traceId) {
+        return client.getAbs(baseUrl + "/api/v1/traces/" + traceId).timeout(TIMEOUT.toMillis()).send()
+                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
+                .map(r -> body(r, "trace " + traceId));
+    }
+
+    /** One page of {@code POST /api/v1/traces/search}: {@code {traces: [..], next_page_token}}. */
+    public Uni<JsonNode> search(String experimentId, String filter, int pageSize, String pageToken) {
+        ObjectNode request = json.createObjectNode();
+        request.putArray("experiment_ids").add(experimentId);
+        request.put("filter_string", filter);
+        request.put("max_results", pageSize);
+        if (pageToken != null) {
+            request.put("page_token", pageToken);
+        }
+        return client.postAbs(baseUrl + "/api/v1/traces/search").timeout(TIMEOUT.toMillis())
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
+                .map(r -> body(r, "trace search"));
+    }
+
+    /** {@code GET /api/v1/evaluations/{run_id}/summary}: {@code {judge_cost: {...}, ...}}. */
+    public Uni<JsonNode> runSummary(String runId) {
+        return client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary").timeout(SUMMARY_TIMEOUT.toMillis())
+                .send()
+                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
+                .map(r -> body(r, "summary of run " + runId));
+    }
+
+    private JsonNode body(HttpResponse<Buffer> response, String what) {
+        if (response.statusCode() != 200) {
+            throw new ServiceCallException(response.statusCode(), "trace-service answered " + response.statusCode()
+                    + " for " + what);
+        }
+        try {
+            return json.readTree(response.body().getBytes());
+        } catch (java.io.IOException e) {
+            throw new ServiceCallException(response.statusCode(), "trace-service sent unreadable JSON for " + what);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.evalplane.judge.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How judges are called: default model, concurrency, retries, timeouts. */
+@ConfigMapping(prefix = "evalplane.judge")
+public interface JudgeConfig {
+
+    /** Model URI used when neither the scorer nor the request names one. */
+    @WithDefault("openai:/gpt-4.1-mini")
+    String defaultModel();
+
+    /** Concurrent judge calls per run when the request gives no {@code max_concurrency}. */
+    @WithDefault("8")
+    int maxConcurrency();
+
+    /** Upper bound a request may ask for. */
+    @WithDefault("64")
+    int maxConcurrencyLimit();
+
+    /** Retries after the first attempt on 429, 5xx, timeouts and connection failures. */
+    @WithDefault("3")
+    int maxRetries();
+
+    /** Timeout of one provider call. */
+    @WithDefault("60s")
+    Duration callTimeout();
+
+    /** First backoff delay; doubles per retry, with jitter. */
+    @WithDefault("1s")
+    Duration backoffBase();
+
+    /** Largest backoff delay. */
+    @WithDefault("30s")
+    Duration backoffMax();
+
+    /** Largest {@code Retry-After} honoured; longer waits are capped to this. */
+    @WithDefault("60s")
+    Duration retryAfterMax();
+
+    /** {@code max_tokens} sent to providers that require it (Anthropic). */
+    @WithDefault("1024")
+    int maxOutputTokens();
+
+    /** Output tokens assumed per call when estimating spend against {@code budget_usd}. */
+    @WithDefault("300")
+    int estimatedOutputTokens();
+
+    /** Characters of the compact trace JSON pasted for {@code {{ trace }}}. */
+    @WithDefault("60000")
+    int traceCharLimit();
+}

@@ -1,0 +1,12 @@
+package dev.evalplane.judge.provider;
+
+import io.smallrye.mutiny.Uni;
+
+/** One provider wire format. Fails with {@link ProviderException}; never retries by itself. */
+public interface LlmProvider {
+
+    /** The provider name in model URIs and in the {@code llm} block ({@code openai}, {@code anthropic}). */
+    String name();
+
+    Uni<ChatResponse> chat(String model, ChatRequest request);
+}

@@ -1,0 +1,142 @@
+package dev.evalplane.judge.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.evalplane.judge.EvaluationRequest;
+import dev.evalplane.judge.EvaluationRun;
+import dev.evalplane.judge.service.RunOutcome;
+import dev.evalplane.judge.service.RunProgress;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * {@code scoring.runs} through the reactive PostgreSQL client. JSON goes in as {@code $n::text::jsonb}: a Java String
+ * bound to a jsonb parameter would be stored as a JSON string.
+ */
+@ApplicationScoped
+public class RunRepository {
+
+    private static final String COLUMNS = "run_id, experiment_id, name, status, source_kind, model, max_concurrency,"
+            + " budget_usd, rows_total, rows_done, judge_calls, judge_calls_failed, judgements_skipped, llm_requests,"
+            + " input_tokens, output_tokens, metrics::text AS metrics, error, created_at, finished_at";
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public RunRepository(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** A new RUNNING run, executed by the instance {@code owner}. */
+    public Uni<EvaluationRun> insert(String runId, EvaluationRequest request, Integer rowsTotal, Instant createdAt,
+            String owner) {
+        return pool.preparedQuery("INSERT INTO scoring.runs (run_id, experiment_id, name, status, source_kind, model,"
+                + " max_concurrency, budget_usd, scorers, rows_total, created_at, owner)"
+                + " VALUES ($1, $2, $3, 'RUNNING', $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11)"
+                + " ON CONFLICT (run_id) DO NOTHING")
+                .execute(Tuple.from(new Object[] { runId, request.experimentId(), request.name(), request.source().kind(),
+                        request.model().toString(), request.maxConcurrency(), request.budgetUsd(),
+                        request.scorerSpecs().toString(), rowsTotal, utc(createdAt), owner }))
+                .chain(() -> find(runId));
+    }
+
+    /** Progress of a running run; counters only grow. */
+    public Uni<Void> progress(String runId, RunProgress p) {
+        return pool.preparedQuery("UPDATE scoring.runs SET rows_total = COALESCE($2, rows_total),"
+                + " rows_done = GREATEST(rows_done, $3), judge_calls = GREATEST(judge_calls, $4),"
+                + " judge_calls_failed = GREATEST(judge_calls_failed, $5),"
+                + " judgements_skipped = GREATEST(judgements_skipped, $6), llm_requests = GREATEST(llm_requests, $7),"
+                + " input_tokens = GREATEST(input_tokens, $8), output_tokens = GREATEST(output_tokens, $9)"
+                + " WHERE run_id = $1 AND status = 'RUNNING'")
+                .execute(Tuple.from(new Object[] { runId, p.rowsTotal() > 0 ? p.rowsTotal() : null, p.rowsDone(),
+                        p.judgeCalls(), p.judgeCallsFailed(), p.skippedBudget() + p.skippedMissingInput(),
+                        p.llmRequests(), p.inputTokens(), p.outputTokens() }))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> rowsTotal(String runId, int total) {
+        return pool.preparedQuery("UPDATE scoring.runs SET rows_total = $2 WHERE run_id = $1")
+                .execute(Tuple.of(runId, total)).replaceWithVoid();
+    }
+
+    /** Final status, counters and metrics; only a RUNNING run can finish. */
+    public Uni<Void> finish(String runId, RunOutcome outcome, RunProgress p, Map<String, Double> metrics) {
+        return progress(runId, p).chain(() -> pool.preparedQuery("UPDATE scoring.runs SET status = $2, error = $3,"
+                + " metrics = $4::text::jsonb, finished_at = $5 WHERE run_id = $1 AND status = 'RUNNING'")
+                .execute(Tuple.of(runId, outcome.status(), outcome.error(), toJson(metrics), utc(Instant.now()))))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Marks the runs this instance left RUNNING when it stopped as FAILED: a run executes inside the process that
+     * accepted it, so after a restart nobody is executing them.
+     */
+    public Uni<Integer> failOrphans(String owner, String reason) {
+        return pool.preparedQuery("UPDATE scoring.runs SET status = 'FAILED', error = $2, finished_at = now()"
+                + " WHERE status = 'RUNNING' AND owner = $1").execute(Tuple.of(owner, reason)).map(RowSet::rowCount);
+    }
+
+    public Uni<EvaluationRun> find(String runId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM scoring.runs WHERE run_id = $1").execute(Tuple.of(runId))
+                .map(rows -> rows.iterator().hasNext() ? toRun(rows.iterator().next()) : null);
+    }
+
+    public Uni<List<EvaluationRun>> list(String experimentId, int limit) {
+        String where = experimentId == null ? "" : " WHERE experiment_id = $2";
+        Tuple args = experimentId == null ? Tuple.of(limit) : Tuple.of(limit, experimentId);
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM scoring.runs" + where
+                + " ORDER BY created_at DESC, run_id LIMIT $1").execute(args)
+                .map(rows -> {
+                    List<EvaluationRun> runs = new java.util.ArrayList<>();
+                    rows.forEach(r -> runs.add(toRun(r)));
+                    return runs;
+                });
+    }
+
+    private EvaluationRun toRun(Row r) {
+        return new EvaluationRun(r.getString("run_id"), r.getString("experiment_id"), r.getString("name"),
+                r.getString("status"), r.getString("source_kind"), r.getString("model"), r.getInteger("max_concurrency"),
+                r.getBigDecimal("budget_usd"), r.getInteger("rows_total"), r.getInteger("rows_done"),
+                r.getInteger("judge_calls"), r.getInteger("judge_calls_failed"), r.getInteger("judgements_skipped"),
+                r.getInteger("llm_requests"), r.getLong("input_tokens"), r.getLong("output_tokens"),
+                fromJson(r.getString("metrics")), r.getString("error"), instant(r.getOffsetDateTime("created_at")),
+                instant(r.getOffsetDateTime("finished_at")));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode fromJson(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

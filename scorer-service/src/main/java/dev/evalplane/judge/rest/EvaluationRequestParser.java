@@ -1,0 +1,182 @@
+package dev.evalplane.judge.rest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.evalplane.events.Ids;
+import dev.evalplane.judge.EvaluationRequest;
+import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.config.JudgeConfig;
+import dev.evalplane.judge.provider.LlmProviders;
+import dev.evalplane.judge.provider.ModelUri;
+import dev.evalplane.judge.scorer.Scorer;
+import dev.evalplane.judge.scorer.ScorerFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Validates {@code POST /api/v1/evaluations} (CONTRACTS.md) before anything runs: exactly one of data, trace_ids,
+ * filter_string; every scorer buildable; data rows that give every scorer what it needs. Violations are 400s whose
+ * detail says what is wrong and where.
+ */
+@ApplicationScoped
+public class EvaluationRequestParser {
+
+    static final int MAX_DATA_ROWS = 10_000;
+    static final int MAX_TRACE_IDS = 10_000;
+
+    private final ObjectMapper json;
+    private final ScorerFactory scorers;
+    private final LlmProviders providers;
+    private final JudgeConfig config;
+
+    public EvaluationRequestParser(ObjectMapper json, ScorerFactory scorers, LlmProviders providers, JudgeConfig config) {
+        this.json = json;
+        this.scorers = scorers;
+        this.providers = providers;
+        this.config = config;
+    }
+
+    public EvaluationRequest parse(String body) {
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw ProblemException.badRequest("the request body must be a JSON object");
+        }
+        String experimentId = root.hasNonNull("experiment_id") ? root.get("experiment_id").asText() : "0";
+        String name = root.hasNonNull("name") ? root.get("name").asText() : null;
+        ModelUri model = model(root.get("model"));
+        RowSource source = source(root);
+        List<Scorer> built = scorers(root.get("scorers"), model);
+        if (source instanceof RowSource.DataRows data) {
+            DataRowCheck.check(data, built, experimentId);
+        }
+        return new EvaluationRequest(experimentId, name, source, built, model, concurrency(root.get("max_concurrency")),
+                budget(root.get("budget_usd")), root.get("scorers"));
+    }
+
+    private ModelUri model(JsonNode model) {
+        try {
+            ModelUri uri = ModelUri.parse(model == null || model.isNull() ? config.defaultModel() : model.asText());
+            providers.forModel(uri);
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("model: " + e.getMessage());
+        }
+    }
+
+    private RowSource source(JsonNode root) {
+        List<String> given = new ArrayList<>();
+        for (String key : List.of("data", "trace_ids", "filter_string")) {
+            if (root.hasNonNull(key)) {
+                given.add(key);
+            }
+        }
+        if (given.size() != 1) {
+            throw ProblemException.badRequest("exactly one of data, trace_ids, filter_string is required; "
+                    + (given.isEmpty() ? "none was given" : "got " + String.join(", ", given)));
+        }
+        return switch (given.get(0)) {
+            case "data" -> data(root.get("data"));
+            case "trace_ids" -> traceIds(root.get("trace_ids"));
+            default -> {
+                JsonNode filter = root.get("filter_string");
+                if (!filter.isTextual() || filter.asText().isBlank()) {
+                    throw ProblemException.badRequest("filter_string must be a non-empty string");
+                }
+                yield new RowSource.TraceFilter(filter.asText());
+            }
+        };
+    }
+
+    private RowSource.DataRows data(JsonNode data) {
+        if (!data.isArray() || data.isEmpty() || data.size() > MAX_DATA_ROWS) {
+            throw ProblemException.badRequest("data must be a list of 1 to " + MAX_DATA_ROWS + " rows {inputs, outputs?,"
+                    + " expectations?}");
+        }
+        List<RowSource.DataRow> rows = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode row = data.get(i);
+            if (!row.isObject() || !row.hasNonNull("inputs")) {
+                throw ProblemException.badRequest("data[" + i + "] must be an object with \"inputs\"");
+            }
+            JsonNode expectations = row.get("expectations");
+            if (expectations != null && !expectations.isNull() && !expectations.isObject()) {
+                throw ProblemException.badRequest("data[" + i + "].expectations must be an object of named expectations");
+            }
+            rows.add(new RowSource.DataRow(row.get("inputs"), row.hasNonNull("outputs") ? row.get("outputs") : null,
+                    expectations == null || expectations.isNull() ? JsonNodeFactory.instance.objectNode()
+                            : (ObjectNode) expectations));
+        }
+        return new RowSource.DataRows(rows);
+    }
+
+    private RowSource.TraceIds traceIds(JsonNode ids) {
+        if (!ids.isArray() || ids.isEmpty() || ids.size() > MAX_TRACE_IDS) {
+            throw ProblemException.badRequest("trace_ids must be a list of 1 to " + MAX_TRACE_IDS + " trace ids");
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!Ids.isTraceId(ids.get(i).asText(null))) {
+                throw ProblemException.badRequest("trace_ids[" + i + "] " + ids.get(i)
+                        + " is not a trace id (\"tr-\" followed by 32 hex digits)");
+            }
+            unique.add(ids.get(i).asText());
+        }
+        return new RowSource.TraceIds(List.copyOf(unique));
+    }
+
+    private List<Scorer> scorers(JsonNode specs, ModelUri model) {
+        if (specs == null || !specs.isArray() || specs.isEmpty()) {
+            throw ProblemException.badRequest("scorers must be a non-empty list");
+        }
+        List<Scorer> built = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            try {
+                Scorer scorer = scorers.create(specs.get(i), model);
+                if (!names.add(scorer.name())) {
+                    throw new IllegalArgumentException("another scorer already has the name '" + scorer.name()
+                            + "'; give one a different \"name\"");
+                }
+                built.add(scorer);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("scorers[" + i + "]: " + e.getMessage());
+            }
+        }
+        return built;
+    }
+
+    private int concurrency(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return config.maxConcurrency();
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1
+                || node.asInt() > config.maxConcurrencyLimit()) {
+            throw ProblemException.badRequest("max_concurrency must be an integer from 1 to " + config.maxConcurrencyLimit());
+        }
+        return node.asInt();
+    }
+
+    private static BigDecimal budget(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber() || node.decimalValue().signum() <= 0) {
+            throw ProblemException.badRequest("budget_usd must be a positive number of US dollars");
+        }
+        return node.decimalValue();
+    }
+}

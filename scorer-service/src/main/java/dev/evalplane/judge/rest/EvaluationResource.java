@@ -1,0 +1,98 @@
+package dev.evalplane.judge.rest;
+
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.evalplane.judge.EvaluationRun;
+import dev.evalplane.judge.client.TraceServiceClient;
+import dev.evalplane.judge.service.EvaluationService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Evaluation runs: start one (202), read one, list them, cancel one. */
+@Path("/api/v1/evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+
+    private final EvaluationRequestParser parser;
+    private final EvaluationService service;
+    private final TraceServiceClient traces;
+    private final RunViews views;
+    private final ObjectMapper json;
+
+    public EvaluationResource(EvaluationRequestParser parser, EvaluationService service, TraceServiceClient traces,
+            RunViews views, ObjectMapper json) {
+        this.parser = parser;
+        this.service = service;
+        this.traces = traces;
+        this.views = views;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
+    public Uni<RestResponse<ObjectNode>> start(String body) {
+        return service.start(parser.parse(body)).map(run -> {
+            ObjectNode accepted = json.createObjectNode().put("run_id", run.runId()).put("status", run.status());
+            return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, accepted)
+                    .location(URI.create("/api/v1/evaluations/" + run.runId())).build();
+        });
+    }
+
+    @GET
+    @Path("/{run_id}")
+    public Uni<ObjectNode> get(@PathParam("run_id") String runId) {
+        return existing(runId).chain(run -> judgeCost(run).map(cost -> views.view(run, cost)));
+    }
+
+    @GET
+    public Uni<ObjectNode> list(@QueryParam("experiment_id") String experimentId) {
+        return service.list(experimentId).map(runs -> {
+            ObjectNode out = json.createObjectNode();
+            var array = out.putArray("runs");
+            runs.forEach(run -> array.add(views.view(run, views.localJudgeCost(run, "list view"))));
+            return out;
+        });
+    }
+
+    @POST
+    @Path("/{run_id}/cancel")
+    public Uni<RestResponse<ObjectNode>> cancel(@PathParam("run_id") String runId) {
+        return existing(runId).map(run -> {
+            if (!service.cancel(runId)) {
+                throw new ProblemException(409, "run-not-running", "Run is not running",
+                        "run " + runId + " is " + run.status() + " and not executing on this instance");
+            }
+            return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED,
+                    json.createObjectNode().put("run_id", runId).put("status", "CANCELLING")).build();
+        });
+    }
+
+    private Uni<EvaluationRun> existing(String runId) {
+        return service.find(runId).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("no evaluation run with id " + runId));
+    }
+
+    /** trace-service's priced judge cost for the run when it answers; our own token counters otherwise. */
+    private Uni<JsonNode> judgeCost(EvaluationRun run) {
+        return traces.runSummary(run.runId())
+                .map(summary -> {
+                    JsonNode cost = summary.get("judge_cost");
+                    return cost != null && cost.isObject() ? cost
+                            : views.localJudgeCost(run, "trace-service summary had no judge_cost");
+                })
+                .onFailure().recoverWithItem(e -> views.localJudgeCost(run, e.getMessage()));
+    }
+
+}

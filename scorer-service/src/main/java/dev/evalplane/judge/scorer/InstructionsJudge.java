@@ -1,0 +1,87 @@
+package dev.evalplane.judge.scorer;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.provider.ChatRequest;
+import dev.evalplane.judge.provider.ModelUri;
+
+/**
+ * A template judge (MLflow's make_judge / InstructionsJudge, field mode): the system message carries the
+ * instructions and the output format for its {@code feedback_value_type}; the user message lists each variable the
+ * instructions use as {@code <name>: <JSON>}, in order of first appearance. {@code {{ trace }}} is a compact JSON
+ * of the evaluated trace.
+ */
+public final class InstructionsJudge implements Scorer {
+
+    private final String name;
+    private final String instructions;
+    private final FeedbackValueType valueType;
+    private final ModelUri model;
+    private final List<String> aggregations;
+    private final List<String> variables;
+
+    public InstructionsJudge(String name, String instructions, FeedbackValueType valueType, ModelUri model,
+            List<String> aggregations) {
+        this.name = name;
+        this.instructions = instructions;
+        this.valueType = valueType;
+        this.model = model;
+        this.aggregations = aggregations;
+        this.variables = TemplateVariables.validate(instructions);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public ModelUri model() {
+        return model;
+    }
+
+    @Override
+    public List<String> aggregations() {
+        return aggregations;
+    }
+
+    public List<String> variables() {
+        return variables;
+    }
+
+    @Override
+    public List<JudgeTask> tasks(EvalRow row) {
+        ObjectNode values = JsonNodeFactory.instance.objectNode();
+        StringBuilder user = new StringBuilder();
+        for (String variable : variables) {
+            JsonNode value = value(row, variable);
+            values.set(variable, value);
+            user.append(variable).append(": ").append(value.toString()).append('\n');
+        }
+        String system = PromptTemplates.render("instructions_system", Map.of("instructions", instructions))
+                + "\n\n" + OutputFormat.instructions(valueType);
+        return List.of(new JudgeTask(name, null, List.of(), new ChatRequest(system, user.toString().strip()), valueType,
+                values));
+    }
+
+    private JsonNode value(EvalRow row, String variable) {
+        JsonNode value = switch (variable) {
+            case "inputs" -> row.inputs();
+            case "outputs" -> row.outputs();
+            case "expectations" -> row.expectations() == null || row.expectations().isEmpty() ? null : row.expectations();
+            case "trace" -> row.compactTrace();
+            default -> throw new IllegalStateException("unvalidated variable " + variable);
+        };
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            throw new MissingInputException("Must specify '" + variable + "' - required by template variables of judge '"
+                    + name + "', and this row has none");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.evalplane.judge.scorer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalplane.judge.provider.LlmProviders;
+import dev.evalplane.judge.provider.ModelUri;
+import dev.evalplane.judge.service.Aggregator;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Builds scorers from the request's scorer objects: {@code {"builtin": ...}} and {@code {"judge": {...}}}
+ * (make_judge). Everything is checked before a run starts; a violation is an IllegalArgumentException whose message
+ * is the 400 detail.
+ */
+@ApplicationScoped
+public class ScorerFactory {
+
+    static final int MAX_INSTRUCTIONS = 20_000;
+    private static final List<String> KINDS = List.of("builtin", "judge", "registered", "code", "remote");
+
+    private final LlmProviders providers;
+
+    public ScorerFactory(LlmProviders providers) {
+        this.providers = providers;
+    }
+
+    public Scorer create(JsonNode spec, ModelUri runModel) {
+        if (spec == null || !spec.isObject()) {
+            throw new IllegalArgumentException("must be an object such as {\"builtin\": \"Correctness\"} or"
+                    + " {\"judge\": {\"name\": ..., \"instructions\": ...}}");
+        }
+        List<String> kinds = KINDS.stream().filter(spec::has).toList();
+        if (kinds.size() != 1) {
+            throw new IllegalArgumentException("must have exactly one of " + KINDS + ", found " + kinds);
+        }
+        List<String> aggregations = aggregations(spec.get("aggregations"));
+        return switch (kinds.get(0)) {
+            case "builtin" -> builtin(spec, runModel, aggregations);
+            case "judge" -> judge(spec.get("judge"), runModel, aggregations);
+            default -> throw new IllegalArgumentException("scorer kind '" + kinds.get(0) + "' is not supported by this"
+                    + " scorer-service yet; use \"builtin\" or \"judge\"");
+        };
+    }
+
+    private Scorer builtin(JsonNode spec, ModelUri runModel, List<String> aggregations) {
+        JsonNode builtin = spec.get("builtin");
+        String canonical = builtin.isTextual() ? BuiltinJudges.canonical(builtin.asText()) : null;
+        if (canonical == null) {
+            throw new IllegalArgumentException("unknown built-in scorer " + builtin + "; use one of " + BuiltinJudges.NAMES);
+        }
+        String name = name(spec.get("name"), BuiltinJudges.defaultName(canonical));
+        return BuiltinJudges.create(canonical, name, model(spec.get("model"), runModel), aggregations,
+                spec.get("guidelines"));
+    }
+
+    private Scorer judge(JsonNode judge, ModelUri runModel, List<String> aggregations) {
+        if (judge == null || !judge.isObject()) {
+            throw new IllegalArgumentException("\"judge\" must be an object {name, instructions, feedback_value_type?,"
+                    + " model?, description?}");
+        }
+        if (!judge.path("name").isTextual()) {
+            throw new IllegalArgumentException("judge needs a \"name\"");
+        }
+        String name = name(judge.get("name"), null);
+        JsonNode instructions = judge.get("instructions");
+        if (instructions == null || !instructions.isTextual() || instructions.asText().isBlank()) {
+            throw new IllegalArgumentException("judge '" + name + "' needs non-empty \"instructions\"");
+        }
+        if (instructions.asText().length() > MAX_INSTRUCTIONS) {
+            throw new IllegalArgumentException("judge '" + name + "' instructions are longer than " + MAX_INSTRUCTIONS
+                    + " characters");
+        }
+        if (judge.has("aggregations")) {
+            aggregations = aggregations(judge.get("aggregations"));
+        }
+        try {
+            return new InstructionsJudge(name, instructions.asText(), FeedbackValueType.parse(judge.get("feedback_value_type")),
+                    model(judge.get("model"), runModel), aggregations);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("judge '" + name + "': " + e.getMessage());
+        }
+    }
+
+    private static String name(JsonNode name, String fallback) {
+        if (name == null || name.isNull()) {
+            return fallback;
+        }
+        String text = name.isTextual() ? name.asText().trim() : "";
+        if (text.isEmpty() || text.length() > 100 || text.contains(".")) {
+            throw new IllegalArgumentException("scorer name " + name + " must be a non-empty string of at most 100"
+                    + " characters without '.' (MLflow assessment names cannot contain dots)");
+        }
+        return text;
+    }
+
+    private ModelUri model(JsonNode model, ModelUri runModel) {
+        if (model == null || model.isNull()) {
+            return runModel;
+        }
+        ModelUri uri = ModelUri.parse(model.asText());
+        providers.forModel(uri);
+        return uri;
+    }
+
+    private static List<String> aggregations(JsonNode spec) {
+        if (spec == null || spec.isNull()) {
+            return List.of("mean");
+        }
+        if (!spec.isArray() || spec.isEmpty()) {
+            throw new IllegalArgumentException("\"aggregations\" must be a non-empty list of " + Aggregator.SUPPORTED);
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode a : spec) {
+            if (!Aggregator.SUPPORTED.contains(a.asText())) {
+                throw new IllegalArgumentException("unsupported aggregation " + a + "; use " + Aggregator.SUPPORTED);
+            }
+            out.add(a.asText());
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.evalplane.judge.service;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import dev.evalplane.judge.config.JudgeConfig;
+import dev.evalplane.judge.provider.ChatRequest;
+import dev.evalplane.judge.provider.ChatResponse;
+import dev.evalplane.judge.provider.LlmAttempt;
+import dev.evalplane.judge.provider.LlmProvider;
+import dev.evalplane.judge.provider.ModelUri;
+import dev.evalplane.judge.provider.ProviderException;
+import dev.evalplane.judge.tracing.EpochNanos;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Calls a provider under the run's {@link AdaptiveLimiter}, retrying 429, 5xx, timeouts and connection failures
+ * with {@link Backoff} (honouring {@code Retry-After}); a slot is held only while a request is in flight, never
+ * during a backoff. Records every attempt, so each becomes an LLM span. Never fails: the outcome says what happened.
+ */
+@ApplicationScoped
+public class JudgeCaller {
+
+    private final int maxRetries;
+    private final Backoff backoff;
+
+    @Inject
+    public JudgeCaller(JudgeConfig config) {
+        this(config.maxRetries(), new Backoff(config.backoffBase(), config.backoffMax(), config.retryAfterMax()));
+    }
+
+    JudgeCaller(int maxRetries, Backoff backoff) {
+        this.maxRetries = maxRetries;
+        this.backoff = backoff;
+    }
+
+    public Uni<CallResult> call(AdaptiveLimiter limiter, LlmProvider provider, ModelUri model, ChatRequest request) {
+        List<LlmAttempt> attempts = Collections.synchronizedList(new ArrayList<>());
+        return attempt(0, limiter, provider, model, request, attempts)
+                .map(response -> new CallResult(response, null, List.copyOf(attempts)))
+                .onFailure().recoverWithItem(e -> new CallResult(null, ProviderException.from(e), List.copyOf(attempts)));
+    }
+
+    private Uni<ChatResponse> attempt(int n, AdaptiveLimiter limiter, LlmProvider provider, ModelUri model,
+            ChatRequest request, List<LlmAttempt> attempts) {
+        return limiter.acquire().chain(() -> {
+            long start = EpochNanos.now();
+            return Uni.createFrom().deferred(() -> provider.chat(model.model(), request))
+                    .onItem().invoke(response -> {
+                        attempts.add(new LlmAttempt(n, provider.name(), model.model(), request, start, EpochNanos.now(),
+                                response, null));
+                        limiter.onSuccess();
+                    })
+                    .onFailure().transform(ProviderException::from)
+                    .onFailure().invoke(e -> {
+                        ProviderException failure = (ProviderException) e;
+                        attempts.add(new LlmAttempt(n, provider.name(), model.model(), request, start, EpochNanos.now(),
+                                null, failure));
+                        if (failure.isRateLimited()) {
+                            limiter.onRateLimited(failure.retryAfter());
+                        }
+                    })
+                    .onTermination().invoke(limiter::release);
+        }).onFailure(e -> n < maxRetries && ProviderException.from(e).retryable())
+                .recoverWithUni(e -> Uni.createFrom().voidItem().onItem()
+                        .delayIt().by(backoff.delay(n, ProviderException.from(e)))
+                        .chain(() -> attempt(n + 1, limiter, provider, model, request, attempts)));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.evalplane.judge.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.evalplane.events.AssessmentEvent;
+import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.mapping.AssessmentFactory;
+import dev.evalplane.judge.messaging.AssessmentPublisher;
+import dev.evalplane.judge.scorer.DerivedFeedback;
+import dev.evalplane.judge.scorer.JudgeTask;
+import dev.evalplane.judge.scorer.MissingInputException;
+import dev.evalplane.judge.scorer.Scorer;
+import dev.evalplane.judge.scorer.TaskVerdict;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Runs every scorer of a run on one row, in parallel (provider calls are bounded by the run's limiter). */
+@ApplicationScoped
+public class RowEvaluator {
+
+    private final JudgeRunner runner;
+    private final AssessmentPublisher assessments;
+
+    public RowEvaluator(JudgeRunner runner, AssessmentPublisher assessments) {
+        this.runner = runner;
+        this.assessments = assessments;
+    }
+
+    public Uni<Void> evaluate(RunContext ctx, EvalRow row) {
+        List<Uni<Void>> scorers = ctx.request().scorers().stream().map(s -> evaluate(ctx, s, row)).toList();
+        return Uni.join().all(scorers).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> evaluate(RunContext ctx, Scorer scorer, EvalRow row) {
+        List<JudgeTask> tasks;
+        try {
+            tasks = scorer.tasks(row);
+        } catch (MissingInputException e) {
+            ctx.tracker().skippedForMissingInput();
+            return assessments.publish(AssessmentFactory.error(ctx.runId(), row.traceId(), row.rootSpanId(),
+                    scorer.name(), scorer.model().toString(), MissingInputException.CODE, e.getMessage()));
+        }
+        if (tasks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<TaskVerdict>> runs = tasks.stream().map(t -> runner.run(ctx, scorer, row, t)).toList();
+        return Uni.join().all(runs).andFailFast().chain(verdicts -> publishDerived(ctx, scorer, row, verdicts));
+    }
+
+    private Uni<Void> publishDerived(RunContext ctx, Scorer scorer, EvalRow row, List<TaskVerdict> verdicts) {
+        List<AssessmentEvent> derived = new ArrayList<>();
+        for (DerivedFeedback d : scorer.derive(row, verdicts)) {
+            ctx.tracker().value(d.name(), d.value(), scorer.aggregations());
+            derived.add(AssessmentFactory.derived(ctx.runId(), row.traceId(), d.spanId(), d.name(), d.idParts(),
+                    scorer.model().toString(), d.value(), d.rationale()));
+        }
+        return assessments.publishAll(derived);
+    }
+}

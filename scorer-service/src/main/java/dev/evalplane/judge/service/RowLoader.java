@@ -1,0 +1,135 @@
+package dev.evalplane.judge.service;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.evalplane.events.AssessmentEvent;
+import dev.evalplane.events.SpanEvent;
+import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.client.ServiceCallException;
+import dev.evalplane.judge.client.TraceServiceClient;
+import dev.evalplane.judge.config.JudgeConfig;
+import dev.evalplane.judge.mapping.AssessmentFactory;
+import dev.evalplane.judge.messaging.AssessmentPublisher;
+import dev.evalplane.judge.messaging.SpanPublisher;
+import dev.evalplane.judge.tracing.EpochNanos;
+import dev.evalplane.judge.tracing.RowTraceBuilder;
+import dev.evalplane.judge.tracing.TraceCompactor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Turns a run's source into rows, each loaded lazily: a data row gets its own trace (root span on {@code spans},
+ * expectations on {@code assessments}); a trace id is fetched from trace-service; a filter is searched page by page
+ * first. A row that cannot be loaded fails with {@link RowLoadException}; a search that fails fails the run.
+ */
+@ApplicationScoped
+public class RowLoader {
+
+    static final int SEARCH_PAGE_SIZE = 500;
+
+    private final TraceServiceClient traces;
+    private final SpanPublisher spans;
+    private final AssessmentPublisher assessments;
+    private final int traceCharLimit;
+
+    public RowLoader(TraceServiceClient traces, SpanPublisher spans, AssessmentPublisher assessments, JudgeConfig config) {
+        this.traces = traces;
+        this.spans = spans;
+        this.assessments = assessments;
+        this.traceCharLimit = config.traceCharLimit();
+    }
+
+    public Uni<List<Supplier<Uni<EvalRow>>>> rows(RunContext ctx) {
+        RowSource source = ctx.request().source();
+        if (source instanceof RowSource.DataRows data) {
+            List<Supplier<Uni<EvalRow>>> rows = new ArrayList<>();
+            for (int i = 0; i < data.rows().size(); i++) {
+                int index = i;
+                rows.add(() -> dataRow(ctx, index, data.rows().get(index)));
+            }
+            return Uni.createFrom().item(rows);
+        }
+        if (source instanceof RowSource.TraceIds ids) {
+            return Uni.createFrom().item(storedRows(ids.ids()));
+        }
+        RowSource.TraceFilter filter = (RowSource.TraceFilter) source;
+        return search(ctx.experimentId(), filter.filter(), null, new ArrayList<>()).map(this::storedRows);
+    }
+
+    private List<Supplier<Uni<EvalRow>>> storedRows(List<String> ids) {
+        List<Supplier<Uni<EvalRow>>> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            int index = i;
+            rows.add(() -> storedRow(index, ids.get(index)));
+        }
+        return rows;
+    }
+
+    private Uni<EvalRow> dataRow(RunContext ctx, int index, RowSource.DataRow row) {
+        SpanEvent root = RowTraceBuilder.rootSpan(ctx.runId(), ctx.experimentId(), index, row.inputs(), row.outputs(),
+                EpochNanos.now());
+        ObjectNode expectations = row.expectations() == null ? JsonNodeFactory.instance.objectNode() : row.expectations();
+        List<AssessmentEvent> logged = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = expectations.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            logged.add(AssessmentFactory.expectation(ctx.runId(), root.traceId(), root.spanId(), e.getKey(), e.getValue()));
+        }
+        EvalRow evalRow = new EvalRow(index, root.traceId(), root.spanId(), row.inputs(), row.outputs(), expectations,
+                List.of(), TraceCompactor.fromRowSpan(root));
+        return spans.publish(List.of(root)).chain(() -> assessments.publishAll(logged)).replaceWith(evalRow);
+    }
+
+    private Uni<EvalRow> storedRow(int index, String traceId) {
+        return traces.trace(traceId)
+                .onFailure(ServiceCallException.class).transform(e -> new RowLoadException(
+                        ((ServiceCallException) e).notFound() ? "trace not found in trace-service" : e.getMessage()))
+                .map(trace -> {
+                    if (StoredTraceRows.isJudgeTrace(trace)) {
+                        throw new RowLoadException("trace is a judge trace (tag mlflow.trace.sourceScorer)");
+                    }
+                    return StoredTraceRows.toRow(index, traceId, trace, traceCharLimit);
+                });
+    }
+
+    private Uni<List<String>> search(String experimentId, String filter, String pageToken, List<String> ids) {
+        return traces.search(experimentId, filter, SEARCH_PAGE_SIZE, pageToken)
+                .onFailure().transform(e -> new SourceException("could not search traces with filter_string: "
+                        + e.getMessage()))
+                .chain(page -> {
+                    for (JsonNode t : page.path("traces")) {
+                        String id = t.path("trace_id").asText(t.path("info").path("trace_id").asText(null));
+                        boolean judge = t.path("tags").has("mlflow.trace.sourceScorer")
+                                || t.path("info").path("tags").has("mlflow.trace.sourceScorer");
+                        if (id != null && !judge) {
+                            ids.add(id);
+                        }
+                    }
+                    String next = page.path("next_page_token").asText(null);
+                    return next == null || next.isEmpty() ? Uni.createFrom().item(ids)
+                            : search(experimentId, filter, next, ids);
+                });
+    }
+
+    /** A row that could not be read; the run goes on. */
+    public static final class RowLoadException extends RuntimeException {
+        public RowLoadException(String reason) {
+            super(reason);
+        }
+    }
+
+    /** The source could not be read at all; the run fails. */
+    public static final class SourceException extends RuntimeException {
+        public SourceException(String reason) {
+            super(reason);
+        }
+    }
+}

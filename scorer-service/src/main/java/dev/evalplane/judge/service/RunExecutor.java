@@ -1,0 +1,86 @@
+package dev.evalplane.judge.service;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.client.PriceBook;
+import dev.evalplane.judge.repository.RunRepository;
+import dev.evalplane.judge.scorer.Scorer;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Executes a run: loads prices (when it has a budget), lists its rows, evaluates up to {@code max_concurrency} rows
+ * at once, writes progress after each row, and finishes with a status that says what happened and the metrics. A
+ * run never stays RUNNING because of an error: anything unexpected ends it FAILED with the cause.
+ */
+@ApplicationScoped
+public class RunExecutor {
+
+    private final RowLoader loader;
+    private final RowEvaluator evaluator;
+    private final RunRepository repository;
+    private final PriceBook prices;
+
+    public RunExecutor(RowLoader loader, RowEvaluator evaluator, RunRepository repository, PriceBook prices) {
+        this.loader = loader;
+        this.evaluator = evaluator;
+        this.repository = repository;
+        this.prices = prices;
+    }
+
+    public Uni<Void> execute(RunContext ctx) {
+        return loadPrices(ctx)
+                .chain(() -> loader.rows(ctx))
+                .call(rows -> {
+                    ctx.tracker().rowsTotal(rows.size());
+                    return repository.rowsTotal(ctx.runId(), rows.size());
+                })
+                .chain(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUni(row -> evaluateRow(ctx, row)).merge(ctx.request().maxConcurrency())
+                        .onItem().ignoreAsUni())
+                .map(done -> RunOutcome.of(ctx.tracker().snapshot(), ctx.budget().budget(), ctx.cancelled()))
+                .onFailure().recoverWithItem(e -> {
+                    if (e instanceof RowLoader.SourceException) {
+                        return RunOutcome.failed(e.getMessage());
+                    }
+                    Log.errorf(e, "evaluation run %s failed", ctx.runId());
+                    return RunOutcome.failed("internal error: " + e);
+                })
+                .chain(outcome -> repository.finish(ctx.runId(), outcome, ctx.tracker().snapshot(),
+                        Aggregator.metrics(ctx.tracker().values(), ctx.tracker().aggregations())))
+                .invoke(() -> Log.infof("evaluation run %s finished", ctx.runId()));
+    }
+
+    private Uni<Void> loadPrices(RunContext ctx) {
+        if (ctx.budget().budget() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> lookups = ctx.request().scorers().stream().map(Scorer::model).distinct()
+                .map(model -> prices.price(model).invoke(p -> ctx.prices().put(model.toString(), p)).replaceWithVoid())
+                .toList();
+        return Uni.join().all(lookups).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> evaluateRow(RunContext ctx, Supplier<Uni<EvalRow>> row) {
+        if (ctx.cancelled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(row::get)
+                .chain(r -> evaluator.evaluate(ctx, r))
+                .invoke(() -> ctx.tracker().rowDone())
+                .onFailure().invoke(e -> {
+                    if (!(e instanceof RowLoader.RowLoadException)) {
+                        Log.warnf(e, "run %s: a row failed", ctx.runId());
+                    }
+                    ctx.tracker().rowFailed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                })
+                .onFailure().recoverWithNull()
+                .chain(() -> repository.progress(ctx.runId(), ctx.tracker().snapshot()))
+                .onFailure().invoke(e -> Log.warnf("run %s: progress not saved: %s", ctx.runId(), e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.evalplane.judge.service;
+
+import java.util.Map;
+
+/** A snapshot of a run's counters; {@code failureReasons} counts failed judge calls by cause. */
+public record RunProgress(int rowsTotal, int rowsDone, int rowsFailed, int judgeCalls, int judgeCallsFailed,
+        int llmRequests, int skippedBudget, int skippedMissingInput, long inputTokens, long outputTokens,
+        Map<String, Integer> failureReasons, Map<String, Integer> rowFailureReasons) {
+}

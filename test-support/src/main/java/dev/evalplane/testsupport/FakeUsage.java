@@ -1,0 +1,30 @@
+package dev.evalplane.testsupport;
+
+/**
+ * Token usage a {@link FakeLlmProvider} reports, in provider-neutral terms: {@code promptTokens} is the whole input
+ * (cache reads and writes included), {@code completionTokens} the whole output (reasoning included). The wire
+ * format decides how it is spelled: OpenAI reports the inclusive numbers, Anthropic's {@code input_tokens} excludes
+ * the cache parts.
+ */
+public record FakeUsage(long promptTokens, long completionTokens, long cachedTokens, long cacheCreationTokens,
+        long reasoningTokens) {
+
+    public static final FakeUsage DEFAULT = new FakeUsage(120, 30, 0, 0, 0);
+
+    public static FakeUsage of(long promptTokens, long completionTokens) {
+        return new FakeUsage(promptTokens, completionTokens, 0, 0, 0);
+    }
+
+    public FakeUsage withCache(long cached, long cacheCreation) {
+        return new FakeUsage(promptTokens, completionTokens, cached, cacheCreation, reasoningTokens);
+    }
+
+    public FakeUsage withReasoning(long reasoning) {
+        return new FakeUsage(promptTokens, completionTokens, cachedTokens, cacheCreationTokens, reasoning);
+    }
+
+    /** Anthropic's {@code input_tokens}: the input that was neither read from nor written to the cache. */
+    public long uncachedInputTokens() {
+        return promptTokens - cachedTokens - cacheCreationTokens;
+    }
+}

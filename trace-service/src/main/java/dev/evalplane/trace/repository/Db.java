@@ -1,0 +1,46 @@
+package dev.evalplane.trace.repository;
+
+import java.util.Collection;
+import java.util.function.Function;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Transactions over the reactive pool. Every write touching a trace's assessments or run links first takes a
+ * transaction-scoped advisory lock per trace id, in ascending key order (no deadlocks), so concurrent consumers and
+ * REST calls cannot compute run membership from each other's uncommitted state.
+ */
+@ApplicationScoped
+public class Db {
+
+    /** First key of our advisory locks, so they never meet another service's locks in a shared database. */
+    private static final int LOCK_NAMESPACE = 8083;
+
+    private final Pool pool;
+
+    public Db(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** Several reads that must agree with each other (a page and its total): one repeatable-read snapshot. */
+    public <T> Uni<T> snapshot(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(conn -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute().chain(() -> work.apply(conn)));
+    }
+
+    public <T> Uni<T> withTraceLocks(Collection<String> traceIds, Function<SqlConnection, Uni<T>> work) {
+        Integer[] keys = traceIds.stream().map(String::hashCode).distinct().sorted().toArray(Integer[]::new);
+        return pool.withTransaction(conn -> conn
+                .preparedQuery("SELECT pg_advisory_xact_lock(" + LOCK_NAMESPACE + ", k) FROM unnest($1::int[]) AS k")
+                .execute(Tuple.tuple().addArrayOfInteger(keys))
+                .chain(() -> work.apply(conn)));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.evalplane.trace.repository;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Run membership (trace_run_links) and its denormalised columns. Callers hold the trace locks (see Db), then add
+ * links and refresh the touched traces in the same transaction.
+ */
+@ApplicationScoped
+public class RunLinkRepository {
+
+    private static final String LINK_FROM_METADATA = """
+            INSERT INTO trace_run_links (run_id, trace_id, from_metadata)
+            SELECT t.trace_metadata ->> 'mlflow.sourceRun', t.trace_id, true FROM traces t
+            WHERE t.trace_id = ANY($1::text[]) AND COALESCE(t.trace_metadata ->> 'mlflow.sourceRun', '') <> ''
+            ON CONFLICT (run_id, trace_id) DO UPDATE SET from_metadata = true WHERE NOT trace_run_links.from_metadata
+            """;
+
+    /** A run the metadata no longer names (the root overrode a child's value) keeps only its other reasons. */
+    private static final String STALE_METADATA = """
+            WITH stale AS (
+                SELECT l.run_id, l.trace_id, l.from_assessment FROM trace_run_links l JOIN traces t USING (trace_id)
+                WHERE l.trace_id = ANY($1::text[]) AND l.from_metadata
+                  AND l.run_id IS DISTINCT FROM NULLIF(t.trace_metadata ->> 'mlflow.sourceRun', '')),
+            unlinked AS (
+                DELETE FROM trace_run_links l USING stale s
+                WHERE l.run_id = s.run_id AND l.trace_id = s.trace_id AND NOT s.from_assessment)
+            UPDATE trace_run_links l SET from_metadata = false FROM stale s
+            WHERE l.run_id = s.run_id AND l.trace_id = s.trace_id AND s.from_assessment
+            """;
+
+    private static final String LINK_FROM_ASSESSMENTS = """
+            INSERT INTO trace_run_links (run_id, trace_id, from_assessment)
+            SELECT DISTINCT r, t, true FROM unnest($1::text[], $2::text[]) AS u(r, t)
+            ON CONFLICT (run_id, trace_id) DO UPDATE SET from_assessment = true
+            WHERE NOT trace_run_links.from_assessment
+            """;
+
+    /** Seed rule: a link qualifies when the trace has an assessment of this run or one without a source run. */
+    private static final String REFRESH = """
+            UPDATE trace_run_links l SET
+                request_time_ms = t.request_time_ms,
+                is_judge = t.is_judge,
+                qualifies = EXISTS (SELECT 1 FROM assessments a WHERE a.trace_id = l.trace_id
+                                    AND (a.source_run_id IS NULL OR a.source_run_id = l.run_id))
+            FROM traces t
+            WHERE t.trace_id = l.trace_id AND l.trace_id = ANY($1::text[])
+            """;
+
+    /** Links each trace to the run its metadata names, and drops links of runs it no longer names. */
+    public Uni<Void> linkFromMetadata(SqlConnection conn, Collection<String> traceIds) {
+        Tuple ids = Tuple.tuple().addArrayOfString(array(traceIds));
+        return conn.preparedQuery(LINK_FROM_METADATA).execute(ids)
+                .chain(() -> conn.preparedQuery(STALE_METADATA).execute(ids)).replaceWithVoid();
+    }
+
+    /** Links (run_id, trace_id) pairs, given as two parallel lists, because the run assessed the trace. */
+    public Uni<Void> linkFromAssessments(SqlConnection conn, List<String> runIds, List<String> traceIds) {
+        if (runIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery(LINK_FROM_ASSESSMENTS)
+                .execute(Tuple.tuple().addArrayOfString(array(runIds)).addArrayOfString(array(traceIds)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> refresh(SqlConnection conn, Collection<String> traceIds) {
+        return conn.preparedQuery(REFRESH).execute(Tuple.tuple().addArrayOfString(array(traceIds))).replaceWithVoid();
+    }
+
+    static String[] array(Collection<String> values) {
+        return values.toArray(String[]::new);
+    }
+}

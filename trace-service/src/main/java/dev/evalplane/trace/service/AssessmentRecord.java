@@ -1,0 +1,52 @@
+package dev.evalplane.trace.service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalplane.events.AssessmentEvent;
+import dev.evalplane.events.EventJson;
+import dev.evalplane.events.MlflowKeys;
+
+/** An assessment as it is written, from the assessments topic or from the REST API. */
+public record AssessmentRecord(String assessmentId, String traceId, String spanId, String name, String assessmentType,
+        String sourceType, String sourceId, JsonNode value, String rationale, JsonNode error,
+        Map<String, String> metadata, long createTimeMs, String overrides, Boolean valid) {
+
+    public static AssessmentRecord of(AssessmentEvent e) {
+        long created = e.createTimeMs() > 0 ? e.createTimeMs() : System.currentTimeMillis();
+        JsonNode error = e.error() == null ? null : EventJson.mapper().valueToTree(e.error());
+        JsonNode value = e.value() == null || e.value().isNull() ? null : e.value();
+        return new AssessmentRecord(e.assessmentId(), e.traceId(), blankToNull(e.spanId()), e.name(),
+                e.assessmentType(), e.source() == null ? null : e.source().sourceType(),
+                e.source() == null ? null : e.source().sourceId(), value, e.rationale(), error,
+                withoutNulls(e.metadata()), created, blankToNull(e.overrides()), e.valid());
+    }
+
+    /** The run that produced it (metadata mlflow.assessment.sourceRunId), null when absent or empty. */
+    public String sourceRunId() {
+        return blankToNull(metadata.get(MlflowKeys.SOURCE_RUN_ID));
+    }
+
+    public JudgeMeta judgeMeta() {
+        return JudgeMeta.of(metadata);
+    }
+
+    /** Metadata without null keys or values (a JSON null value means "no value"). */
+    public static Map<String, String> withoutNulls(Map<String, String> metadata) {
+        Map<String, String> clean = new LinkedHashMap<>();
+        if (metadata != null) {
+            metadata.forEach((k, v) -> {
+                if (k != null && v != null) {
+                    clean.put(k, v);
+                }
+            });
+        }
+        return clean;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

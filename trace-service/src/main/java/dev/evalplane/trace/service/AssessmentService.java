@@ -1,0 +1,126 @@
+package dev.evalplane.trace.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.trace.domain.Assessment;
+import dev.evalplane.trace.repository.AssessmentQueries;
+import dev.evalplane.trace.repository.AssessmentRepository;
+import dev.evalplane.trace.repository.Db;
+import dev.evalplane.trace.repository.RunLinkRepository;
+import dev.evalplane.trace.repository.TraceQueries;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Feedback and expectations, from the assessments topic and from the REST API alike. An assessment produced by a
+ * run (metadata {@code mlflow.assessment.sourceRunId}) links its trace to that run; an assessment that
+ * {@code overrides} another makes that one invalid. Run membership is refreshed in the same transaction.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    private final Db db;
+    private final AssessmentRepository repository;
+    private final AssessmentQueries queries;
+    private final RunLinkRepository links;
+    private final TraceQueries traces;
+
+    public AssessmentService(Db db, AssessmentRepository repository, AssessmentQueries queries,
+            RunLinkRepository links, TraceQueries traces) {
+        this.db = db;
+        this.repository = repository;
+        this.queries = queries;
+        this.links = links;
+        this.traces = traces;
+    }
+
+    public Uni<Void> ingest(List<AssessmentRecord> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.withTraceLocks(traceIds(batch), conn -> store(conn, batch));
+    }
+
+    public Uni<Assessment> create(String traceId, JsonNode body) {
+        AssessmentRecord record = AssessmentRequests.create(traceId, body);
+        return db.withTraceLocks(List.of(traceId), conn -> requireTrace(conn, traceId)
+                .chain(() -> requireOverridable(conn, record))
+                .chain(() -> store(conn, List.of(record)))
+                .chain(() -> queries.byId(conn, traceId, record.assessmentId())));
+    }
+
+    public Uni<Assessment> update(String traceId, String assessmentId, JsonNode body) {
+        AssessmentPatch patch = AssessmentRequests.patch(body);
+        return db.withTraceLocks(List.of(traceId), conn -> repository.update(conn, traceId, assessmentId,
+                patch.setValue(), patch.value(), patch.setRationale(), patch.rationale(), patch.metadata(),
+                patch.removeKeys(), patch.valid())
+                .chain(metadata -> {
+                    if (metadata == null) {
+                        return Uni.createFrom().failure(notFound(traceId, assessmentId));
+                    }
+                    String runId = AssessmentRecord.blankToNull(metadata.get(MlflowKeys.SOURCE_RUN_ID));
+                    return (runId == null ? Uni.createFrom().voidItem()
+                            : links.linkFromAssessments(conn, List.of(runId), List.of(traceId)))
+                            .chain(() -> links.refresh(conn, List.of(traceId)))
+                            .chain(() -> queries.byId(conn, traceId, assessmentId));
+                }));
+    }
+
+    public Uni<Void> delete(String traceId, String assessmentId) {
+        return db.withTraceLocks(List.of(traceId), conn -> repository.delete(conn, traceId, assessmentId)
+                .chain(deleted -> deleted ? links.refresh(conn, List.of(traceId))
+                        : Uni.createFrom().failure(notFound(traceId, assessmentId))));
+    }
+
+    private Uni<Void> store(SqlConnection conn, List<AssessmentRecord> batch) {
+        List<String> overridden = new ArrayList<>();
+        List<String> runIds = new ArrayList<>();
+        List<String> runTraceIds = new ArrayList<>();
+        for (AssessmentRecord r : batch) {
+            if (r.overrides() != null) {
+                overridden.add(r.overrides());
+            }
+            if (r.sourceRunId() != null) {
+                runIds.add(r.sourceRunId());
+                runTraceIds.add(r.traceId());
+            }
+        }
+        Set<String> traceIds = traceIds(batch);
+        return repository.upsert(conn, batch)
+                .chain(() -> repository.invalidate(conn, overridden))
+                .chain(() -> links.linkFromAssessments(conn, runIds, runTraceIds))
+                .chain(() -> links.refresh(conn, traceIds));
+    }
+
+    private Uni<Void> requireTrace(SqlConnection conn, String traceId) {
+        return traces.exists(conn, traceId).chain(exists -> exists ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new NotFoundException("trace " + traceId + " does not exist")));
+    }
+
+    private Uni<Void> requireOverridable(SqlConnection conn, AssessmentRecord record) {
+        if (record.overrides() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return queries.byId(conn, record.traceId(), record.overrides()).chain(existing -> existing != null
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new ValidationException("overrides: assessment " + record.overrides()
+                        + " does not exist on trace " + record.traceId())));
+    }
+
+    private static NotFoundException notFound(String traceId, String assessmentId) {
+        return new NotFoundException("assessment " + assessmentId + " does not exist on trace " + traceId);
+    }
+
+    private static Set<String> traceIds(List<AssessmentRecord> batch) {
+        Set<String> ids = new LinkedHashSet<>();
+        batch.forEach(r -> ids.add(r.traceId()));
+        return ids;
+    }
+}

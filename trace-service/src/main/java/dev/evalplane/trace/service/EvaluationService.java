@@ -1,0 +1,80 @@
+package dev.evalplane.trace.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.evalplane.trace.domain.Assessment;
+import dev.evalplane.trace.domain.EvaluationPage;
+import dev.evalplane.trace.domain.EvaluationRow;
+import dev.evalplane.trace.domain.RunSummary;
+import dev.evalplane.trace.repository.AssessmentQueries;
+import dev.evalplane.trace.repository.Db;
+import dev.evalplane.trace.repository.EvaluationRepository;
+import dev.evalplane.trace.repository.EvaluationRepository.ListedTrace;
+import dev.evalplane.trace.search.PageToken;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The evaluation list and summary of a run. Members are traces with metadata mlflow.sourceRun = run or a run link;
+ * judge traces (tag mlflow.trace.sourceScorer) never appear; a member is listed only while it has an assessment of
+ * this run or one without a source run (seed rule), and shows only those. A page, its total and its assessments are
+ * read from one snapshot, so they agree exactly.
+ */
+@ApplicationScoped
+public class EvaluationService {
+
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 500;
+    private static final List<Boolean> KEYSET = List.of(true);
+
+    private final Db db;
+    private final EvaluationRepository repository;
+    private final AssessmentQueries assessments;
+    private final ObjectMapper mapper;
+
+    public EvaluationService(Db db, EvaluationRepository repository, AssessmentQueries assessments,
+            ObjectMapper mapper) {
+        this.db = db;
+        this.repository = repository;
+        this.assessments = assessments;
+        this.mapper = mapper;
+    }
+
+    public Uni<EvaluationPage> list(String runId, Integer pageSize, String pageToken) {
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ValidationException("page_size must be from 1 to " + MAX_PAGE_SIZE);
+        }
+        String fingerprint = PageToken.fingerprint("evaluation", runId);
+        PageToken after = pageToken == null || pageToken.isEmpty() ? null
+                : PageToken.decode(mapper, pageToken, fingerprint, KEYSET);
+        return db.snapshot(conn -> repository.page(conn, runId, after, size + 1)
+                .chain(rows -> repository.total(conn, runId).chain(total -> {
+                    List<ListedTrace> page = rows.size() > size ? rows.subList(0, size) : rows;
+                    String next = null;
+                    if (rows.size() > size) {
+                        ListedTrace last = page.get(page.size() - 1);
+                        next = new PageToken(List.<Object>of(last.requestTimeMs()), last.traceId()).encode(mapper, fingerprint);
+                    }
+                    String nextToken = next;
+                    return assessments.byTracesForRun(conn, page.stream().map(ListedTrace::traceId).toList(), runId)
+                            .map(byTrace -> new EvaluationPage(rows(page, byTrace), nextToken, total));
+                })));
+    }
+
+    public Uni<RunSummary> summary(String runId) {
+        return db.snapshot(conn -> repository.total(conn, runId)
+                .chain(traces -> repository.summary(conn, runId)
+                        .map(s -> new RunSummary(runId, traces, s.total(), s.scorers()))));
+    }
+
+    private static List<EvaluationRow> rows(List<ListedTrace> page, Map<String, List<Assessment>> byTrace) {
+        return page.stream().map(r -> new EvaluationRow(r.traceId(), r.requestPreview(), r.responsePreview(),
+                Instant.ofEpochMilli(r.requestTimeMs()), r.state(), byTrace.getOrDefault(r.traceId(), List.of()),
+                r.judgeCost())).toList();
+    }
+}

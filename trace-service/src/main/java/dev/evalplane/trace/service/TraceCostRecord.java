@@ -1,0 +1,69 @@
+package dev.evalplane.trace.service;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.SpanCost;
+import dev.evalplane.events.TraceCostEvent;
+
+/**
+ * A trace cost as stored: the event plus what it contributes on read: trace metadata
+ * ({@code mlflow.trace.tokenUsage}, {@code mlflow.trace.cost} when the total is known, {@code evalplane.trace.costStatus}),
+ * judge metadata for every assessment whose judge trace this is, and {@code mlflow.llm.cost} per priced span.
+ * Decimals are written as exact plain numbers.
+ */
+public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadataPatch, Map<String, String> judgePatch,
+        ObjectNode spanCosts) {
+
+    public static final String TRACE_COST_STATUS = "evalplane.trace.costStatus";
+
+    public static TraceCostRecord of(TraceCostEvent e, ObjectMapper mapper) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        ObjectNode usage = mapper.createObjectNode().put("input_tokens", e.inputTokens())
+                .put("output_tokens", e.outputTokens()).put("total_tokens", e.totalTokens())
+                .put("cache_read_input_tokens", e.cacheReadInputTokens())
+                .put("cache_creation_input_tokens", e.cacheCreationInputTokens());
+        metadata.put(MlflowKeys.TRACE_TOKEN_USAGE, write(mapper, usage));
+        if (e.totalCost() != null) {
+            metadata.put(MlflowKeys.TRACE_COST, write(mapper, costs(mapper, e.inputCost(), e.outputCost(), e.totalCost())));
+        }
+        metadata.put(TRACE_COST_STATUS, e.costStatus().name());
+
+        Map<String, String> judge = new LinkedHashMap<>();
+        if (e.totalCost() != null) {
+            judge.put(MlflowKeys.JUDGE_COST, e.totalCost().toPlainString());
+        }
+        judge.put(MlflowKeys.JUDGE_INPUT_TOKENS, Long.toString(e.inputTokens()));
+        judge.put(MlflowKeys.JUDGE_OUTPUT_TOKENS, Long.toString(e.outputTokens()));
+        judge.put(MlflowKeys.JUDGE_COST_STATUS, e.costStatus().name());
+
+        ObjectNode spans = mapper.createObjectNode();
+        if (e.spans() != null) {
+            for (SpanCost span : e.spans()) {
+                if (span.totalCost() != null) {
+                    spans.set(span.spanId(), costs(mapper, span.inputCost(), span.outputCost(), span.totalCost()));
+                }
+            }
+        }
+        return new TraceCostRecord(e, metadata, judge, spans);
+    }
+
+    /** JSON text with the mapper's settings: decimals written plain and exact (JsonNode.toString would not). */
+    private static String write(ObjectMapper mapper, ObjectNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static ObjectNode costs(ObjectMapper mapper, BigDecimal input, BigDecimal output, BigDecimal total) {
+        return mapper.createObjectNode().put("input_cost", input).put("output_cost", output).put("total_cost", total);
+    }
+}

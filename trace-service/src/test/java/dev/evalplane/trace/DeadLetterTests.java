@@ -1,0 +1,100 @@
+package dev.evalplane.trace;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.evalplane.events.CostStatus;
+import dev.evalplane.events.Ids;
+import dev.evalplane.events.SpanEvent;
+import dev.evalplane.events.Topics;
+import dev.evalplane.testsupport.KafkaBrokerResource;
+import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.trace.support.Events;
+import dev.evalplane.trace.support.Spans;
+import dev.evalplane.trace.support.TestKafka;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Poison records land on the topic's -dlq as they were, with the reason, and the records after them are stored. */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
+class DeadLetterTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void badSpanRecordsGoToTheDlqAndConsumptionContinues() {
+        String traceId = Ids.newTraceId();
+        String notJson = "{\"trace_id\": \"" + traceId + "\", broken";
+        SpanEvent good = Spans.root(traceId, Ids.newSpanId(), "exp-dlq", 0, 10, null, null);
+        String missingSpanId = TestKafka.json(good).replace("\"span_id\":\"" + good.spanId() + "\"", "\"span_id\":null");
+        String nulInName = TestKafka.json(Spans.child(traceId, Ids.newSpanId(), good.spanId(), "exp-dlq", 1, null, null))
+                .replace("\"name\":\"step-", "\"name\":\"nul\\u0000-");
+        TestKafka.send(Topics.SPANS, traceId, notJson);
+        TestKafka.send(Topics.SPANS, traceId, missingSpanId);
+        TestKafka.send(Topics.SPANS, traceId, nulInName);
+        Spans.send(good);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + traceId).then().statusCode(200)
+                .body("spans", hasSize(1)));
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> dead = deadLetters(Topics.SPANS, traceId);
+            assertThat(dead).extracting(ConsumerRecord::value).containsExactly(notJson, missingSpanId, nulInName);
+            assertThat(header(dead.get(0), "dead-letter-reason")).get().asString().contains("not a valid SpanEvent JSON document");
+            assertThat(header(dead.get(1), "dead-letter-reason")).get().asString().contains("span_id must be 16 hex characters");
+            assertThat(header(dead.get(2), "dead-letter-reason")).isPresent();
+            assertThat(header(dead.get(0), "dead-letter-topic")).contains(Topics.SPANS);
+        });
+    }
+
+    @Test
+    void badAssessmentAndCostRecordsGoToTheirDlqs() {
+        String traceId = Ids.newTraceId();
+        Spans.sendTrace(traceId, "exp-dlq", 0, null, null);
+        String noName = TestKafka.json(Events.humanFeedback(traceId, "rating", TextNode.valueOf("good")))
+                .replace("\"name\":\"rating\",", "");
+        TestKafka.send(Topics.ASSESSMENTS, traceId, noName);
+        TestKafka.send(Topics.ASSESSMENTS, traceId, "[]");
+        Events.send(Events.humanFeedback(traceId, "rating", TextNode.valueOf("good")));
+
+        String badTrace = TestKafka.json(Events.cost(traceId, 1, 1, 1, "0.1", CostStatus.PRICED))
+                .replace(traceId, "tr-not-hex");
+        TestKafka.send(Topics.TRACE_COSTS, traceId, badTrace);
+        Events.send(Events.cost(traceId, 1, 3, 4, "0.25", CostStatus.PRICED));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + traceId).then().statusCode(200)
+                .body("info.assessments", hasSize(1))
+                .body("info.trace_metadata.'mlflow.trace.cost'", org.hamcrest.Matchers.containsString("0.25")));
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(deadLetters(Topics.ASSESSMENTS, traceId)).extracting(ConsumerRecord::value)
+                    .containsExactly(noName, "[]");
+            List<ConsumerRecord<String, String>> costs = deadLetters(Topics.TRACE_COSTS, traceId);
+            assertThat(costs).extracting(ConsumerRecord::value).containsExactly(badTrace);
+            assertThat(header(costs.get(0), "dead-letter-reason")).get().asString().contains("trace_id must be");
+        });
+    }
+
+    private static List<ConsumerRecord<String, String>> deadLetters(String topic, String key) {
+        return TestKafka.readAll(Topics.deadLetter(topic), Duration.ofSeconds(1)).stream()
+                .filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static Optional<String> header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8));
+    }
+}

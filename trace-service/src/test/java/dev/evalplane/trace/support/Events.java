@@ -1,0 +1,59 @@
+package dev.evalplane.trace.support;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalplane.events.AssessmentEvent;
+import dev.evalplane.events.AssessmentSource;
+import dev.evalplane.events.CostStatus;
+import dev.evalplane.events.Ids;
+import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.SpanCost;
+import dev.evalplane.events.TokenUsage;
+import dev.evalplane.events.TraceCostEvent;
+import dev.evalplane.events.Topics;
+
+/** AssessmentEvent and TraceCostEvent fixtures, sent over the real topics. */
+public final class Events {
+
+    public static AssessmentEvent judgeFeedback(String traceId, String name, JsonNode value, String runId,
+            String judgeTraceId) {
+        Map<String, String> metadata = judgeTraceId == null ? Map.of(MlflowKeys.SOURCE_RUN_ID, runId)
+                : Map.of(MlflowKeys.SOURCE_RUN_ID, runId, MlflowKeys.SCORER_TRACE_ID, judgeTraceId);
+        return new AssessmentEvent(1, Ids.assessmentId(runId, traceId, name), traceId, null, name,
+                AssessmentEvent.FEEDBACK, new AssessmentSource(AssessmentSource.LLM_JUDGE, "openai:/gpt-4.1-mini"),
+                value, "because", null, metadata, 1_732_600_000_000L, null, null);
+    }
+
+    public static AssessmentEvent humanFeedback(String traceId, String name, JsonNode value) {
+        return new AssessmentEvent(1, Ids.assessmentId("human", traceId, name), traceId, null, name,
+                AssessmentEvent.FEEDBACK, new AssessmentSource(AssessmentSource.HUMAN, "ann"), value, null, null,
+                Map.of(), 1_732_600_000_000L, null, null);
+    }
+
+    public static TraceCostEvent cost(String traceId, long version, long input, long output, String totalCost,
+            CostStatus status) {
+        BigDecimal total = totalCost == null ? null : new BigDecimal(totalCost);
+        BigDecimal inputCost = total == null ? null : total.subtract(new BigDecimal("0.00000001"));
+        BigDecimal outputCost = total == null ? null : new BigDecimal("0.00000001");
+        SpanCost span = new SpanCost("1a2b3c4d5e6f7a8b", "openai", "gpt-4.1-mini", TokenUsage.of(input, output),
+                inputCost, outputCost, total, status);
+        return new TraceCostEvent(1, traceId, version, input, output, input + output, 0, 0, 0, inputCost, outputCost,
+                total, status, List.of(), List.of(span), "test-prices", Instant.parse("2026-11-26T20:00:00Z"));
+    }
+
+    public static void send(AssessmentEvent event) {
+        TestKafka.sendJson(Topics.ASSESSMENTS, event.traceId(), event);
+    }
+
+    public static void send(TraceCostEvent event) {
+        TestKafka.sendJson(Topics.TRACE_COSTS, event.traceId(), event);
+    }
+
+    private Events() {
+    }
+}
