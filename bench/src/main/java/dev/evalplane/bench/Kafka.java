@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,6 +24,13 @@ import dev.evalplane.testsupport.KafkaBrokerResource;
 
 /** String records on the shared broker: an idempotent producer (no duplicates on its own retries) and reads. */
 public final class Kafka implements AutoCloseable {
+
+    /** The Kafka clients log every configuration at INFO; warnings are enough here (kept: levels live on loggers). */
+    private static final Logger KAFKA_LOGS = Logger.getLogger("org.apache.kafka");
+
+    static {
+        KAFKA_LOGS.setLevel(Level.WARNING);
+    }
 
     private final KafkaProducer<String, String> producer;
 

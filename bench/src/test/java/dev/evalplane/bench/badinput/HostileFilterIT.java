@@ -104,6 +104,16 @@ class HostileFilterIT {
     }
 
     @Test
+    void encodedSlashesAndQuestionMarksStayInsideTheirPathSegment() {
+        Http.Reply traversal = Http.get(stack.gateway("/api/v1/traces/tr-x%2F..%2F..%2Fevaluations%2Frun-x%2Ftraces"));
+        assertThat(traversal.status()).as(traversal.body()).isIn(400, 404);
+        assertThat(traversal.contentType()).startsWith("application/problem+json");
+        Http.Reply query = Http.get(stack.gateway("/api/v1/evaluations/run-x%3Fpage_size%3D0/traces"));
+        assertThat(query.status()).as("page_size=0 must not leak out of the run id: %s", query.body()).isEqualTo(200);
+        assertThat(query.json().path("total").asLong()).isZero();
+    }
+
+    @Test
     void hostileFilterInAnEvaluationRunIsRejectedOrFailsTheRunClearly() {
         long before = traceCount();
         Http.Reply reply = Http.postJson(stack.gateway("/api/v1/evaluations"), Map.of("experiment_id", "bench",

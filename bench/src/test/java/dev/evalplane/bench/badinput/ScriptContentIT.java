@@ -58,7 +58,9 @@ class ScriptContentIT {
                 Map.of("experiment_ids", new String[] {"0"}, "filter_string", "tags.note = '" + TAG + "'"))
                 .expect(200).json();
         assertThat(found.path("traces")).hasSize(1);
-        assertThat(found.path("traces").get(0).path("request_preview").asText()).contains(SCRIPT);
+        String preview = found.path("traces").get(0).path("request_preview").asText();
+        assertThat(Http.Reply.parse(preview).path("question").asText()).as("preview is the inputs' JSON text")
+                .isEqualTo(SCRIPT);
     }
 
     private static JsonNode span(JsonNode trace, String spanId) {
