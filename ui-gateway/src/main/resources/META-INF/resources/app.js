@@ -133,7 +133,7 @@ function assessmentCard(a) {
 function crumbs(...items) {
   const nav = document.getElementById('crumbs');
   nav.replaceChildren(...items.flatMap((item, i) => [i ? el('span', { className: 'sep' }, '/') : null,
-    item.href ? el('a', { href: item.href }, item.label) : el('span', {}, item.label)]));
+    item.href ? el('a', { href: item.href }, item.label) : el('span', {}, item.label)]).filter(Boolean));
 }
 
 async function experimentsView(view) {

@@ -41,6 +41,7 @@ class EvaluationUiBrowserTests {
     }
 
     private void open(String hash) {
+        browser.driver.get("about:blank");     // a fresh load even when only the hash would change
         browser.driver.get(root + "#" + hash);
     }
 
