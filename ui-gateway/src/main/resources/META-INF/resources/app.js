@@ -29,11 +29,12 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+/** Money as it was computed: exact decimal strings are shown as they are, never rounded to a cent. */
 function money(value) {
   if (value === undefined || value === null || value === '') return null;
-  const n = Number(value);
-  if (!isFinite(n)) return String(value);
-  return '$' + (n === 0 ? '0' : n < 0.01 ? n.toPrecision(3) : n.toFixed(4));
+  let text = String(value);
+  if (/e/i.test(text) && isFinite(Number(value))) text = Number(value).toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
+  return isFinite(Number(text)) ? '$' + text : null;
 }
 
 function tokens(n) { return n === undefined || n === null ? '–' : Number(n).toLocaleString('en-US'); }
@@ -132,7 +133,7 @@ function assessmentCard(a) {
 function crumbs(...items) {
   const nav = document.getElementById('crumbs');
   nav.replaceChildren(...items.flatMap((item, i) => [i ? el('span', { className: 'sep' }, '/') : null,
-    item.href ? el('a', { href: item.href }, item.label) : el('span', {}, item.label)]));
+    item.href ? el('a', { href: item.href }, item.label) : el('span', {}, item.label)]).filter(Boolean));
 }
 
 async function experimentsView(view) {

@@ -1,0 +1,156 @@
+package dev.evalplane.gateway.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The web UI in headless Chromium against the gateway and the real services. Screenshots: target/screenshots. */
+@QuarkusTest
+@WithTestResource(value = RealStackResource.class)
+class EvaluationUiBrowserTests {
+
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    private void open(String hash) {
+        browser.driver.get("about:blank");     // a fresh load even when only the hash would change
+        browser.driver.get(root + "#" + hash);
+    }
+
+    private WebElement feedbackCard(String name) {
+        return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#assessment-panel .assessment[data-assessment='" + name + "']")));
+    }
+
+    @Test
+    void evaluationListHidesJudgeTracesAndShowsRunTotals() {
+        String runId = SharedRuns.priced();
+        List<Feedback> feedback = SharedRuns.costedFeedback(runId, 9);
+        open("/runs/" + runId);
+        List<WebElement> rows = browser.waiting().until(
+                ExpectedConditions.numberOfElementsToBe(By.cssSelector("#eval-list tr.eval-row"), 3));
+        Set<String> judgeTraces = Set.copyOf(feedback.stream().map(Feedback::judgeTraceId).toList());
+        for (WebElement row : rows) {
+            assertThat(judgeTraces).doesNotContain(row.getAttribute("data-trace-id"));
+            assertThat(row.findElements(By.cssSelector(".chip"))).hasSize(3);
+            assertThat(row.findElement(By.cssSelector(".row-cost")).getText()).startsWith("$");
+        }
+        assertThat(browser.driver.findElement(By.id("total")).getText()).isEqualTo("Total: 3");
+        assertThat(browser.driver.findElements(By.cssSelector("#cost-chart rect.bar"))).hasSize(3);
+        assertThat(browser.driver.findElement(By.cssSelector("#run-total-cost .v")).getText()).startsWith("$");
+        browser.screenshot("run-evaluation-list");
+    }
+
+    @Test
+    void costTabShowsCostTokensAndAJudgeTraceLinkThatOpensANewWindow() {
+        String runId = SharedRuns.priced();
+        Feedback correctness = SharedRuns.costedFeedback(runId, 9).stream()
+                .filter(f -> f.name().equals("correctness")).findFirst().orElseThrow();
+        open("/traces/" + correctness.traceId());
+        WebElement card = feedbackCard("correctness");
+        card.findElement(By.cssSelector(".cost-tab")).click();
+        assertThat(card.findElement(By.cssSelector(".judge-cost")).getText())
+                .isEqualTo("$" + correctness.metadata().get("mlflow.assessment.judgeCost"));
+        assertThat(card.findElement(By.cssSelector(".judge-input-tokens")).getText())
+                .isEqualTo(String.format("%,d", correctness.inputTokens()));
+        assertThat(card.findElement(By.cssSelector(".judge-output-tokens")).getText())
+                .isEqualTo(String.format("%,d", correctness.outputTokens()));
+        WebElement link = card.findElement(By.cssSelector("a.judge-trace-link"));
+        assertThat(link.getText()).isEqualTo(correctness.judgeTraceId());
+        assertThat(link.getAttribute("target")).isEqualTo("_blank");
+        assertThat(link.getAttribute("rel")).contains("noopener");
+        browser.screenshot("trace-view-cost-tab");
+
+        String original = browser.driver.getWindowHandle();
+        link.click();
+        browser.waiting().until(d -> d.getWindowHandles().size() == 2);
+        String opened = browser.driver.getWindowHandles().stream().filter(h -> !h.equals(original)).findFirst().orElseThrow();
+        browser.driver.switchTo().window(opened);
+        try {
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("span-tree"), "EVALUATOR"));
+            assertThat(browser.driver.getCurrentUrl()).endsWith("#/traces/" + correctness.judgeTraceId());
+            browser.screenshot("judge-trace-new-window");
+        } finally {
+            browser.driver.close();
+            browser.driver.switchTo().window(original);
+        }
+    }
+
+    @Test
+    void unknownCostShowsDollarQuestionMarksWithAnExplainingTooltip() {
+        String runId = SharedRuns.unpriced();
+        Feedback helpful = SharedRuns.costedFeedback(runId, 9).stream()
+                .filter(f -> f.name().equals("helpful")).findFirst().orElseThrow();
+        open("/traces/" + helpful.traceId());
+        // this row trace also carries the priced run's feedback: pick the card of the unpriced run's judge
+        WebElement card = browser.waiting().until(d -> d.findElements(By.cssSelector("#assessment-panel .assessment[data-assessment='helpful']"))
+                .stream().filter(c -> c.getText().contains(SharedRuns.UNPRICED_MODEL)).findFirst().orElse(null));
+        card.findElement(By.cssSelector(".cost-tab")).click();
+        WebElement unknown = card.findElement(By.cssSelector(".cost-unknown"));
+        assertThat(unknown.getText()).startsWith("$??");
+        WebElement tooltip = unknown.findElement(By.cssSelector(".tooltip"));
+        assertThat(tooltip.isDisplayed()).isFalse();
+        new Actions(browser.driver).moveToElement(unknown).perform();
+        browser.waiting().until(ExpectedConditions.visibilityOf(tooltip));
+        assertThat(tooltip.getText()).isEqualTo("No price known for model " + SharedRuns.UNPRICED_MODEL + ". Cost is not available.");
+        browser.screenshot("unknown-cost-tooltip");
+    }
+
+    @Test
+    void costTabIsHiddenForFeedbackWithoutAJudgeTrace() {
+        String traceId = Runs.list(SharedRuns.priced()).get(0).get("trace_id").toString();
+        given().contentType("application/json")
+                .body(Map.of("name", "human_label", "assessment_type", "FEEDBACK", "value", "yes",
+                        "rationale", "Checked by a person", "source", Map.of("source_type", "HUMAN", "source_id", "ana@example.com")))
+                .post("/api/v1/traces/" + traceId + "/assessments").then().statusCode(201);
+        open("/traces/" + traceId);
+        WebElement human = feedbackCard("human_label");
+        assertThat(human.findElements(By.cssSelector(".cost-tab"))).isEmpty();
+        assertThat(human.getText()).contains("Checked by a person").contains("HUMAN");
+        assertThat(feedbackCard("correctness").findElements(By.cssSelector(".cost-tab"))).hasSize(1);
+        browser.screenshot("human-feedback-no-cost-tab");
+    }
+
+    @Test
+    void traceContentIsShownAsTextNeverAsMarkup() {
+        String runId = SharedRuns.priced();
+        String hostile = Runs.list(runId).stream().filter(r -> String.valueOf(r.get("request_preview")).contains("<script>"))
+                .map(r -> r.get("trace_id").toString()).findFirst().orElseThrow();
+        open("/runs/" + runId);
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#eval-list tr.eval-row"), 3));
+        assertThat(browser.driver.findElement(By.id("eval-list")).getText()).contains("<script>alert('x')</script>");
+        open("/traces/" + hostile);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("span-details"), "onerror"));
+        assertThat(browser.driver.findElements(By.cssSelector("#view img"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#view script"))).isEmpty();
+        browser.screenshot("escaped-trace-content");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.evalplane.gateway.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Production traces end to end: an app exports OTLP/JSON to the gateway, trace-service stores the traces, an
+ * evaluation selects them by filter_string (and by trace_ids), judges them, and the feedback carries its cost.
+ */
+@QuarkusTest
+@WithTestResource(value = RealStackResource.class)
+class ProductionTraceEvaluationTests {
+
+    private static String otlpTrace(String traceHex, String spanHex, String question, String answer) {
+        String inputs = "{\\\"question\\\": \\\"" + question + "\\\"}";
+        String outputs = "\\\"" + answer + "\\\"";
+        return """
+                {"resourceSpans": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "chat-app"}}]},
+                  "scopeSpans": [{"scope": {"name": "app"}, "spans": [{
+                    "traceId": "%s", "spanId": "%s", "name": "answer", "kind": "SPAN_KIND_SERVER",
+                    "startTimeUnixNano": "%d", "endTimeUnixNano": "%d", "status": {"code": "STATUS_CODE_OK"},
+                    "attributes": [
+                      {"key": "mlflow.spanType", "value": {"stringValue": "\\"CHAIN\\""}},
+                      {"key": "mlflow.spanInputs", "value": {"stringValue": "%s"}},
+                      {"key": "mlflow.spanOutputs", "value": {"stringValue": "%s"}}]}]}]}]}
+                """.formatted(traceHex, spanHex, System.currentTimeMillis() * 1_000_000L,
+                System.currentTimeMillis() * 1_000_000L + 5_000_000L, inputs, outputs);
+    }
+
+    private static String hex(int length) {
+        return UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, length);
+    }
+
+    @Test
+    void tracesIngestedOverOtlpAreEvaluatedByFilterStringAndByIds() {
+        String experiment = "prod-" + hex(8);
+        List<String> traceHex = List.of(hex(32), hex(32));
+        for (int i = 0; i < traceHex.size(); i++) {
+            given().contentType("application/json").header("x-mlflow-experiment-id", experiment)
+                    .body(otlpTrace(traceHex.get(i), hex(16), "Question " + i, "Answer " + i))
+                    .post("/v1/traces").then().statusCode(200);
+        }
+        List<String> traceIds = traceHex.stream().map(h -> "tr-" + h).toList();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> traceIds.forEach(id ->
+                given().get("/api/v1/traces/" + id).then().statusCode(200)));
+
+        String byFilter = start(Map.of("experiment_id", experiment, "filter_string", "trace.status = 'OK'"));
+        String byIds = start(Map.of("experiment_id", experiment, "trace_ids", traceIds));
+        for (String runId : List.of(byFilter, byIds)) {
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    "COMPLETED".equals(given().get("/api/v1/evaluations/" + runId).then().extract().path("status")));
+            List<Feedback> feedback = SharedRuns.costedFeedback(runId, 2);
+            assertThat(feedback).extracting(Feedback::traceId).containsExactlyInAnyOrderElementsOf(traceIds);
+            assertThat(feedback).allSatisfy(f -> {
+                assertThat(f.name()).isEqualTo("safety");
+                assertThat(f.judgeCost()).isPositive();
+            });
+            assertThat(Runs.list(runId)).hasSize(2);
+        }
+    }
+
+    private static String start(Map<String, Object> source) {
+        Map<String, Object> body = new java.util.HashMap<>(source);
+        body.put("model", "openai:/gpt-4.1-mini");
+        body.put("scorers", List.of(Map.of("builtin", "Safety")));
+        return given().contentType("application/json").body(body).post("/api/v1/evaluations")
+                .then().statusCode(202).extract().path("run_id");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.evalplane.gateway.e2e;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.evalplane.testsupport.FakeLlmProvider;
+import dev.evalplane.testsupport.RealStack;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The gateway in front of the real services (packaged jars on a real Kafka and PostgreSQL) and a fake LLM provider
+ * speaking the OpenAI wire format: the only stand-in, at the edge we do not own.
+ */
+public class RealStackResource implements QuarkusTestResourceLifecycleManager {
+
+    static FakeLlmProvider provider;
+    static RealStack stack;
+
+    @Override
+    public Map<String, String> start() {
+        provider = FakeLlmProvider.start();
+        stack = RealStack.start(Map.of("OPENAI_BASE_URL", provider.openAiBaseUrl(),
+                "OPENAI_API_KEY", "test-key-not-a-secret",
+                "ANTHROPIC_BASE_URL", provider.anthropicBaseUrl(),
+                "ANTHROPIC_API_KEY", "test-key-not-a-secret"));
+        return new HashMap<>(stack.gatewayConfig());
+    }
+
+    @Override
+    public void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (provider != null) {
+            provider.close();
+        }
+    }
+}
