@@ -25,11 +25,11 @@ import dev.evalplane.testsupport.KafkaBrokerResource;
 /** String records on the shared broker: an idempotent producer (no duplicates on its own retries) and reads. */
 public final class Kafka implements AutoCloseable {
 
-    /** The Kafka clients log every configuration at INFO; warnings are enough here (kept: levels live on loggers). */
+    /** The Kafka clients log every configuration at INFO and every reconnect at WARN: errors are enough here. */
     private static final Logger KAFKA_LOGS = Logger.getLogger("org.apache.kafka");
 
     static {
-        KAFKA_LOGS.setLevel(Level.WARNING);
+        KAFKA_LOGS.setLevel(Level.SEVERE);
     }
 
     private final KafkaProducer<String, String> producer;
