@@ -17,7 +17,7 @@ import dev.evalplane.judge.provider.ModelUri;
  * instructions use as {@code <name>: <JSON>}, in order of first appearance. {@code {{ trace }}} is a compact JSON
  * of the evaluated trace.
  */
-public final class InstructionsJudge implements Scorer {
+public final class InstructionsJudge implements LlmJudge {
 
     private final String name;
     private final String instructions;
@@ -75,7 +75,7 @@ public final class InstructionsJudge implements Scorer {
             case "inputs" -> row.inputs();
             case "outputs" -> row.outputs();
             case "expectations" -> row.expectations() == null || row.expectations().isEmpty() ? null : row.expectations();
-            case "trace" -> row.compactTrace();
+            case "trace" -> row.trace();
             default -> throw new IllegalStateException("unvalidated variable " + variable);
         };
         if (value == null || value.isNull() || value.isMissingNode()) {

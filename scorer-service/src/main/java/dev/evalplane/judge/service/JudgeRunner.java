@@ -15,7 +15,7 @@ import dev.evalplane.judge.messaging.SpanPublisher;
 import dev.evalplane.judge.provider.LlmAttempt;
 import dev.evalplane.judge.provider.LlmProviders;
 import dev.evalplane.judge.scorer.JudgeTask;
-import dev.evalplane.judge.scorer.Scorer;
+import dev.evalplane.judge.scorer.LlmJudge;
 import dev.evalplane.judge.scorer.TaskVerdict;
 import dev.evalplane.judge.scorer.Verdict;
 import dev.evalplane.judge.scorer.VerdictException;
@@ -50,7 +50,7 @@ public class JudgeRunner {
         this.estimatedOutputTokens = config.estimatedOutputTokens();
     }
 
-    public Uni<TaskVerdict> run(RunContext ctx, Scorer scorer, EvalRow row, JudgeTask task) {
+    public Uni<TaskVerdict> run(RunContext ctx, LlmJudge scorer, EvalRow row, JudgeTask task) {
         ModelPrice price = ctx.prices().get(scorer.model().toString());
         BigDecimal reservation = BigDecimal.ZERO;
         if (ctx.budget().budget() != null) {
@@ -90,7 +90,7 @@ public class JudgeRunner {
                 });
     }
 
-    private Uni<TaskVerdict> finish(RunContext ctx, Scorer scorer, EvalRow row, JudgeTask task,
+    private Uni<TaskVerdict> finish(RunContext ctx, LlmJudge scorer, EvalRow row, JudgeTask task,
             List<LlmAttempt> attempts, Verdict verdict, AssessmentError error, long start) {
         String judgeTraceId = JudgeTraceBuilder.traceId(ctx.runId(), row.traceId(), scorer.name(), task.idParts());
         String spanId = task.spanId() != null ? task.spanId() : row.rootSpanId();
