@@ -46,7 +46,8 @@ public class EvaluationRequestParser {
         this.config = config;
     }
 
-    public EvaluationRequest parse(String body) {
+    /** The body as a JSON object; 400 problem when it is not one. */
+    public ObjectNode read(String body) {
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? null : json.readTree(body);
@@ -56,7 +57,17 @@ public class EvaluationRequestParser {
         if (root == null || !root.isObject()) {
             throw ProblemException.badRequest("the request body must be a JSON object");
         }
-        String experimentId = root.hasNonNull("experiment_id") ? root.get("experiment_id").asText() : "0";
+        return (ObjectNode) root;
+    }
+
+    /** The run's experiment ({@code "0"}, MLflow's default experiment, when none is given). */
+    public static String experimentId(JsonNode root) {
+        return root.hasNonNull("experiment_id") ? root.get("experiment_id").asText() : "0";
+    }
+
+    /** A request read by {@link #read}, with registered scorers already resolved. */
+    public EvaluationRequest parse(ObjectNode root) {
+        String experimentId = experimentId(root);
         String name = root.hasNonNull("name") ? root.get("name").asText() : null;
         ModelUri model = model(root.get("model"));
         RowSource source = source(root);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.judge.provider.LlmProviders;
 import dev.evalplane.judge.provider.ModelUri;
@@ -112,8 +113,34 @@ public class ScorerFactory {
         return RemoteScorer.from(remote, name(remote.get("name"), null), aggregations);
     }
 
+    /** A scorer name: 1 to 100 characters without '.'; IllegalArgumentException otherwise. */
+    public static String validName(JsonNode name) {
+        return name(name, null);
+    }
+
+    /**
+     * The spec with its scorer named {@code name} wherever its kind keeps the name ({@code judge.name},
+     * {@code code.name}, {@code remote.name}, else the top-level {@code name}), as MLflow's {@code register(name=)}
+     * renames the scorer it registers.
+     */
+    public static ObjectNode renamed(JsonNode spec, String name) {
+        ObjectNode copy = ((ObjectNode) spec).deepCopy();
+        for (String kind : List.of("judge", "code", "remote")) {
+            if (copy.get(kind) instanceof ObjectNode inner) {
+                inner.put("name", name);
+                copy.remove("name");
+                return copy;
+            }
+        }
+        copy.put("name", name);
+        return copy;
+    }
+
     private static String name(JsonNode name, String fallback) {
         if (name == null || name.isNull()) {
+            if (fallback == null) {
+                throw new IllegalArgumentException("a scorer name is required");
+            }
             return fallback;
         }
         String text = name.isTextual() ? name.asText().trim() : "";
