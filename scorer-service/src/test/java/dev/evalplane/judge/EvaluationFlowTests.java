@@ -230,7 +230,7 @@ class EvaluationFlowTests {
     }
 
     @Test
-    void traceTemplateJudgeReadsTheRowsOwnTraceAsCompactJson() {
+    void traceTemplateJudgeGetsTheRowsOwnTraceThroughToolsNotPasted() {
         FakeLlmProvider fake = FakeLlm.get().respondWith(r -> FakeLlmReply.verdict("good", "The trace looks fine."));
         String runId = Runs.start("""
                 {"data": [{"inputs": {"question": "Why is the sky blue?"}, "outputs": "Rayleigh scattering",
@@ -243,9 +243,10 @@ class EvaluationFlowTests {
         String rowTrace = Ids.traceId(runId, "row", "0");
         FakeLlmRequest request = fake.requests().get(0);
         assertThat(request.system()).contains("must be one of: \"good\", \"bad\"");
-        assertThat(request.user()).startsWith("trace: {\"trace_id\":\"" + rowTrace + "\"")
-                .contains("\"span_type\":\"CHAIN\"").contains("Why is the sky blue?")
-                .contains("\nexpectations: {\"expected_response\":\"Rayleigh scattering\"}");
+        assertThat(request.user()).isEqualTo("trace: not pasted here; read trace " + rowTrace + " with the tools (1 spans)"
+                + "\nexpectations: {\"expected_response\":\"Rayleigh scattering\"}");
+        assertThat(request.toolNames()).contains("get_trace_info", "get_span");
+        assertThat(fake.requests()).as("answered without tools: one round").hasSize(1);
         JsonNode feedback = Runs.values(Runs.assessments(runId)).stream()
                 .filter(a -> "FEEDBACK".equals(a.path("assessment_type").asText())).findFirst().orElseThrow();
         assertThat(feedback.path("value").asText()).isEqualTo("good");

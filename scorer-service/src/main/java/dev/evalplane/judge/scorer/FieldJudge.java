@@ -14,7 +14,7 @@ import dev.evalplane.judge.provider.ModelUri;
  * A built-in judge that reads the row's request, response and expectations and gives one yes/no verdict on the row
  * (Correctness, RelevanceToQuery, Safety, Guidelines, ExpectationsGuidelines, Completeness).
  */
-public final class FieldJudge implements Scorer {
+public final class FieldJudge implements LlmJudge {
 
     private final String name;
     private final ModelUri model;

@@ -14,10 +14,11 @@ import dev.evalplane.judge.provider.ModelUri;
 /**
  * A template judge (MLflow's make_judge / InstructionsJudge, field mode): the system message carries the
  * instructions and the output format for its {@code feedback_value_type}; the user message lists each variable the
- * instructions use as {@code <name>: <JSON>}, in order of first appearance. {@code {{ trace }}} is a compact JSON
- * of the evaluated trace.
+ * instructions use as {@code <name>: <JSON>}, in order of first appearance. With {@code {{ trace }}} it is an agent
+ * judge (MLflow's trace mode): the trace is not pasted; the judge reads it through tools
+ * ({@code get_trace_info}, {@code list_spans}, {@code get_span}, {@code search_trace_regex}) over several rounds.
  */
-public final class InstructionsJudge implements Scorer {
+public final class InstructionsJudge implements LlmJudge {
 
     private final String name;
     private final String instructions;
@@ -57,17 +58,24 @@ public final class InstructionsJudge implements Scorer {
 
     @Override
     public List<JudgeTask> tasks(EvalRow row) {
+        boolean agent = variables.contains("trace");
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         StringBuilder user = new StringBuilder();
         for (String variable : variables) {
             JsonNode value = value(row, variable);
+            if (variable.equals("trace")) {
+                values.put("trace_id", row.traceId());
+                user.append("trace: not pasted here; read trace ").append(row.traceId())
+                        .append(" with the tools (").append(value.path("spans").size()).append(" spans)\n");
+                continue;
+            }
             values.set(variable, value);
             user.append(variable).append(": ").append(value.toString()).append('\n');
         }
-        String system = PromptTemplates.render("instructions_system", Map.of("instructions", instructions))
-                + "\n\n" + OutputFormat.instructions(valueType);
+        String system = PromptTemplates.render(agent ? "instructions_trace_system" : "instructions_system",
+                Map.of("instructions", instructions)) + "\n\n" + OutputFormat.instructions(valueType);
         return List.of(new JudgeTask(name, null, List.of(), new ChatRequest(system, user.toString().strip()), valueType,
-                values));
+                values, agent ? row.trace() : null));
     }
 
     private JsonNode value(EvalRow row, String variable) {
@@ -75,7 +83,7 @@ public final class InstructionsJudge implements Scorer {
             case "inputs" -> row.inputs();
             case "outputs" -> row.outputs();
             case "expectations" -> row.expectations() == null || row.expectations().isEmpty() ? null : row.expectations();
-            case "trace" -> row.compactTrace();
+            case "trace" -> row.trace();
             default -> throw new IllegalStateException("unvalidated variable " + variable);
         };
         if (value == null || value.isNull() || value.isMissingNode()) {

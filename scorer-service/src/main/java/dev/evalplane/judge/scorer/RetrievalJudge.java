@@ -19,7 +19,7 @@ import dev.evalplane.judge.provider.ModelUri;
  * The retrieval judges, which read the evaluated trace's RETRIEVER spans: groundedness and sufficiency give one
  * Feedback per retriever span; relevance gives one per retrieved document plus {@code <name>/precision} per span.
  */
-public final class RetrievalJudge implements Scorer {
+public final class RetrievalJudge implements LlmJudge {
 
     public enum Kind { GROUNDEDNESS, RELEVANCE, SUFFICIENCY }
 

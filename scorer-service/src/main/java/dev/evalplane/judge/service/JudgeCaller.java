@@ -38,27 +38,33 @@ public class JudgeCaller {
     }
 
     public Uni<CallResult> call(AdaptiveLimiter limiter, LlmProvider provider, ModelUri model, ChatRequest request) {
+        return call(limiter, provider, model, request, 0);
+    }
+
+    /** One call (with its retries) of an agent judge's round {@code round}. */
+    public Uni<CallResult> call(AdaptiveLimiter limiter, LlmProvider provider, ModelUri model, ChatRequest request,
+            int round) {
         List<LlmAttempt> attempts = Collections.synchronizedList(new ArrayList<>());
-        return attempt(0, limiter, provider, model, request, attempts)
+        return attempt(0, round, limiter, provider, model, request, attempts)
                 .map(response -> new CallResult(response, null, List.copyOf(attempts)))
                 .onFailure().recoverWithItem(e -> new CallResult(null, ProviderException.from(e), List.copyOf(attempts)));
     }
 
-    private Uni<ChatResponse> attempt(int n, AdaptiveLimiter limiter, LlmProvider provider, ModelUri model,
+    private Uni<ChatResponse> attempt(int n, int round, AdaptiveLimiter limiter, LlmProvider provider, ModelUri model,
             ChatRequest request, List<LlmAttempt> attempts) {
         return limiter.acquire().chain(() -> {
             long start = EpochNanos.now();
             return Uni.createFrom().deferred(() -> provider.chat(model.model(), request))
                     .onItem().invoke(response -> {
                         attempts.add(new LlmAttempt(n, provider.name(), model.model(), request, start, EpochNanos.now(),
-                                response, null));
+                                response, null, round));
                         limiter.onSuccess();
                     })
                     .onFailure().transform(ProviderException::from)
                     .onFailure().invoke(e -> {
                         ProviderException failure = (ProviderException) e;
                         attempts.add(new LlmAttempt(n, provider.name(), model.model(), request, start, EpochNanos.now(),
-                                null, failure));
+                                null, failure, round));
                         if (failure.isRateLimited()) {
                             limiter.onRateLimited(failure.retryAfter());
                         }
@@ -67,6 +73,6 @@ public class JudgeCaller {
         }).onFailure(e -> n < maxRetries && ProviderException.from(e).retryable())
                 .recoverWithUni(e -> Uni.createFrom().voidItem().onItem()
                         .delayIt().by(backoff.delay(n, ProviderException.from(e)))
-                        .chain(() -> attempt(n + 1, limiter, provider, model, request, attempts)));
+                        .chain(() -> attempt(n + 1, round, limiter, provider, model, request, attempts)));
     }
 }
