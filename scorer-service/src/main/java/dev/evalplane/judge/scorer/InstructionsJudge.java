@@ -18,38 +18,18 @@ import dev.evalplane.judge.provider.ModelUri;
  * judge (MLflow's trace mode): the trace is not pasted; the judge reads it through tools
  * ({@code get_trace_info}, {@code list_spans}, {@code get_span}, {@code search_trace_regex}) over several rounds.
  */
-public final class InstructionsJudge implements LlmJudge {
+public final class InstructionsJudge extends JudgeIdentity {
 
-    private final String name;
     private final String instructions;
     private final FeedbackValueType valueType;
-    private final ModelUri model;
-    private final List<String> aggregations;
     private final List<String> variables;
 
     public InstructionsJudge(String name, String instructions, FeedbackValueType valueType, ModelUri model,
             List<String> aggregations) {
-        this.name = name;
+        super(name, model, aggregations);
         this.instructions = instructions;
         this.valueType = valueType;
-        this.model = model;
-        this.aggregations = aggregations;
         this.variables = TemplateVariables.validate(instructions);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public ModelUri model() {
-        return model;
-    }
-
-    @Override
-    public List<String> aggregations() {
-        return aggregations;
     }
 
     public List<String> variables() {
@@ -74,7 +54,7 @@ public final class InstructionsJudge implements LlmJudge {
         }
         String system = PromptTemplates.render(agent ? "instructions_trace_system" : "instructions_system",
                 Map.of("instructions", instructions)) + "\n\n" + OutputFormat.instructions(valueType);
-        return List.of(new JudgeTask(name, null, List.of(), new ChatRequest(system, user.toString().strip()), valueType,
+        return List.of(new JudgeTask(name(), null, List.of(), new ChatRequest(system, user.toString().strip()), valueType,
                 values, agent ? row.trace() : null));
     }
 
@@ -88,7 +68,7 @@ public final class InstructionsJudge implements LlmJudge {
         };
         if (value == null || value.isNull() || value.isMissingNode()) {
             throw new MissingInputException("Must specify '" + variable + "' - required by template variables of judge '"
-                    + name + "', and this row has none");
+                    + name() + "', and this row has none");
         }
         return value;
     }
