@@ -11,7 +11,8 @@ public sealed interface RowSource permits RowSource.DataRows, RowSource.TraceIds
     /** {@code data}, {@code trace_ids} or {@code filter_string}, as in the request. */
     String kind();
 
-    record DataRow(JsonNode inputs, JsonNode outputs, ObjectNode expectations) {
+    /** A data row; {@code trace} is the row's own trace ({@code {spans: [...]}}) when one was given, else null. */
+    record DataRow(JsonNode inputs, JsonNode outputs, ObjectNode expectations, JsonNode trace) {
     }
 
     record DataRows(List<DataRow> rows) implements RowSource {

@@ -25,6 +25,7 @@ import dev.evalplane.testsupport.FakeLlmReply;
 import dev.evalplane.testsupport.FakeLlmRequest;
 import dev.evalplane.testsupport.FakeUsage;
 import dev.evalplane.testsupport.KafkaBrokerResource;
+import dev.evalplane.testsupport.PrometheusText;
 import dev.evalplane.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +49,9 @@ class EvaluationFlowTests {
     @Test
     void judgesThreeRowsAndEveryJudgementTracesItself() {
         FakeLlmProvider fake = FakeLlm.get().usage(OPENAI_USAGE).respondWith(EvaluationFlowTests::reply);
+        double openAiBefore = metric("evalplane_judge_requests_total", "outcome=\"ok\"", "provider=\"openai\"");
+        double anthropicTokensBefore = metric("evalplane_judge_tokens_total", "direction=\"input\"",
+                "provider=\"anthropic\"");
         String experiment = "exp-" + UUID.randomUUID();
         String runId = Runs.start("""
                 {"experiment_id": "%s", "name": "flow", "max_concurrency": 4,
@@ -84,6 +88,10 @@ class EvaluationFlowTests {
                 .containsEntry("cost_status", "UNPRICED");
         given().get("/api/v1/evaluations?experiment_id=" + experiment).then().statusCode(200)
                 .body("runs.run_id", hasItem(runId));
+        assertThat(metric("evalplane_judge_requests_total", "outcome=\"ok\"", "provider=\"openai\"") - openAiBefore)
+                .isEqualTo(6);
+        assertThat(metric("evalplane_judge_tokens_total", "direction=\"input\"", "provider=\"anthropic\"")
+                - anthropicTokensBefore).isEqualTo(3 * 1250);
 
         assertPromptsWereBuiltFromTheRows(fake.requests());
         List<String> rowTraces = new ArrayList<>();
@@ -93,6 +101,10 @@ class EvaluationFlowTests {
         assertRowTraces(runId, rowTraces);
         assertJudgeTraces(runId, rowTraces);
         assertFeedback(runId, rowTraces);
+    }
+
+    static double metric(String name, String... labels) {
+        return PrometheusText.sum(given().get("/q/metrics").then().statusCode(200).extract().asString(), name, labels);
     }
 
     private static FakeLlmReply reply(FakeLlmRequest request) {
@@ -230,7 +242,7 @@ class EvaluationFlowTests {
     }
 
     @Test
-    void traceTemplateJudgeReadsTheRowsOwnTraceAsCompactJson() {
+    void traceTemplateJudgeGetsTheRowsOwnTraceThroughToolsNotPasted() {
         FakeLlmProvider fake = FakeLlm.get().respondWith(r -> FakeLlmReply.verdict("good", "The trace looks fine."));
         String runId = Runs.start("""
                 {"data": [{"inputs": {"question": "Why is the sky blue?"}, "outputs": "Rayleigh scattering",
@@ -243,9 +255,10 @@ class EvaluationFlowTests {
         String rowTrace = Ids.traceId(runId, "row", "0");
         FakeLlmRequest request = fake.requests().get(0);
         assertThat(request.system()).contains("must be one of: \"good\", \"bad\"");
-        assertThat(request.user()).startsWith("trace: {\"trace_id\":\"" + rowTrace + "\"")
-                .contains("\"span_type\":\"CHAIN\"").contains("Why is the sky blue?")
-                .contains("\nexpectations: {\"expected_response\":\"Rayleigh scattering\"}");
+        assertThat(request.user()).isEqualTo("trace: not pasted here; read trace " + rowTrace + " with the tools (1 spans)"
+                + "\nexpectations: {\"expected_response\":\"Rayleigh scattering\"}");
+        assertThat(request.toolNames()).contains("get_trace_info", "get_span");
+        assertThat(fake.requests()).as("answered without tools: one round").hasSize(1);
         JsonNode feedback = Runs.values(Runs.assessments(runId)).stream()
                 .filter(a -> "FEEDBACK".equals(a.path("assessment_type").asText())).findFirst().orElseThrow();
         assertThat(feedback.path("value").asText()).isEqualTo("good");

@@ -74,7 +74,7 @@ class EvaluationValidationTests {
         rejected("{\"data\": [" + ROW + "], \"scorers\": [{\"builtin\": \"Safety\"}, {\"builtin\": \"safety\"}]}",
                 "scorers[1]: another scorer already has the name 'safety'");
         rejected("{\"data\": [" + ROW + "], \"scorers\": [{\"registered\": \"my_judge\"}]}",
-                "scorer kind 'registered' is not supported");
+                "scorers[0]: no scorer 'my_judge' is registered in experiment '0'");
         rejected("{\"data\": [" + ROW + "], \"scorers\": [{\"builtin\": \"Safety\", \"aggregations\": [\"p99\"]}]}",
                 "unsupported aggregation \"p99\"");
     }

@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
  * The one allowed fake: a local HTTP server speaking the real OpenAI Chat Completions
  * ({@code POST /v1/chat/completions}) and Anthropic Messages ({@code POST /v1/messages}) wire formats, with
  * {@code usage} (cached and reasoning details included), scripted errors, 429 with {@code Retry-After}, fixed
- * latency and request capture. Point {@code OPENAI_BASE_URL} at {@link #openAiBaseUrl()} and
+ * latency, tool calls ({@link FakeLlmReply#toolCalls}) and request capture. Point {@code OPENAI_BASE_URL} at {@link #openAiBaseUrl()} and
  * {@code ANTHROPIC_BASE_URL} at {@link #anthropicBaseUrl()}.
  * <p>
  * Replies come from the script ({@link #enqueue}) first, then from the responder ({@link #respondWith}), which
@@ -166,7 +166,7 @@ public final class FakeLlmProvider implements AutoCloseable {
                 FakeHttp.send(exchange, reply.status(), wire.error(api, reply.status()), reply.retryAfterSeconds());
             } else {
                 FakeUsage u = reply.usage() != null ? reply.usage() : usage;
-                FakeHttp.send(exchange, 200, wire.success(api, request.model(), reply.content(), u), null);
+                FakeHttp.send(exchange, 200, wire.success(api, request.model(), reply, u), null);
             }
         }
     }

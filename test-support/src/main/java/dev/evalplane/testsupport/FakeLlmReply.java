@@ -1,12 +1,31 @@
 package dev.evalplane.testsupport;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a {@link FakeLlmProvider} answers to one request: either a completion ({@code status} 200, {@code content}
- * as the assistant text) or an HTTP error, optionally with {@code Retry-After} and a delay before answering.
+ * as the assistant text, {@code toolCalls} the tools the assistant asks for, in the provider's wire format) or an
+ * HTTP error, optionally with {@code Retry-After} and a delay before answering.
  */
-public record FakeLlmReply(int status, String content, Integer retryAfterSeconds, FakeUsage usage, Duration delay) {
+public record FakeLlmReply(int status, String content, Integer retryAfterSeconds, FakeUsage usage, Duration delay,
+        List<FakeToolCall> toolCalls) {
+
+    public FakeLlmReply(int status, String content, Integer retryAfterSeconds, FakeUsage usage, Duration delay) {
+        this(status, content, retryAfterSeconds, usage, delay, List.of());
+    }
+
+    /**
+     * A completion that asks for tools: OpenAI {@code tool_calls} with {@code finish_reason: tool_calls} and no
+     * content, or Anthropic {@code tool_use} blocks with {@code stop_reason: tool_use}.
+     */
+    public static FakeLlmReply toolCalls(FakeToolCall... calls) {
+        return new FakeLlmReply(200, null, null, null, Duration.ZERO, List.of(calls));
+    }
+
+    public boolean hasToolCalls() {
+        return toolCalls != null && !toolCalls.isEmpty();
+    }
 
     /** A completion whose text is the verdict JSON {@code {"result": ..., "rationale": ...}}. */
     public static FakeLlmReply verdict(Object result, String rationale) {
@@ -30,11 +49,11 @@ public record FakeLlmReply(int status, String content, Integer retryAfterSeconds
     }
 
     public FakeLlmReply withUsage(FakeUsage newUsage) {
-        return new FakeLlmReply(status, content, retryAfterSeconds, newUsage, delay);
+        return new FakeLlmReply(status, content, retryAfterSeconds, newUsage, delay, toolCalls);
     }
 
     public FakeLlmReply withDelay(Duration newDelay) {
-        return new FakeLlmReply(status, content, retryAfterSeconds, usage, newDelay);
+        return new FakeLlmReply(status, content, retryAfterSeconds, usage, newDelay, toolCalls);
     }
 
     public boolean isError() {

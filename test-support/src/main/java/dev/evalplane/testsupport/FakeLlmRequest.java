@@ -1,5 +1,6 @@
 package dev.evalplane.testsupport;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,5 +20,15 @@ public record FakeLlmRequest(String api, String path, Map<String, String> header
 
     public String header(String name) {
         return headers.get(name.toLowerCase());
+    }
+
+    /** The tool results this request sends back, in order (OpenAI tool messages or Anthropic tool_result blocks). */
+    public List<FakeToolResult> toolResults() {
+        return FakeToolWire.results(body);
+    }
+
+    /** Names of the tools this request offers the model. */
+    public List<String> toolNames() {
+        return FakeToolWire.toolNames(body);
     }
 }

@@ -47,8 +47,13 @@ final class FakeLlmWire {
         return out.toString();
     }
 
-    String success(String api, String model, String content, FakeUsage usage) {
-        return (ANTHROPIC.equals(api) ? anthropic(model, content, usage) : openAi(model, content, usage)).toString();
+    String success(String api, String model, FakeLlmReply reply, FakeUsage usage) {
+        ObjectNode body = ANTHROPIC.equals(api) ? anthropic(model, reply.content(), usage)
+                : openAi(model, reply.content(), usage);
+        if (reply.hasToolCalls()) {
+            FakeToolWire.addToolCalls(json, api, body, reply.toolCalls());
+        }
+        return body.toString();
     }
 
     private ObjectNode openAi(String model, String content, FakeUsage usage) {

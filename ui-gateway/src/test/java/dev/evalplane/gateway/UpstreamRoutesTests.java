@@ -14,11 +14,13 @@ class UpstreamRoutesTests {
     @CsvSource({
             "evaluations, SCORER_SERVICE",
             "evaluations/run-1, SCORER_SERVICE",
+            "evaluations/run-1/cancel, SCORER_SERVICE",
             "evaluations/run-1/traces, TRACE_SERVICE",
             "evaluations/run-1/summary, TRACE_SERVICE",
             "experiments, TRACE_SERVICE",
             "experiments/7/scorers, SCORER_SERVICE",
             "experiments/7/scorers/my-judge, SCORER_SERVICE",
+            "experiments/7/scorers/my-judge/versions, SCORER_SERVICE",
             "traces/search, TRACE_SERVICE",
             "traces/tr-1/assessments/a-1, TRACE_SERVICE",
             "prices, COST_SERVICE",
@@ -28,7 +30,8 @@ class UpstreamRoutesTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "nothing", "evaluations/run-1/traces/extra", "experiments/7", "../etc/passwd" })
+    @CsvSource({ "nothing", "evaluations/run-1/traces/extra", "evaluations/run-1/cancel/now", "experiments/7",
+            "../etc/passwd" })
     void unknownRoutesHaveNoOwner(String path) {
         assertThat(UpstreamRoutes.ownerOf(path)).isEmpty();
     }

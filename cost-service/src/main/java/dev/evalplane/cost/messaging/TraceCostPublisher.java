@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import dev.evalplane.cost.metrics.CostMetrics;
 import dev.evalplane.cost.repository.TraceCostVersionRepository;
 import dev.evalplane.cost.repository.TraceCostVersionRepository.Pending;
 import dev.evalplane.events.Topics;
@@ -34,13 +35,16 @@ public class TraceCostPublisher {
     private final MutinyEmitter<String> emitter;
     private final Pool pool;
     private final TraceCostVersionRepository versions;
+    private final CostMetrics metrics;
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
 
     public TraceCostPublisher(@Channel(Topics.TRACE_COSTS) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-            bufferSize = 10_000) MutinyEmitter<String> emitter, Pool pool, TraceCostVersionRepository versions) {
+            bufferSize = 10_000) MutinyEmitter<String> emitter, Pool pool, TraceCostVersionRepository versions,
+            CostMetrics metrics) {
         this.emitter = emitter;
         this.pool = pool;
         this.versions = versions;
+        this.metrics = metrics;
     }
 
     /** Publishes the pending aggregates of these traces; the number published. */
@@ -69,6 +73,7 @@ public class TraceCostPublisher {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(p.traceId()).build()))).toList();
         return Uni.join().all(sends).andFailFast()
                 .chain(() -> versions.markPublished(pool, pending))
+                .invoke(() -> metrics.published(pending.size()))
                 .invoke(() -> Log.debugf("published %d trace cost aggregates", pending.size()))
                 .replaceWith(pending.size());
     }

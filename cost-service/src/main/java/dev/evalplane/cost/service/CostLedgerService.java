@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.evalplane.cost.PriceTable;
 import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.metrics.CostMetrics;
 import dev.evalplane.cost.repository.SpanCostRepository;
 import dev.evalplane.cost.repository.TraceCostVersionRepository;
 import dev.evalplane.events.SpanEvent;
@@ -24,14 +25,16 @@ public class CostLedgerService {
     private final SpanCostRepository spanCosts;
     private final TraceCostVersionRepository versions;
     private final TraceCostRecomputer recomputer;
+    private final CostMetrics metrics;
 
     public CostLedgerService(Pool pool, PriceTableService prices, SpanCostRepository spanCosts,
-            TraceCostVersionRepository versions, TraceCostRecomputer recomputer) {
+            TraceCostVersionRepository versions, TraceCostRecomputer recomputer, CostMetrics metrics) {
         this.pool = pool;
         this.prices = prices;
         this.spanCosts = spanCosts;
         this.versions = versions;
         this.recomputer = recomputer;
+        this.metrics = metrics;
     }
 
     /** @return the ids of the traces these spans belong to (whose pending aggregates should be published) */
@@ -45,6 +48,7 @@ public class CostLedgerService {
         return pool.withTransaction(conn -> versions.lock(conn, traceIds)
                 .call(locked -> spanCosts.upsert(conn, entries))
                 .chain(locked -> recomputer.recompute(conn, locked)))
+                .invoke(() -> metrics.priced(entries))
                 .replaceWith(traceIds);
     }
 }

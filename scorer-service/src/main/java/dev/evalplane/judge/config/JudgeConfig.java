@@ -49,7 +49,15 @@ public interface JudgeConfig {
     @WithDefault("300")
     int estimatedOutputTokens();
 
-    /** Characters of the compact trace JSON pasted for {@code {{ trace }}}. */
-    @WithDefault("60000")
-    int traceCharLimit();
+    /** LLM rounds an agent judge ({@code {{ trace }}} with tools) may take; more is REQUEST_LIMIT_EXCEEDED. */
+    @WithDefault("15")
+    int maxToolRounds();
+
+    /** Characters of one tool result sent back to the model; longer results are cut. */
+    @WithDefault("20000")
+    int toolResultMaxChars();
+
+    /** Characters of an agent judge's accumulated prompt; past it the oldest tool exchanges are dropped. */
+    @WithDefault("120000")
+    int toolContextMaxChars();
 }

@@ -68,6 +68,18 @@ public final class AssessmentFactory {
                 System.currentTimeMillis(), null, null);
     }
 
+    /**
+     * Feedback of a code or remote scorer: source CODE with the scorer's name as source id, no judge trace, no tokens,
+     * no cost. {@code error} set means no value.
+     */
+    public static AssessmentEvent code(String runId, String traceId, String spanId, String name, String scorerName,
+            JsonNode value, String rationale, AssessmentError error) {
+        return new AssessmentEvent(AssessmentEvent.SCHEMA_VERSION, feedbackId(runId, traceId, name, List.of()), traceId,
+                spanId, name, AssessmentEvent.FEEDBACK, new AssessmentSource(AssessmentSource.CODE, scorerName),
+                error == null ? value : null, rationale, error, Map.of(MlflowKeys.SOURCE_RUN_ID, runId),
+                System.currentTimeMillis(), null, null);
+    }
+
     /** A data row's expectation, logged on its row trace as MLflow's harness does. */
     public static AssessmentEvent expectation(String runId, String traceId, String spanId, String name, JsonNode value) {
         return new AssessmentEvent(AssessmentEvent.SCHEMA_VERSION, Ids.assessmentId(runId, traceId, "expectation", name),

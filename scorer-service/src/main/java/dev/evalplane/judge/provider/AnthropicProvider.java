@@ -45,7 +45,11 @@ public final class AnthropicProvider implements LlmProvider {
         body.put("model", model);
         body.put("max_tokens", maxTokens);
         body.put("system", request.system());
-        body.putArray("messages").add(json.createObjectNode().put("role", "user").put("content", request.user()));
+        body.set("messages", AnthropicWire.messages(request));
+        if (request.usesTools()) {
+            body.set("tools", AnthropicWire.tools(request.tools()));
+            body.putObject("tool_choice").put("type", "auto");
+        }
         var call = client.postAbs(baseUrl + "/v1/messages").timeout(timeout.toMillis())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("anthropic-version", version);
@@ -61,13 +65,7 @@ public final class AnthropicProvider implements LlmProvider {
             throw ProviderException.http(response.statusCode(), ProviderBodies.errorMessage(body),
                     RetryAfter.parse(response.headers()));
         }
-        StringBuilder text = new StringBuilder();
-        for (JsonNode block : body.path("content")) {
-            if ("text".equals(block.path("type").asText())) {
-                text.append(block.path("text").asText(""));
-            }
-        }
-        return new ChatResponse(text.toString(), UsageNormaliser.anthropic(body.get("usage")), body,
-                body.path("model").asText(null));
+        return new ChatResponse(AnthropicWire.text(body.path("content")), AnthropicWire.toolCalls(body.path("content")),
+                UsageNormaliser.anthropic(body.get("usage")), body, body.path("model").asText(null));
     }
 }

@@ -1,6 +1,7 @@
 package dev.evalplane.judge.provider;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,9 +42,11 @@ public final class OpenAiProvider implements LlmProvider {
     public Uni<ChatResponse> chat(String model, ChatRequest request) {
         ObjectNode body = json.createObjectNode();
         body.put("model", model);
-        body.putArray("messages")
-                .add(json.createObjectNode().put("role", "system").put("content", request.system()))
-                .add(json.createObjectNode().put("role", "user").put("content", request.user()));
+        body.set("messages", OpenAiWire.messages(request));
+        if (request.usesTools()) {
+            body.set("tools", OpenAiWire.tools(request.tools()));
+            body.put("tool_choice", "auto");
+        }
         if (jsonMode) {
             body.putObject("response_format").put("type", "json_object");
         }
@@ -62,11 +65,12 @@ public final class OpenAiProvider implements LlmProvider {
                     RetryAfter.parse(response.headers()));
         }
         JsonNode message = body.path("choices").path(0).path("message");
-        if (!message.has("content")) {
+        List<ToolCall> calls = OpenAiWire.toolCalls(json, message);
+        if (!message.has("content") && calls.isEmpty()) {
             throw new ProviderException(response.statusCode(), "provider answer had no message content", null, null);
         }
-        return new ChatResponse(message.path("content").asText(""), UsageNormaliser.openAi(body.get("usage")), body,
-                body.path("model").asText(null));
+        return new ChatResponse(message.path("content").asText(""), calls, UsageNormaliser.openAi(body.get("usage")),
+                body, body.path("model").asText(null));
     }
 
 }

@@ -4,40 +4,47 @@ import java.util.List;
 
 import dev.evalplane.judge.EvalRow;
 import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.scorer.LlmJudge;
 import dev.evalplane.judge.scorer.MissingInputException;
 import dev.evalplane.judge.scorer.Scorer;
-import dev.evalplane.judge.tracing.RowTraceBuilder;
-import dev.evalplane.judge.tracing.TraceCompactor;
+import dev.evalplane.judge.scorer.code.CodeScorer;
+import dev.evalplane.judge.service.DataRowTraces;
 
 /**
  * Data rows are known up front, so a scorer that cannot judge a row is a bad request, not a run of error feedback:
- * every scorer builds its prompts for every row once, and the first row that lacks something is reported.
+ * every judge builds its prompts and every code scorer runs once on every row, and the first row that lacks
+ * something is reported. Scorers that read the trace need rows that bring one.
  */
 final class DataRowCheck {
 
     static void check(RowSource.DataRows data, List<Scorer> scorers, String experimentId) {
+        boolean anyTrace = data.rows().stream().anyMatch(r -> r.trace() != null);
         for (int s = 0; s < scorers.size(); s++) {
-            if (scorers.get(s).needsRetrievalSpans()) {
-                throw ProblemException.badRequest("scorers[" + s + "] (" + scorers.get(s).name() + ") needs traces with"
-                        + " RETRIEVER spans, and data rows have none; evaluate trace_ids or a filter_string instead");
+            if (!anyTrace && scorers.get(s) instanceof LlmJudge judge && judge.needsRetrievalSpans()) {
+                throw ProblemException.badRequest("scorers[" + s + "] (" + judge.name() + ") needs traces with"
+                        + " RETRIEVER spans, and data rows have none; give the rows a \"trace\", or evaluate trace_ids"
+                        + " or a filter_string instead");
             }
         }
         for (int i = 0; i < data.rows().size(); i++) {
-            EvalRow row = provisional(i, data.rows().get(i), experimentId);
+            RowSource.DataRow data0 = data.rows().get(i);
+            EvalRow row = DataRowTraces.build("validation", experimentId, i, data0, 1L).row();
             for (Scorer scorer : scorers) {
+                if (scorer.needsTrace() && data0.trace() == null) {
+                    throw ProblemException.badRequest("data[" + i + "]: scorer " + scorer.name() + " reads the trace's"
+                            + " spans, and this row has no \"trace\"");
+                }
                 try {
-                    scorer.tasks(row);
+                    if (scorer instanceof LlmJudge judge) {
+                        judge.tasks(row);
+                    } else if (scorer instanceof CodeScorer code) {
+                        code.score(row);
+                    }
                 } catch (MissingInputException e) {
                     throw ProblemException.badRequest("data[" + i + "]: " + e.getMessage());
                 }
             }
         }
-    }
-
-    private static EvalRow provisional(int index, RowSource.DataRow row, String experimentId) {
-        var root = RowTraceBuilder.rootSpan("validation", experimentId, index, row.inputs(), row.outputs(), 0L);
-        return new EvalRow(index, root.traceId(), root.spanId(), row.inputs(), row.outputs(), row.expectations(),
-                List.of(), TraceCompactor.fromRowSpan(root));
     }
 
     private DataRowCheck() {

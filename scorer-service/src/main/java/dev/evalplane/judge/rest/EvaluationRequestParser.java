@@ -20,6 +20,7 @@ import dev.evalplane.judge.provider.LlmProviders;
 import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.scorer.Scorer;
 import dev.evalplane.judge.scorer.ScorerFactory;
+import dev.evalplane.judge.tracing.ProvidedTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -45,7 +46,8 @@ public class EvaluationRequestParser {
         this.config = config;
     }
 
-    public EvaluationRequest parse(String body) {
+    /** The body as a JSON object; 400 problem when it is not one. */
+    public ObjectNode read(String body) {
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? null : json.readTree(body);
@@ -55,7 +57,17 @@ public class EvaluationRequestParser {
         if (root == null || !root.isObject()) {
             throw ProblemException.badRequest("the request body must be a JSON object");
         }
-        String experimentId = root.hasNonNull("experiment_id") ? root.get("experiment_id").asText() : "0";
+        return (ObjectNode) root;
+    }
+
+    /** The run's experiment ({@code "0"}, MLflow's default experiment, when none is given). */
+    public static String experimentId(JsonNode root) {
+        return root.hasNonNull("experiment_id") ? root.get("experiment_id").asText() : "0";
+    }
+
+    /** A request read by {@link #read}, with registered scorers already resolved. */
+    public EvaluationRequest parse(ObjectNode root) {
+        String experimentId = experimentId(root);
         String name = root.hasNonNull("name") ? root.get("name").asText() : null;
         ModelUri model = model(root.get("model"));
         RowSource source = source(root);
@@ -104,21 +116,31 @@ public class EvaluationRequestParser {
     private RowSource.DataRows data(JsonNode data) {
         if (!data.isArray() || data.isEmpty() || data.size() > MAX_DATA_ROWS) {
             throw ProblemException.badRequest("data must be a list of 1 to " + MAX_DATA_ROWS + " rows {inputs, outputs?,"
-                    + " expectations?}");
+                    + " expectations?, trace?}");
         }
         List<RowSource.DataRow> rows = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             JsonNode row = data.get(i);
-            if (!row.isObject() || !row.hasNonNull("inputs")) {
-                throw ProblemException.badRequest("data[" + i + "] must be an object with \"inputs\"");
+            JsonNode trace = row.get("trace");
+            boolean hasTrace = trace != null && !trace.isNull();
+            if (!row.isObject() || (!row.hasNonNull("inputs") && !hasTrace)) {
+                throw ProblemException.badRequest("data[" + i + "] must be an object with \"inputs\" (or a \"trace\")");
             }
             JsonNode expectations = row.get("expectations");
             if (expectations != null && !expectations.isNull() && !expectations.isObject()) {
                 throw ProblemException.badRequest("data[" + i + "].expectations must be an object of named expectations");
             }
-            rows.add(new RowSource.DataRow(row.get("inputs"), row.hasNonNull("outputs") ? row.get("outputs") : null,
+            if (hasTrace) {
+                try {
+                    ProvidedTrace.validate(trace);
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest("data[" + i + "].trace " + e.getMessage());
+                }
+            }
+            rows.add(new RowSource.DataRow(row.hasNonNull("inputs") ? row.get("inputs") : null,
+                    row.hasNonNull("outputs") ? row.get("outputs") : null,
                     expectations == null || expectations.isNull() ? JsonNodeFactory.instance.objectNode()
-                            : (ObjectNode) expectations));
+                            : (ObjectNode) expectations, hasTrace ? trace : null));
         }
         return new RowSource.DataRows(rows);
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalplane.judge.EvaluationRun;
 import dev.evalplane.judge.client.TraceServiceClient;
 import dev.evalplane.judge.service.EvaluationService;
+import dev.evalplane.judge.service.ScorerRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,9 +31,11 @@ public class EvaluationResource {
     private final TraceServiceClient traces;
     private final RunViews views;
     private final ObjectMapper json;
+    private final ScorerRegistry registry;
 
     public EvaluationResource(EvaluationRequestParser parser, EvaluationService service, TraceServiceClient traces,
-            RunViews views, ObjectMapper json) {
+            RunViews views, ObjectMapper json, ScorerRegistry registry) {
+        this.registry = registry;
         this.parser = parser;
         this.service = service;
         this.traces = traces;
@@ -43,7 +46,10 @@ public class EvaluationResource {
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     public Uni<RestResponse<ObjectNode>> start(String body) {
-        return service.start(parser.parse(body)).map(run -> {
+        ObjectNode root = parser.read(body);
+        return registry.resolve(EvaluationRequestParser.experimentId(root), root.get("scorers"))
+                .map(scorers -> parser.parse((ObjectNode) root.set("scorers", scorers)))
+                .chain(service::start).map(run -> {
             ObjectNode accepted = json.createObjectNode().put("run_id", run.runId()).put("status", run.status());
             return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, accepted)
                     .location(URI.create("/api/v1/evaluations/" + run.runId())).build();

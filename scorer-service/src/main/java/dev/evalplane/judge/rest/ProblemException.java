@@ -22,6 +22,14 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(404, "run-not-found", "Evaluation run not found", detail);
     }
 
+    public static ProblemException invalidScorer(String detail) {
+        return new ProblemException(400, "invalid-scorer", "Invalid scorer", detail);
+    }
+
+    public static ProblemException scorerNotFound(String detail) {
+        return new ProblemException(404, "scorer-not-found", "Scorer not found", detail);
+    }
+
     public int status() {
         return status;
     }

@@ -35,7 +35,7 @@ public final class BuiltinJudges {
      * Builds a built-in judge. {@code guidelines} is required by (and only used by) Guidelines; IllegalArgumentException
      * when it is missing or empty.
      */
-    public static Scorer create(String builtin, String name, ModelUri model, List<String> aggregations,
+    public static LlmJudge create(String builtin, String name, ModelUri model, List<String> aggregations,
             JsonNode guidelines) {
         return switch (builtin) {
             case "Correctness" -> field(name, model, aggregations, "correctness", true, row -> Map.of(
@@ -58,7 +58,7 @@ public final class BuiltinJudges {
         };
     }
 
-    private static Scorer guidelinesJudge(String name, ModelUri model, List<String> aggregations, JsonNode guidelines) {
+    private static LlmJudge guidelinesJudge(String name, ModelUri model, List<String> aggregations, JsonNode guidelines) {
         String text = RowFields.guidelines(guidelines);
         return field(name, model, aggregations, "guidelines", false, row -> Map.of("guidelines", text,
                 "input", RowFields.input(row, "Guidelines"), "output", RowFields.output(row, "Guidelines")));
@@ -81,7 +81,7 @@ public final class BuiltinJudges {
         return RowFields.guidelines(guidelines);
     }
 
-    private static Scorer field(String name, ModelUri model, List<String> aggregations, String prompt,
+    private static LlmJudge field(String name, ModelUri model, List<String> aggregations, String prompt,
             boolean withExpectations, java.util.function.Function<EvalRow, Map<String, String>> variables) {
         return new FieldJudge(name, model, aggregations, prompt, variables,
                 row -> RowFields.evaluatorInputs(row, withExpectations));

@@ -14,44 +14,24 @@ import dev.evalplane.judge.provider.ModelUri;
  * A built-in judge that reads the row's request, response and expectations and gives one yes/no verdict on the row
  * (Correctness, RelevanceToQuery, Safety, Guidelines, ExpectationsGuidelines, Completeness).
  */
-public final class FieldJudge implements Scorer {
+public final class FieldJudge extends JudgeIdentity {
 
-    private final String name;
-    private final ModelUri model;
-    private final List<String> aggregations;
     private final String prompt;
     private final Function<EvalRow, Map<String, String>> variables;
     private final Function<EvalRow, JsonNode> evaluatorInputs;
 
     public FieldJudge(String name, ModelUri model, List<String> aggregations, String prompt,
             Function<EvalRow, Map<String, String>> variables, Function<EvalRow, JsonNode> evaluatorInputs) {
-        this.name = name;
-        this.model = model;
-        this.aggregations = aggregations;
+        super(name, model, aggregations);
         this.prompt = prompt;
         this.variables = variables;
         this.evaluatorInputs = evaluatorInputs;
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public ModelUri model() {
-        return model;
-    }
-
-    @Override
-    public List<String> aggregations() {
-        return aggregations;
-    }
-
-    @Override
     public List<JudgeTask> tasks(EvalRow row) {
         String user = PromptTemplates.render(prompt, variables.apply(row));
         ChatRequest request = new ChatRequest(OutputFormat.builtinSystem(FeedbackValueType.YES_NO), user);
-        return List.of(new JudgeTask(name, null, List.of(), request, FeedbackValueType.YES_NO, evaluatorInputs.apply(row)));
+        return List.of(new JudgeTask(name(), null, List.of(), request, FeedbackValueType.YES_NO, evaluatorInputs.apply(row)));
     }
 }

@@ -19,35 +19,15 @@ import dev.evalplane.judge.provider.ModelUri;
  * The retrieval judges, which read the evaluated trace's RETRIEVER spans: groundedness and sufficiency give one
  * Feedback per retriever span; relevance gives one per retrieved document plus {@code <name>/precision} per span.
  */
-public final class RetrievalJudge implements Scorer {
+public final class RetrievalJudge extends JudgeIdentity {
 
     public enum Kind { GROUNDEDNESS, RELEVANCE, SUFFICIENCY }
 
     private final Kind kind;
-    private final String name;
-    private final ModelUri model;
-    private final List<String> aggregations;
 
     public RetrievalJudge(Kind kind, String name, ModelUri model, List<String> aggregations) {
+        super(name, model, aggregations);
         this.kind = kind;
-        this.name = name;
-        this.model = model;
-        this.aggregations = aggregations;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public ModelUri model() {
-        return model;
-    }
-
-    @Override
-    public List<String> aggregations() {
-        return aggregations;
     }
 
     @Override
@@ -92,7 +72,7 @@ public final class RetrievalJudge implements Scorer {
     private JudgeTask task(RetrievedContext context, List<String> idParts, String system, String user, EvalRow row) {
         ObjectNode inputs = (ObjectNode) RowFields.evaluatorInputs(row, kind == Kind.SUFFICIENCY);
         inputs.put("retriever_span_id", context.spanId());
-        return new JudgeTask(name, context.spanId(), idParts, new ChatRequest(system, user), FeedbackValueType.YES_NO, inputs);
+        return new JudgeTask(name(), context.spanId(), idParts, new ChatRequest(system, user), FeedbackValueType.YES_NO, inputs);
     }
 
     @Override
@@ -109,7 +89,7 @@ public final class RetrievalJudge implements Scorer {
             }
         }
         List<DerivedFeedback> derived = new ArrayList<>();
-        perSpan.forEach((spanId, c) -> derived.add(new DerivedFeedback(name + "/precision", spanId,
+        perSpan.forEach((spanId, c) -> derived.add(new DerivedFeedback(name() + "/precision", spanId,
                 List.of(spanId, "precision"), DecimalNode.valueOf(BigDecimal.valueOf(c[0])
                         .divide(BigDecimal.valueOf(c[1]), 4, RoundingMode.HALF_EVEN).stripTrailingZeros()),
                 c[0] + " of " + c[1] + " retrieved documents are relevant")));

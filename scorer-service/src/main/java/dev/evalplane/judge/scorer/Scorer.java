@@ -2,30 +2,20 @@ package dev.evalplane.judge.scorer;
 
 import java.util.List;
 
-import dev.evalplane.judge.EvalRow;
-import dev.evalplane.judge.provider.ModelUri;
-
-/** An LLM judge: turns a row into judge tasks (prompts); the evaluation runs them and records the feedback. */
+/**
+ * One scorer of a run: an LLM judge ({@link LlmJudge}), a code scorer ({@code code.CodeScorer}) or a remote scorer
+ * ({@link RemoteScorer}). Each row gets its feedback from every scorer of the run.
+ */
 public interface Scorer {
 
-    /** Assessment name of its feedback, tag {@code mlflow.trace.sourceScorer} and judge root span name. */
+    /** Assessment name of its feedback (and, for judges, tag {@code mlflow.trace.sourceScorer}). */
     String name();
-
-    ModelUri model();
 
     /** Aggregations for the run metrics ({@code mean} by default). */
     List<String> aggregations();
 
-    /** What it judges on this row; {@link MissingInputException} when the row lacks what it needs. */
-    List<JudgeTask> tasks(EvalRow row);
-
-    /** Whether it needs the evaluated trace's RETRIEVER spans (data rows have none). */
-    default boolean needsRetrievalSpans() {
+    /** Whether it reads the row's trace beyond its inputs and outputs (data rows then need a {@code trace}). */
+    default boolean needsTrace() {
         return false;
-    }
-
-    /** Feedback computed from this scorer's verdicts on a row, e.g. retrieval precision; none by default. */
-    default List<DerivedFeedback> derive(EvalRow row, List<TaskVerdict> verdicts) {
-        return List.of();
     }
 }

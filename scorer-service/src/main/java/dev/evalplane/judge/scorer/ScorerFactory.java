@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.judge.provider.LlmProviders;
 import dev.evalplane.judge.provider.ModelUri;
+import dev.evalplane.judge.scorer.code.CodeCheck;
+import dev.evalplane.judge.scorer.code.CodeChecks;
+import dev.evalplane.judge.scorer.code.CodeScorer;
 import dev.evalplane.judge.service.Aggregator;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Builds scorers from the request's scorer objects: {@code {"builtin": ...}} and {@code {"judge": {...}}}
- * (make_judge). Everything is checked before a run starts; a violation is an IllegalArgumentException whose message
- * is the 400 detail.
+ * Builds scorers from the request's scorer objects: {@code {"builtin": ...}}, {@code {"judge": {...}}} (make_judge),
+ * {@code {"code": {"type": ...}}} and {@code {"remote": {...}}}; {@code {"registered": ...}} is resolved to one of
+ * those before it gets here ({@code service.ScorerRegistry}). Everything is checked before a run starts; a violation
+ * is an IllegalArgumentException whose message is the 400 detail.
  */
 @ApplicationScoped
 public class ScorerFactory {
@@ -40,8 +45,10 @@ public class ScorerFactory {
         return switch (kinds.get(0)) {
             case "builtin" -> builtin(spec, runModel, aggregations);
             case "judge" -> judge(spec.get("judge"), runModel, aggregations);
-            default -> throw new IllegalArgumentException("scorer kind '" + kinds.get(0) + "' is not supported by this"
-                    + " scorer-service yet; use \"builtin\" or \"judge\"");
+            case "code" -> code(spec, aggregations);
+            case "remote" -> remote(spec.get("remote"), aggregations);
+            default -> throw new IllegalArgumentException("\"registered\" scorers are resolved from the experiment's"
+                    + " registry first; a registered scorer cannot refer to another one");
         };
     }
 
@@ -84,8 +91,56 @@ public class ScorerFactory {
         }
     }
 
+    private static Scorer code(JsonNode spec, List<String> aggregations) {
+        JsonNode code = spec.get("code");
+        CodeCheck check = CodeChecks.create(code);
+        JsonNode given = code.hasNonNull("name") ? code.get("name") : spec.get("name");
+        if (code.has("aggregations")) {
+            aggregations = aggregations(code.get("aggregations"));
+        }
+        String type = code.get("type").asText();
+        return new CodeScorer(name(given, type), type, aggregations, check);
+    }
+
+    private static Scorer remote(JsonNode remote, List<String> aggregations) {
+        if (remote == null || !remote.isObject() || !remote.path("name").isTextual()) {
+            throw new IllegalArgumentException("remote scorer needs a \"name\": {\"remote\": {\"name\", \"url\","
+                    + " \"timeout_ms\"?, \"headers\"?}}");
+        }
+        if (remote.has("aggregations")) {
+            aggregations = aggregations(remote.get("aggregations"));
+        }
+        return RemoteScorer.from(remote, name(remote.get("name"), null), aggregations);
+    }
+
+    /** A scorer name: 1 to 100 characters without '.'; IllegalArgumentException otherwise. */
+    public static String validName(JsonNode name) {
+        return name(name, null);
+    }
+
+    /**
+     * The spec with its scorer named {@code name} wherever its kind keeps the name ({@code judge.name},
+     * {@code code.name}, {@code remote.name}, else the top-level {@code name}), as MLflow's {@code register(name=)}
+     * renames the scorer it registers.
+     */
+    public static ObjectNode renamed(JsonNode spec, String name) {
+        ObjectNode copy = ((ObjectNode) spec).deepCopy();
+        for (String kind : List.of("judge", "code", "remote")) {
+            if (copy.get(kind) instanceof ObjectNode inner) {
+                inner.put("name", name);
+                copy.remove("name");
+                return copy;
+            }
+        }
+        copy.put("name", name);
+        return copy;
+    }
+
     private static String name(JsonNode name, String fallback) {
         if (name == null || name.isNull()) {
+            if (fallback == null) {
+                throw new IllegalArgumentException("a scorer name is required");
+            }
             return fallback;
         }
         String text = name.isTextual() ? name.asText().trim() : "";

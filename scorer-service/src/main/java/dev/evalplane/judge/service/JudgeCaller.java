@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import dev.evalplane.judge.config.JudgeConfig;
+import dev.evalplane.judge.metrics.JudgeMetrics;
 import dev.evalplane.judge.provider.ChatRequest;
 import dev.evalplane.judge.provider.ChatResponse;
 import dev.evalplane.judge.provider.LlmAttempt;
@@ -26,39 +27,51 @@ public class JudgeCaller {
 
     private final int maxRetries;
     private final Backoff backoff;
+    private final JudgeMetrics metrics;
 
     @Inject
-    public JudgeCaller(JudgeConfig config) {
-        this(config.maxRetries(), new Backoff(config.backoffBase(), config.backoffMax(), config.retryAfterMax()));
+    public JudgeCaller(JudgeConfig config, JudgeMetrics metrics) {
+        this(config.maxRetries(), new Backoff(config.backoffBase(), config.backoffMax(), config.retryAfterMax()), metrics);
     }
 
     JudgeCaller(int maxRetries, Backoff backoff) {
+        this(maxRetries, backoff, JudgeMetrics.DETACHED);
+    }
+
+    private JudgeCaller(int maxRetries, Backoff backoff, JudgeMetrics metrics) {
         this.maxRetries = maxRetries;
         this.backoff = backoff;
+        this.metrics = metrics;
     }
 
     public Uni<CallResult> call(AdaptiveLimiter limiter, LlmProvider provider, ModelUri model, ChatRequest request) {
+        return call(limiter, provider, model, request, 0);
+    }
+
+    /** One call (with its retries) of an agent judge's round {@code round}. */
+    public Uni<CallResult> call(AdaptiveLimiter limiter, LlmProvider provider, ModelUri model, ChatRequest request,
+            int round) {
         List<LlmAttempt> attempts = Collections.synchronizedList(new ArrayList<>());
-        return attempt(0, limiter, provider, model, request, attempts)
+        return attempt(0, round, limiter, provider, model, request, attempts)
                 .map(response -> new CallResult(response, null, List.copyOf(attempts)))
                 .onFailure().recoverWithItem(e -> new CallResult(null, ProviderException.from(e), List.copyOf(attempts)));
     }
 
-    private Uni<ChatResponse> attempt(int n, AdaptiveLimiter limiter, LlmProvider provider, ModelUri model,
+    private Uni<ChatResponse> attempt(int n, int round, AdaptiveLimiter limiter, LlmProvider provider, ModelUri model,
             ChatRequest request, List<LlmAttempt> attempts) {
         return limiter.acquire().chain(() -> {
             long start = EpochNanos.now();
             return Uni.createFrom().deferred(() -> provider.chat(model.model(), request))
                     .onItem().invoke(response -> {
-                        attempts.add(new LlmAttempt(n, provider.name(), model.model(), request, start, EpochNanos.now(),
-                                response, null));
+                        attempts.add(record(new LlmAttempt(n, provider.name(), model.model(), request, start,
+                                EpochNanos.now(), response, null, round)));
                         limiter.onSuccess();
                     })
                     .onFailure().transform(ProviderException::from)
                     .onFailure().invoke(e -> {
                         ProviderException failure = (ProviderException) e;
-                        attempts.add(new LlmAttempt(n, provider.name(), model.model(), request, start, EpochNanos.now(),
-                                null, failure));
+                        attempts.add(record(new LlmAttempt(n, provider.name(), model.model(), request, start,
+                                EpochNanos.now(), null, failure, round)));
                         if (failure.isRateLimited()) {
                             limiter.onRateLimited(failure.retryAfter());
                         }
@@ -67,6 +80,11 @@ public class JudgeCaller {
         }).onFailure(e -> n < maxRetries && ProviderException.from(e).retryable())
                 .recoverWithUni(e -> Uni.createFrom().voidItem().onItem()
                         .delayIt().by(backoff.delay(n, ProviderException.from(e)))
-                        .chain(() -> attempt(n + 1, limiter, provider, model, request, attempts)));
+                        .chain(() -> attempt(n + 1, round, limiter, provider, model, request, attempts)));
+    }
+
+    private LlmAttempt record(LlmAttempt attempt) {
+        metrics.record(attempt);
+        return attempt;
     }
 }

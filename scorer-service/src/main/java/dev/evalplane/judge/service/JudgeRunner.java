@@ -12,10 +12,9 @@ import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.mapping.AssessmentFactory;
 import dev.evalplane.judge.messaging.AssessmentPublisher;
 import dev.evalplane.judge.messaging.SpanPublisher;
-import dev.evalplane.judge.provider.LlmAttempt;
 import dev.evalplane.judge.provider.LlmProviders;
 import dev.evalplane.judge.scorer.JudgeTask;
-import dev.evalplane.judge.scorer.Scorer;
+import dev.evalplane.judge.scorer.LlmJudge;
 import dev.evalplane.judge.scorer.TaskVerdict;
 import dev.evalplane.judge.scorer.Verdict;
 import dev.evalplane.judge.scorer.VerdictException;
@@ -34,23 +33,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class JudgeRunner {
 
     private final LlmProviders providers;
-    private final JudgeCaller caller;
+    private final AgentJudgeLoop loop;
     private final VerdictParser parser;
     private final SpanPublisher spans;
     private final AssessmentPublisher assessments;
     private final int estimatedOutputTokens;
 
-    public JudgeRunner(LlmProviders providers, JudgeCaller caller, VerdictParser parser, SpanPublisher spans,
+    public JudgeRunner(LlmProviders providers, AgentJudgeLoop loop, VerdictParser parser, SpanPublisher spans,
             AssessmentPublisher assessments, JudgeConfig config) {
         this.providers = providers;
-        this.caller = caller;
+        this.loop = loop;
         this.parser = parser;
         this.spans = spans;
         this.assessments = assessments;
         this.estimatedOutputTokens = config.estimatedOutputTokens();
     }
 
-    public Uni<TaskVerdict> run(RunContext ctx, Scorer scorer, EvalRow row, JudgeTask task) {
+    public Uni<TaskVerdict> run(RunContext ctx, LlmJudge scorer, EvalRow row, JudgeTask task) {
         ModelPrice price = ctx.prices().get(scorer.model().toString());
         BigDecimal reservation = BigDecimal.ZERO;
         if (ctx.budget().budget() != null) {
@@ -58,14 +57,15 @@ public class JudgeRunner {
             reservation = ctx.budget().reserve(price.cost(promptTokens, estimatedOutputTokens));
             if (reservation == null) {
                 ctx.tracker().skippedForBudget();
-                return finish(ctx, scorer, row, task, List.of(), null, new AssessmentError(JudgeErrors.BUDGET_EXCEEDED,
-                        "not judged: this call would take the run's estimated judge spend over its budget of $"
-                                + ctx.budget().budget().toPlainString()), EpochNanos.now());
+                return finish(ctx, scorer, row, task, new CallResult(null, null, List.of()), null,
+                        new AssessmentError(JudgeErrors.BUDGET_EXCEEDED, "not judged: this call would take the run's"
+                                + " estimated judge spend over its budget of $" + ctx.budget().budget().toPlainString()),
+                        EpochNanos.now());
             }
         }
         BigDecimal reserved = reservation;
         long start = EpochNanos.now();
-        return caller.call(ctx.limiter(), providers.forModel(scorer.model()), scorer.model(), task.prompt())
+        return loop.run(ctx, providers.forModel(scorer.model()), scorer.model(), scorer.name(), task)
                 .chain(result -> {
                     TokenUsage usage = Usages.sum(result.attempts());
                     if (price != null) {
@@ -73,31 +73,36 @@ public class JudgeRunner {
                     }
                     if (result.failure() != null) {
                         ctx.tracker().judgeCall(result.attempts().size(), usage, result.failure().reason());
-                        return finish(ctx, scorer, row, task, result.attempts(), null,
+                        return finish(ctx, scorer, row, task, result, null,
                                 JudgeErrors.of(result.failure(), result.attempts().size()), start);
+                    }
+                    if (result.loopError() != null) {
+                        ctx.tracker().judgeCall(result.attempts().size(), usage, "tool round limit exceeded");
+                        return finish(ctx, scorer, row, task, result, null, result.loopError(), start);
                     }
                     try {
                         Verdict verdict = parser.parse(result.response().text(), task.valueType());
                         ctx.tracker().judgeCall(result.attempts().size(), usage, null);
                         ctx.tracker().value(task.feedbackName(), verdict.value(), scorer.aggregations());
-                        return finish(ctx, scorer, row, task, result.attempts(), verdict, null, start);
+                        return finish(ctx, scorer, row, task, result, verdict, null, start);
                     } catch (VerdictException e) {
                         ctx.tracker().judgeCall(result.attempts().size(), usage,
                                 VerdictException.UNPARSEABLE.equals(e.code()) ? "unparseable verdict" : "invalid verdict value");
-                        return finish(ctx, scorer, row, task, result.attempts(), null,
+                        return finish(ctx, scorer, row, task, result, null,
                                 new AssessmentError(e.code(), e.getMessage()), start);
                     }
                 });
     }
 
-    private Uni<TaskVerdict> finish(RunContext ctx, Scorer scorer, EvalRow row, JudgeTask task,
-            List<LlmAttempt> attempts, Verdict verdict, AssessmentError error, long start) {
+    private Uni<TaskVerdict> finish(RunContext ctx, LlmJudge scorer, EvalRow row, JudgeTask task,
+            CallResult result, Verdict verdict, AssessmentError error, long start) {
         String judgeTraceId = JudgeTraceBuilder.traceId(ctx.runId(), row.traceId(), scorer.name(), task.idParts());
         String spanId = task.spanId() != null ? task.spanId() : row.rootSpanId();
         JsonNode value = verdict == null ? null : verdict.value();
         JudgeExecution execution = new JudgeExecution(ctx.runId(), ctx.experimentId(), scorer.name(),
-                scorer.model().toString(), judgeTraceId, row.traceId(), spanId, task, attempts, value,
-                verdict == null ? null : verdict.rationale(), error, Usages.sum(attempts), start, EpochNanos.now());
+                scorer.model().toString(), judgeTraceId, row.traceId(), spanId, task, result.attempts(), result.tools(),
+                value, verdict == null ? null : verdict.rationale(), error, Usages.sum(result.attempts()), start,
+                EpochNanos.now());
         Uni<Void> trace = execution.calledProvider() ? spans.publish(JudgeTraceBuilder.spans(execution))
                 : Uni.createFrom().voidItem();
         return trace.chain(() -> assessments.publish(AssessmentFactory.feedback(execution)))

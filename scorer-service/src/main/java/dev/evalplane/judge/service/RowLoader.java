@@ -7,22 +7,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.events.AssessmentEvent;
-import dev.evalplane.events.SpanEvent;
 import dev.evalplane.judge.EvalRow;
 import dev.evalplane.judge.RowSource;
 import dev.evalplane.judge.client.ServiceCallException;
 import dev.evalplane.judge.client.TraceServiceClient;
-import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.mapping.AssessmentFactory;
 import dev.evalplane.judge.messaging.AssessmentPublisher;
 import dev.evalplane.judge.messaging.SpanPublisher;
 import dev.evalplane.judge.tracing.EpochNanos;
-import dev.evalplane.judge.tracing.RowTraceBuilder;
-import dev.evalplane.judge.tracing.TraceCompactor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,13 +33,11 @@ public class RowLoader {
     private final TraceServiceClient traces;
     private final SpanPublisher spans;
     private final AssessmentPublisher assessments;
-    private final int traceCharLimit;
 
-    public RowLoader(TraceServiceClient traces, SpanPublisher spans, AssessmentPublisher assessments, JudgeConfig config) {
+    public RowLoader(TraceServiceClient traces, SpanPublisher spans, AssessmentPublisher assessments) {
         this.traces = traces;
         this.spans = spans;
         this.assessments = assessments;
-        this.traceCharLimit = config.traceCharLimit();
     }
 
     public Uni<List<Supplier<Uni<EvalRow>>>> rows(RunContext ctx) {
@@ -75,17 +67,15 @@ public class RowLoader {
     }
 
     private Uni<EvalRow> dataRow(RunContext ctx, int index, RowSource.DataRow row) {
-        SpanEvent root = RowTraceBuilder.rootSpan(ctx.runId(), ctx.experimentId(), index, row.inputs(), row.outputs(),
-                EpochNanos.now());
-        ObjectNode expectations = row.expectations() == null ? JsonNodeFactory.instance.objectNode() : row.expectations();
+        DataRowTraces.Built built = DataRowTraces.build(ctx.runId(), ctx.experimentId(), index, row, EpochNanos.now());
+        EvalRow evalRow = built.row();
         List<AssessmentEvent> logged = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = expectations.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = evalRow.expectations().fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            logged.add(AssessmentFactory.expectation(ctx.runId(), root.traceId(), root.spanId(), e.getKey(), e.getValue()));
+            logged.add(AssessmentFactory.expectation(ctx.runId(), evalRow.traceId(), evalRow.rootSpanId(), e.getKey(),
+                    e.getValue()));
         }
-        EvalRow evalRow = new EvalRow(index, root.traceId(), root.spanId(), row.inputs(), row.outputs(), expectations,
-                List.of(), TraceCompactor.fromRowSpan(root));
-        return spans.publish(List.of(root)).chain(() -> assessments.publishAll(logged)).replaceWith(evalRow);
+        return spans.publish(built.spans()).chain(() -> assessments.publishAll(logged)).replaceWith(evalRow);
     }
 
     private Uni<EvalRow> storedRow(int index, String traceId) {
@@ -96,7 +86,7 @@ public class RowLoader {
                     if (StoredTraceRows.isJudgeTrace(trace)) {
                         throw new RowLoadException("trace is a judge trace (tag mlflow.trace.sourceScorer)");
                     }
-                    return StoredTraceRows.toRow(index, traceId, trace, traceCharLimit);
+                    return StoredTraceRows.toRow(index, traceId, trace);
                 });
     }
 

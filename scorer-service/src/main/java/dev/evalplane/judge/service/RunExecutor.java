@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import dev.evalplane.judge.EvalRow;
 import dev.evalplane.judge.client.PriceBook;
 import dev.evalplane.judge.repository.RunRepository;
-import dev.evalplane.judge.scorer.Scorer;
+import dev.evalplane.judge.scorer.LlmJudge;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +59,8 @@ public class RunExecutor {
         if (ctx.budget().budget() == null) {
             return Uni.createFrom().voidItem();
         }
-        List<Uni<Void>> lookups = ctx.request().scorers().stream().map(Scorer::model).distinct()
+        List<Uni<Void>> lookups = ctx.request().scorers().stream().filter(LlmJudge.class::isInstance)
+                .map(s -> ((LlmJudge) s).model()).distinct()
                 .map(model -> prices.price(model).invoke(p -> ctx.prices().put(model.toString(), p)).replaceWithVoid())
                 .toList();
         return Uni.join().all(lookups).andFailFast().replaceWithVoid();

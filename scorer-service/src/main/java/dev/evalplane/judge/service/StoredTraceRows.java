@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalplane.judge.EvalRow;
 import dev.evalplane.judge.RetrievedContext;
 import dev.evalplane.judge.tracing.StoredSpans;
-import dev.evalplane.judge.tracing.TraceCompactor;
 
 /**
  * A stored trace ({@code {info, spans}}) as a row: request and response from the root span, expectations from its
@@ -18,7 +17,7 @@ import dev.evalplane.judge.tracing.TraceCompactor;
  */
 public final class StoredTraceRows {
 
-    public static EvalRow toRow(int index, String traceId, JsonNode trace, int traceCharLimit) {
+    public static EvalRow toRow(int index, String traceId, JsonNode trace) {
         JsonNode root = null;
         List<RetrievedContext> retrievals = new ArrayList<>();
         for (JsonNode span : trace.path("spans")) {
@@ -33,7 +32,7 @@ public final class StoredTraceRows {
         JsonNode outputs = root == null ? null : root.get("outputs");
         String rootSpanId = root == null ? null : root.path("span_id").asText(null);
         return new EvalRow(index, traceId, rootSpanId, inputs, outputs, expectations(trace.path("info")), retrievals,
-                TraceCompactor.fromStored(trace, traceCharLimit));
+                trace);
     }
 
     /** Whether the trace is a judge trace (never evaluate a judge's own trace). */

@@ -10,13 +10,14 @@ import dev.evalplane.judge.provider.LlmAttempt;
 import dev.evalplane.judge.scorer.JudgeTask;
 
 /**
- * Everything one judgement did: its provider attempts (retries included), its verdict or error, and its total usage
- * (sum over attempts). The judge trace and the Feedback are both made from it.
+ * Everything one judgement did: its provider attempts (retries and agent rounds included), its tool calls, its
+ * verdict or error, and its total usage (sum over all attempts of all rounds). The judge trace and the Feedback are
+ * both made from it.
  */
 public record JudgeExecution(String runId, String experimentId, String scorerName, String modelUri,
         String judgeTraceId, String evaluatedTraceId, String evaluatedSpanId, JudgeTask task,
-        List<LlmAttempt> attempts, JsonNode value, String rationale, AssessmentError error, TokenUsage usage,
-        long startNs, long endNs) {
+        List<LlmAttempt> attempts, List<ToolInvocation> tools, JsonNode value, String rationale, AssessmentError error,
+        TokenUsage usage,        long startNs, long endNs) {
 
     public boolean calledProvider() {
         return !attempts.isEmpty();

@@ -13,17 +13,20 @@ import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.SpanStatus;
 import dev.evalplane.judge.provider.LlmAttempt;
+import dev.evalplane.judge.provider.OpenAiWire;
 
 /**
  * The judge's own trace: a root EVALUATOR span named after the scorer (tag {@code mlflow.trace.sourceScorer},
- * metadata {@code mlflow.sourceRun}) and one CHAT_MODEL span per provider call, retries included, each with the
- * normalised {@code llm} block. Ids are deterministic, so a re-emitted judge trace overwrites instead of adding cost.
+ * metadata {@code mlflow.sourceRun}), one CHAT_MODEL span per provider call, retries and agent rounds included, each
+ * with the normalised {@code llm} block, and one TOOL span per tool call of an agent judge (inputs = its arguments,
+ * outputs = its result). Ids are deterministic, so a re-emitted judge trace overwrites instead of adding cost.
  * Never contains API keys: spans carry only messages, responses and usage.
  */
 public final class JudgeTraceBuilder {
 
     public static final String EVALUATOR = "EVALUATOR";
     public static final String CHAT_MODEL = "CHAT_MODEL";
+    public static final String TOOL = "TOOL";
 
     /** {@code Ids.traceId(runId, evaluatedTraceId, scorerName)}, plus discriminators for span/chunk-level judges. */
     public static String traceId(String runId, String evaluatedTraceId, String scorerName, List<String> idParts) {
@@ -36,12 +39,15 @@ public final class JudgeTraceBuilder {
         return Ids.spanId(judgeTraceId, "root");
     }
 
-    /** LLM spans in call order, then the root span (trace-service treats the root as authoritative). */
+    /** LLM and tool spans in call order, then the root span (trace-service treats the root as authoritative). */
     public static List<SpanEvent> spans(JudgeExecution e) {
         String root = rootSpanId(e.judgeTraceId());
         List<SpanEvent> spans = new ArrayList<>();
         for (LlmAttempt attempt : e.attempts()) {
             spans.add(llmSpan(e, root, attempt));
+        }
+        for (ToolInvocation tool : e.tools()) {
+            spans.add(toolSpan(e, root, tool));
         }
         spans.add(rootSpan(e, root));
         return spans;
@@ -53,6 +59,10 @@ public final class JudgeTraceBuilder {
         attributes.put(MlflowKeys.LLM_PROVIDER, SpanAttributes.NODES.textNode(a.provider()));
         attributes.put("mlflow.message.format", SpanAttributes.NODES.textNode(a.provider()));
         attributes.put("evalplane.llm.attempt", SpanAttributes.NODES.numberNode(a.index()));
+        if (a.request().usesTools()) {
+            attributes.put("evalplane.llm.round", SpanAttributes.NODES.numberNode(a.round()));
+            attributes.put("mlflow.chat.tools", OpenAiWire.tools(a.request().tools()));
+        }
         List<JsonNode> events = new ArrayList<>();
         SpanStatus status = SpanStatus.OK;
         JsonNode outputs = null;
@@ -72,7 +82,8 @@ public final class JudgeTraceBuilder {
             events.add(SpanAttributes.exceptionEvent("ProviderException", a.error().getMessage(), a.endNs()));
             llm = new LlmCall(a.provider(), a.model(), null);
         }
-        String spanId = Ids.spanId(e.judgeTraceId(), "llm", String.valueOf(a.index()));
+        String spanId = a.round() == 0 ? Ids.spanId(e.judgeTraceId(), "llm", String.valueOf(a.index()))
+                : Ids.spanId(e.judgeTraceId(), "llm", String.valueOf(a.round()), String.valueOf(a.index()));
         return new SpanEvent(SpanEvent.SCHEMA_VERSION, e.judgeTraceId(), spanId, root,
                 "anthropic".equals(a.provider()) ? "Messages" : "ChatCompletion", CHAT_MODEL, a.startNs(), a.endNs(),
                 status, attributes, requestInputs(a), outputs, events, e.experimentId(), null, null, llm);
@@ -81,10 +92,21 @@ public final class JudgeTraceBuilder {
     private static JsonNode requestInputs(LlmAttempt a) {
         ObjectNode inputs = SpanAttributes.NODES.objectNode();
         inputs.put("model", a.model());
-        inputs.putArray("messages")
-                .add(SpanAttributes.NODES.objectNode().put("role", "system").put("content", a.request().system()))
-                .add(SpanAttributes.NODES.objectNode().put("role", "user").put("content", a.request().user()));
+        inputs.set("messages", OpenAiWire.messages(a.request()));
         return inputs;
+    }
+
+    private static SpanEvent toolSpan(JudgeExecution e, String root, ToolInvocation t) {
+        Map<String, JsonNode> attributes = SpanAttributes.ofType(TOOL);
+        attributes.put("evalplane.tool.call_id", SpanAttributes.NODES.textNode(t.callId()));
+        attributes.put("evalplane.llm.round", SpanAttributes.NODES.numberNode(t.round()));
+        JsonNode outputs = t.output() != null && t.content().length() == t.output().toString().length() ? t.output()
+                : SpanAttributes.NODES.textNode(t.content());
+        SpanStatus status = t.failed() ? SpanStatus.error(t.content()) : SpanStatus.OK;
+        return new SpanEvent(SpanEvent.SCHEMA_VERSION, e.judgeTraceId(),
+                Ids.spanId(e.judgeTraceId(), "tool", String.valueOf(t.round()), String.valueOf(t.index())), root, t.name(),
+                TOOL, t.startNs(), t.endNs(), status, attributes, t.arguments(), outputs, List.of(), e.experimentId(),
+                null, null, null);
     }
 
     private static SpanEvent rootSpan(JudgeExecution e, String root) {

@@ -17,7 +17,7 @@ import dev.evalplane.judge.scorer.BuiltinJudges;
 import dev.evalplane.judge.scorer.DerivedFeedback;
 import dev.evalplane.judge.scorer.JudgeTask;
 import dev.evalplane.judge.scorer.MissingInputException;
-import dev.evalplane.judge.scorer.Scorer;
+import dev.evalplane.judge.scorer.LlmJudge;
 import dev.evalplane.judge.scorer.TaskVerdict;
 
 /** A stored trace (trace-service's GET /api/v1/traces/{id} shape) as a row, and the retrieval judges on it. */
@@ -46,21 +46,23 @@ class StoredTraceRowsTests {
 
     @Test
     void rootSpanExpectationsAndRetrieverSpansBecomeTheRow() throws Exception {
-        EvalRow row = StoredTraceRows.toRow(0, TRACE, storedTrace(), 60_000);
+        EvalRow row = StoredTraceRows.toRow(0, TRACE, storedTrace());
         assertThat(row.rootSpanId()).isEqualTo("aaaaaaaaaaaaaaaa");
         assertThat(row.outputs().asText()).isEqualTo("It tracks experiments.");
         assertThat(row.expectations().has("expected_facts")).isTrue();
         assertThat(row.expectations().has("expected_response")).as("invalidated expectations are ignored").isFalse();
         assertThat(row.retrievals()).hasSize(1);
         assertThat(row.retrievals().get(0).documents()).containsExactly("MLflow tracks experiments.", "Kafka streams events.");
-        assertThat(row.compactTrace().path("spans")).hasSize(2);
-        assertThat(row.compactTrace().toString()).contains("\"span_type\":\"RETRIEVER\"");
+        assertThat(row.trace().path("spans")).hasSize(2);
+        assertThat(row.traceView().ofType("RETRIEVER")).singleElement()
+                .satisfies(s -> assertThat(s.path("span_id").asText()).isEqualTo("bbbbbbbbbbbbbbbb"));
+        assertThat(row.traceView().root().orElseThrow().path("name").asText()).isEqualTo("agent");
     }
 
     @Test
     void retrievalRelevanceJudgesEachDocumentAndDerivesPrecisionPerSpan() throws Exception {
-        EvalRow row = StoredTraceRows.toRow(0, TRACE, storedTrace(), 60_000);
-        Scorer relevance = BuiltinJudges.create("RetrievalRelevance", "retrieval_relevance", MODEL, List.of("mean"), null);
+        EvalRow row = StoredTraceRows.toRow(0, TRACE, storedTrace());
+        LlmJudge relevance = BuiltinJudges.create("RetrievalRelevance", "retrieval_relevance", MODEL, List.of("mean"), null);
         List<JudgeTask> tasks = relevance.tasks(row);
         assertThat(tasks).hasSize(2);
         assertThat(tasks.get(0).idParts()).containsExactly("bbbbbbbbbbbbbbbb", "0");
@@ -78,7 +80,7 @@ class StoredTraceRowsTests {
 
     @Test
     void groundednessAndSufficiencyJudgeEachRetrieverSpanOnce() throws Exception {
-        EvalRow row = StoredTraceRows.toRow(0, TRACE, storedTrace(), 60_000);
+        EvalRow row = StoredTraceRows.toRow(0, TRACE, storedTrace());
         JudgeTask grounded = BuiltinJudges.create("RetrievalGroundedness", "retrieval_groundedness", MODEL,
                 List.of("mean"), null).tasks(row).get(0);
         assertThat(grounded.prompt().user()).contains("[1] MLflow tracks experiments.\n[2] Kafka streams events.")
@@ -92,7 +94,7 @@ class StoredTraceRowsTests {
     void aTraceWithoutRetrieverSpansCannotBeJudgedForRetrieval() throws Exception {
         JsonNode trace = storedTrace();
         ((com.fasterxml.jackson.databind.node.ArrayNode) trace.get("spans")).remove(0);
-        EvalRow row = StoredTraceRows.toRow(0, TRACE, trace, 60_000);
+        EvalRow row = StoredTraceRows.toRow(0, TRACE, trace);
         assertThatThrownBy(() -> BuiltinJudges.create("RetrievalGroundedness", "retrieval_groundedness", MODEL,
                 List.of("mean"), null).tasks(row)).isInstanceOf(MissingInputException.class)
                 .hasMessageContaining("needs a trace with RETRIEVER spans");

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class UpstreamRoutes {
 
     private static final Pattern RUN_TRACE_VIEWS = Pattern.compile("evaluations/[^/]+/(traces|summary)");
-    private static final Pattern RUNS = Pattern.compile("evaluations(/[^/]+)?");
+    private static final Pattern RUNS = Pattern.compile("evaluations(/[^/]+(/cancel)?)?");
     private static final Pattern SCORERS = Pattern.compile("experiments/[^/]+/scorers(/.*)?");
     private static final Pattern EXPERIMENTS = Pattern.compile("experiments");
     private static final Pattern TRACES = Pattern.compile("traces(/.*)?");

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,33 +21,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = RealStackResource.class)
 class ProductionTraceEvaluationTests {
 
-    private static String otlpTrace(String traceHex, String spanHex, String question, String answer) {
-        String inputs = "{\\\"question\\\": \\\"" + question + "\\\"}";
-        String outputs = "\\\"" + answer + "\\\"";
-        return """
-                {"resourceSpans": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "chat-app"}}]},
-                  "scopeSpans": [{"scope": {"name": "app"}, "spans": [{
-                    "traceId": "%s", "spanId": "%s", "name": "answer", "kind": "SPAN_KIND_SERVER",
-                    "startTimeUnixNano": "%d", "endTimeUnixNano": "%d", "status": {"code": "STATUS_CODE_OK"},
-                    "attributes": [
-                      {"key": "mlflow.spanType", "value": {"stringValue": "\\"CHAIN\\""}},
-                      {"key": "mlflow.spanInputs", "value": {"stringValue": "%s"}},
-                      {"key": "mlflow.spanOutputs", "value": {"stringValue": "%s"}}]}]}]}]}
-                """.formatted(traceHex, spanHex, System.currentTimeMillis() * 1_000_000L,
-                System.currentTimeMillis() * 1_000_000L + 5_000_000L, inputs, outputs);
-    }
-
-    private static String hex(int length) {
-        return UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, length);
-    }
-
     @Test
     void tracesIngestedOverOtlpAreEvaluatedByFilterStringAndByIds() {
-        String experiment = "prod-" + hex(8);
-        List<String> traceHex = List.of(hex(32), hex(32));
+        String experiment = "prod-" + OtlpTraces.hex(8);
+        List<String> traceHex = List.of(OtlpTraces.hex(32), OtlpTraces.hex(32));
         for (int i = 0; i < traceHex.size(); i++) {
             given().contentType("application/json").header("x-mlflow-experiment-id", experiment)
-                    .body(otlpTrace(traceHex.get(i), hex(16), "Question " + i, "Answer " + i))
+                    .body(OtlpTraces.json(traceHex.get(i), OtlpTraces.hex(16), "Question " + i, "Answer " + i))
                     .post("/v1/traces").then().statusCode(200);
         }
         List<String> traceIds = traceHex.stream().map(h -> "tr-" + h).toList();

@@ -1,0 +1,50 @@
+package dev.evalplane.judge.scorer.code;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.scorer.BoundedRegex;
+
+/**
+ * {@code regex}: the response matches {@code pattern} (Java syntax; found anywhere, or the whole text with
+ * {@code full_match: true}; {@code case_insensitive} optional). Matching is time-bounded ({@link BoundedRegex}).
+ */
+final class RegexCheck implements CodeCheck {
+
+    static final String TYPE = "regex";
+
+    private final Pattern pattern;
+    private final boolean fullMatch;
+
+    private RegexCheck(Pattern pattern, boolean fullMatch) {
+        this.pattern = pattern;
+        this.fullMatch = fullMatch;
+    }
+
+    static RegexCheck from(CheckParams params) {
+        params.allow("pattern", "case_insensitive", "full_match");
+        String pattern = params.text("pattern");
+        if (pattern == null) {
+            throw params.bad("needs \"pattern\"");
+        }
+        int flags = params.flag("case_insensitive", false) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+        try {
+            return new RegexCheck(BoundedRegex.compile(pattern, flags), params.flag("full_match", false));
+        } catch (IllegalArgumentException e) {
+            throw params.bad(e.getMessage());
+        }
+    }
+
+    @Override
+    public List<CheckResult> apply(EvalRow row) {
+        String output = RowValues.output(row, TYPE);
+        Matcher m = BoundedRegex.matcher(pattern, output, BoundedRegex.DEFAULT_LIMIT);
+        boolean pass = fullMatch ? m.matches() : m.find();
+        String rationale = pass ? (fullMatch ? "the whole output matches " : "the output matches ") + pattern.pattern()
+                + (fullMatch ? "" : " at \"" + RowValues.echo(m.group()) + "\"")
+                : "the output does not " + (fullMatch ? "fully " : "") + "match " + pattern.pattern();
+        return List.of(CheckResult.pass(pass, rationale));
+    }
+}

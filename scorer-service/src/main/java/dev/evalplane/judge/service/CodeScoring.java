@@ -1,0 +1,58 @@
+package dev.evalplane.judge.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.evalplane.events.AssessmentError;
+import dev.evalplane.events.AssessmentEvent;
+import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.mapping.AssessmentFactory;
+import dev.evalplane.judge.messaging.AssessmentPublisher;
+import dev.evalplane.judge.scorer.MissingInputException;
+import dev.evalplane.judge.scorer.code.CheckResult;
+import dev.evalplane.judge.scorer.code.CodeScorer;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Runs a code scorer on a row and publishes its feedback (source CODE; no judge trace, no cost). A row that lacks what
+ * the check reads gets MISSING_INPUT error feedback; a check that fails (e.g. a regex past its time limit) gets
+ * SCORER_ERROR, as MLflow's harness records scorer exceptions.
+ */
+@ApplicationScoped
+public class CodeScoring {
+
+    public static final String SCORER_ERROR = "SCORER_ERROR";
+
+    private final AssessmentPublisher assessments;
+
+    public CodeScoring(AssessmentPublisher assessments) {
+        this.assessments = assessments;
+    }
+
+    public Uni<Void> score(RunContext ctx, CodeScorer scorer, EvalRow row) {
+        List<AssessmentEvent> feedback = new ArrayList<>();
+        try {
+            for (CheckResult result : scorer.score(row)) {
+                String name = scorer.feedbackName(result);
+                ctx.tracker().value(name, result.value(), scorer.aggregations());
+                feedback.add(AssessmentFactory.code(ctx.runId(), row.traceId(),
+                        result.spanId() != null ? result.spanId() : row.rootSpanId(), name, scorer.name(),
+                        result.value(), result.rationale(), null));
+            }
+        } catch (MissingInputException e) {
+            ctx.tracker().skippedForMissingInput();
+            return assessments.publish(error(ctx, scorer, row, MissingInputException.CODE, e.getMessage()));
+        } catch (RuntimeException e) {
+            Log.warnf("run %s: code scorer %s failed on trace %s: %s", ctx.runId(), scorer.name(), row.traceId(), e);
+            return assessments.publish(error(ctx, scorer, row, SCORER_ERROR, scorer.type() + " failed: " + e.getMessage()));
+        }
+        return assessments.publishAll(feedback);
+    }
+
+    private static AssessmentEvent error(RunContext ctx, CodeScorer scorer, EvalRow row, String code, String message) {
+        return AssessmentFactory.code(ctx.runId(), row.traceId(), row.rootSpanId(), scorer.name(), scorer.name(), null,
+                null, new AssessmentError(code, message));
+    }
+}

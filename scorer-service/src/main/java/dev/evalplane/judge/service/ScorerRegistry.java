@@ -1,0 +1,155 @@
+package dev.evalplane.judge.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.evalplane.judge.RegisteredScorer;
+import dev.evalplane.judge.config.JudgeConfig;
+import dev.evalplane.judge.provider.ModelUri;
+import dev.evalplane.judge.repository.ScorerRepository;
+import dev.evalplane.judge.rest.ProblemException;
+import dev.evalplane.judge.scorer.ScorerFactory;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The scorer registry of each experiment (MLflow's register / get / list / list-versions / delete scorer): a spec is
+ * checked exactly as an evaluation checks its scorers before it is stored, and evaluations use
+ * {@code {"registered": name, "version"?}} from their experiment's registry.
+ */
+@ApplicationScoped
+public class ScorerRegistry {
+
+    static final int MAX_DESCRIPTION = 2000;
+
+    private final ScorerRepository repository;
+    private final ScorerFactory factory;
+    private final ModelUri defaultModel;
+
+    public ScorerRegistry(ScorerRepository repository, ScorerFactory factory, JudgeConfig config) {
+        this.repository = repository;
+        this.factory = factory;
+        this.defaultModel = ModelUri.parse(config.defaultModel());
+    }
+
+    /** {@code {name, description?, scorer}} as the next version of {@code name}; 400 problem when it is not valid. */
+    public Uni<RegisteredScorer> register(String experimentId, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.invalidScorer("the request body must be a JSON object {name, description?, scorer}");
+        }
+        String name;
+        try {
+            name = ScorerFactory.validName(body.get("name"));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidScorer("name: " + e.getMessage());
+        }
+        JsonNode description = body.get("description");
+        if (description != null && !description.isNull()
+                && (!description.isTextual() || description.asText().length() > MAX_DESCRIPTION)) {
+            throw ProblemException.invalidScorer("description must be a string of at most " + MAX_DESCRIPTION + " characters");
+        }
+        JsonNode spec = body.get("scorer");
+        if (spec == null || !spec.isObject()) {
+            throw ProblemException.invalidScorer("scorer must be an object, a scorer as in POST /api/v1/evaluations,"
+                    + " e.g. {\"judge\": {...}} or {\"builtin\": \"Guidelines\", \"guidelines\": [...]}");
+        }
+        if (spec.has("registered")) {
+            throw ProblemException.invalidScorer("scorer: a registered scorer cannot refer to another registered scorer");
+        }
+        ObjectNode named = ScorerFactory.renamed(spec, name);
+        try {
+            factory.create(named, defaultModel);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidScorer("scorer: " + e.getMessage());
+        }
+        return repository.register(experimentId, name,
+                description == null || description.isNull() ? null : description.asText(), named);
+    }
+
+    public Uni<List<RegisteredScorer>> latest(String experimentId) {
+        return repository.latest(experimentId);
+    }
+
+    public Uni<RegisteredScorer> get(String experimentId, String name, Integer version) {
+        return repository.find(experimentId, name, version).onItem().ifNull().failWith(() -> notFound(experimentId,
+                name, version));
+    }
+
+    public Uni<List<RegisteredScorer>> versions(String experimentId, String name) {
+        return repository.versions(experimentId, name).invoke(all -> {
+            if (all.isEmpty()) {
+                throw notFound(experimentId, name, null);
+            }
+        });
+    }
+
+    /** Deletes one version, or all when {@code version} is null; 404 problem when nothing matched. */
+    public Uni<Integer> delete(String experimentId, String name, Integer version) {
+        return repository.delete(experimentId, name, version).invoke(count -> {
+            if (count == 0) {
+                throw notFound(experimentId, name, version);
+            }
+        });
+    }
+
+    /**
+     * The request's scorer list with every {@code {"registered": name, "version"?, "name"?, "aggregations"?}} replaced
+     * by the stored spec (renamed to {@code name} when given); 400 problem naming the entry when it is not registered.
+     */
+    public Uni<JsonNode> resolve(String experimentId, JsonNode scorers) {
+        if (scorers == null || !scorers.isArray()) {
+            return Uni.createFrom().item(scorers);
+        }
+        List<Uni<JsonNode>> resolved = new ArrayList<>();
+        for (int i = 0; i < scorers.size(); i++) {
+            resolved.add(resolveOne(experimentId, i, scorers.get(i)));
+        }
+        if (resolved.isEmpty()) {
+            return Uni.createFrom().item(scorers);
+        }
+        return Uni.join().all(resolved).andFailFast().map(list -> {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            list.forEach(out::add);
+            return out;
+        });
+    }
+
+    private Uni<JsonNode> resolveOne(String experimentId, int index, JsonNode spec) {
+        if (spec == null || !spec.isObject() || !spec.has("registered")) {
+            return Uni.createFrom().item(spec);
+        }
+        JsonNode name = spec.get("registered");
+        JsonNode version = spec.get("version");
+        if (!name.isTextual() || name.asText().isBlank()) {
+            throw ProblemException.badRequest("scorers[" + index + "]: \"registered\" must be the name of a registered scorer");
+        }
+        if (version != null && !version.isNull() && (!version.isIntegralNumber() || version.asInt() < 1)) {
+            throw ProblemException.badRequest("scorers[" + index + "]: \"version\" must be a positive whole number");
+        }
+        Integer wanted = version == null || version.isNull() ? null : version.asInt();
+        return repository.find(experimentId, name.asText(), wanted).map(found -> {
+            if (found == null) {
+                throw ProblemException.badRequest("scorers[" + index + "]: no scorer '" + name.asText() + "'"
+                        + (wanted == null ? "" : " version " + wanted) + " is registered in experiment '"
+                        + experimentId + "'");
+            }
+            ObjectNode out = spec.hasNonNull("name") ? ScorerFactory.renamed(found.scorer(), spec.get("name").asText())
+                    : ((ObjectNode) found.scorer()).deepCopy();
+            if (spec.has("aggregations")) {
+                out.set("aggregations", spec.get("aggregations"));
+            }
+            out.putObject("registered_as").put("name", found.name()).put("version", found.version());
+            return out;
+        });
+    }
+
+    private static ProblemException notFound(String experimentId, String name, Integer version) {
+        return ProblemException.scorerNotFound("no scorer '" + name + "'" + (version == null ? "" : " version " + version)
+                + " is registered in experiment '" + experimentId + "'");
+    }
+}
