@@ -48,6 +48,10 @@ final class EvaluationListBench {
             }
             Map<String, Stats> stats = measureInTurns(urls, samples);
             stats.forEach((figure, s) -> report.figure(NAME, figure, s.toString()));
+            for (int size : sizes) {
+                report.figure(NAME, "of which the exact total (SQL count), run of " + size,
+                        totalQuery(sql, size, samples / 4).toString());
+            }
             List<Stats> all = new ArrayList<>(stats.values());
             int smallest = sizes.get(0);
             int largest = sizes.get(sizes.size() - 1);
@@ -88,6 +92,20 @@ final class EvaluationListBench {
         Map<String, Stats> stats = new LinkedHashMap<>();
         nanos.forEach((k, v) -> stats.put(k, Stats.ofNanos(v)));
         return stats;
+    }
+
+    /** The page's total as trace-service counts it (its EvaluationRepository's query), timed over JDBC. */
+    private static Stats totalQuery(Sql sql, int size, int samples) {
+        String count = "SELECT count(*) FROM traces.trace_run_links WHERE run_id = '" + runId(size) + "' AND listed";
+        List<Long> nanos = new ArrayList<>();
+        for (int i = -5; i < samples; i++) {
+            long start = System.nanoTime();
+            sql.number(count);
+            if (i >= 0) {
+                nanos.add(System.nanoTime() - start);
+            }
+        }
+        return Stats.ofNanos(nanos);
     }
 
     /** Follows next_page_token in pages of 500 until {@code row} rows lie before the token. */

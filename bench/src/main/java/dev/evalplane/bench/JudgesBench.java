@@ -48,8 +48,14 @@ final class JudgesBench {
             });
             before = llm.requests().size();
             Judging.Finished storm = Judging.run(stack, "storm", rows, judges, concurrency);
-            figures(report, String.format("%.0f%% answered 429 (Retry-After %d s), %s", share * 100, retryAfter, shape),
-                    storm, ideal, llm.requests().size() - before, limited.get());
+            String what = String.format("%.0f%% answered 429 (Retry-After %d s), %s", share * 100, retryAfter, shape);
+            figures(report, what, storm, ideal, llm.requests().size() - before, limited.get());
+            // each judgement takes 1/(1-share) attempts on average, each waits the latency, each 429 then Retry-After
+            double attempts = 1 / (1 - share);
+            double honouring = rows * judges * (attempts * latency / 1000.0 + (attempts - 1) * retryAfter) / concurrency;
+            report.ratio(NAME, "wall / ideal that honours Retry-After at full concurrency ("
+                    + String.format("%.1f s", honouring) + "), " + what, storm.wallNanos() / 1e9, honouring,
+                    "1.0 = no slowdown beyond the provider's own");
         }
     }
 
