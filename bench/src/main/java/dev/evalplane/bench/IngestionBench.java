@@ -12,7 +12,8 @@ import dev.evalplane.testsupport.RealStack;
  * Spans per second through the whole write path: {@code spans} topic -> cost-service (prices the LLM spans) and
  * trace-service (stores spans and traces, then the trace costs cost-service publishes) -> PostgreSQL. The clock
  * runs from the first record sent until trace-service has stored every span and cost-service has priced every LLM
- * span (counted in their schemas). Options: --spans (50000), --spans-per-trace (10), --llm-per-trace (2).
+ * span (counted in their schemas). Each round sends new traces; the figures are medians over the rounds (the
+ * machine is shared). Options: --spans (50000 per round), --rounds (3), --spans-per-trace (10), --llm-per-trace (2).
  */
 final class IngestionBench {
 
@@ -22,6 +23,7 @@ final class IngestionBench {
         int perTrace = options.integer("spans-per-trace", 10);
         int llmPerTrace = options.integer("llm-per-trace", 2);
         int traces = options.integer("spans", 50_000) / perTrace;
+        int rounds = options.integer("rounds", 3);
         try (RealStack stack = RealStack.start(Map.of()); Sql sql = Sql.open(); Kafka kafka = new Kafka()) {
             report.line("warm-up: 2000 spans");
             List<SpanEvent> warm = spans("warm-up", 200, perTrace, llmPerTrace);
@@ -29,24 +31,41 @@ final class IngestionBench {
             long warmNanos = ingest(kafka, sql, warm, afterWarmUp, report);
             report.line("warm-up stored and priced in %.1f s", warmNanos / 1e9);
 
-            List<SpanEvent> spans = spans("ingestion", traces, perTrace, llmPerTrace);
-            long llm = spans.stream().filter(SpanEvent::hasUsage).count();
-            report.line("measuring: %d spans of %d traces, %d LLM spans with usage", spans.size(), traces, llm);
-            long nanos = ingest(kafka, sql, spans, afterWarmUp.plus(spans), report);
-            double pipeline = spans.size() / (nanos / 1e9);
-            report.figure(NAME, "spans stored and priced (" + spans.size() + " spans, " + llm + " LLM)",
-                    String.format("%.0f spans/s (%.1f s)", pipeline, nanos / 1e9));
-
-            long copyNanos = Baselines.copy(sql, spans);
-            double copy = spans.size() / (copyNanos / 1e9);
-            report.figure(NAME, "limit: PostgreSQL COPY of the same rows", String.format("%.0f spans/s", copy));
-            List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)}).toList();
-            long kafkaNanos = Baselines.kafka(kafka, records);
-            double raw = spans.size() / (kafkaNanos / 1e9);
-            report.figure(NAME, "limit: Kafka produce+consume of the same records", String.format("%.0f records/s", raw));
-            report.ratio(NAME, "pipeline / COPY", pipeline, copy, "1.0 = as fast as bulk-loading the rows");
-            report.ratio(NAME, "pipeline / Kafka produce+consume", pipeline, raw, "1.0 = as fast as the broker");
+            Expected stored = afterWarmUp;
+            List<Double> pipeline = new ArrayList<>();
+            List<Double> copy = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                List<SpanEvent> spans = spans("ingestion-" + round, traces, perTrace, llmPerTrace);
+                report.line("round %d of %d: %d spans of %d traces, %d LLM spans with usage", round, rounds,
+                        spans.size(), traces, spans.stream().filter(SpanEvent::hasUsage).count());
+                stored = stored.plus(spans);
+                pipeline.add(spans.size() / (ingest(kafka, sql, spans, stored, report) / 1e9));
+                copy.add(spans.size() / (Baselines.copy(sql, spans) / 1e9));
+                List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)})
+                        .toList();
+                raw.add(spans.size() / (Baselines.kafka(kafka, records) / 1e9));
+                report.line("  pipeline %.0f spans/s, COPY %.0f spans/s, Kafka %.0f records/s", pipeline.get(round - 1),
+                        copy.get(round - 1), raw.get(round - 1));
+            }
+            String shape = traces * perTrace + " spans, " + traces * llmPerTrace + " LLM, median of " + rounds;
+            report.figure(NAME, "spans stored and priced (" + shape + ")", perSecond(pipeline, "spans/s"));
+            report.figure(NAME, "limit: PostgreSQL COPY of the same rows", perSecond(copy, "spans/s"));
+            report.figure(NAME, "limit: Kafka produce+consume of the same records", perSecond(raw, "records/s"));
+            report.ratio(NAME, "pipeline / COPY", median(pipeline), median(copy), "1.0 = as fast as bulk-loading the rows");
+            report.ratio(NAME, "pipeline / Kafka produce+consume", median(pipeline), median(raw),
+                    "1.0 = as fast as the broker");
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String perSecond(List<Double> values, String unit) {
+        return String.format("%.0f %s (rounds: %s)", median(values), unit,
+                String.join(", ", values.stream().map(v -> String.format("%.0f", v)).toList()));
     }
 
     static List<SpanEvent> spans(String set, int traces, int perTrace, int llmPerTrace) {
