@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes("*/*")
 public class ApiProxyResource {
 
+    private static final String PREFIX = "/api/v1/";
+
     private final ServiceProxy proxy;
 
     public ApiProxyResource(ServiceProxy proxy) {
@@ -62,8 +64,10 @@ public class ApiProxyResource {
     }
 
     private Uni<Response> forward(String method, String path, UriInfo uri, HttpHeaders headers, byte[] body) {
+        // forward the path as it came, still percent-encoded: the decoded one may hold spaces, '?' or '#'
+        String rawPath = uri.getRequestUri().getRawPath();
         String query = uri.getRequestUri().getRawQuery();
-        String pathAndQuery = "/api/v1/" + path + (query == null ? "" : "?" + query);
+        String pathAndQuery = rawPath.substring(rawPath.indexOf(PREFIX)) + (query == null ? "" : "?" + query);
         return UpstreamRoutes.ownerOf(path)
                 .map(upstream -> proxy.forward(upstream, method, pathAndQuery, headers, body))
                 .orElseGet(() -> Uni.createFrom().item(Problems.response(Response.Status.NOT_FOUND, "No such API route",

@@ -1,0 +1,68 @@
+package dev.evalplane.bench;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalplane.testsupport.FakeLlmProvider;
+import dev.evalplane.testsupport.FakeLlmReply;
+import dev.evalplane.testsupport.RealStack;
+
+/**
+ * Wall time of an evaluation of N rows x M judges against the fake provider answering after a fixed latency,
+ * compared with the ideal N*M*latency/max_concurrency; then the same while a share of requests is answered 429
+ * with Retry-After. Options: --rows (100), --judges (4), --latency-ms (200), --concurrency (16; the fake serves 16
+ * requests at once), --storm-share (0.3), --retry-after (1 s).
+ */
+final class JudgesBench {
+
+    private static final String NAME = "judges";
+
+    static void run(Options options, Report report) throws Exception {
+        int rows = options.integer("rows", 100);
+        int judges = options.integer("judges", 4);
+        int latency = options.integer("latency-ms", 200);
+        int concurrency = options.integer("concurrency", 16);
+        double share = options.decimal("storm-share", 0.3);
+        int retryAfter = options.integer("retry-after", 1);
+        try (FakeLlmProvider llm = FakeLlmProvider.start(); RealStack stack = Judging.stack(llm)) {
+            llm.latency(Duration.ofMillis(latency));
+            report.line("warm-up: 20 rows x %d judges", judges);
+            Judging.run(stack, "warm-up", 20, judges, concurrency);
+
+            double ideal = rows * judges * latency / 1000.0 / concurrency;
+            String shape = rows + " rows x " + judges + " judges, " + latency + " ms, concurrency " + concurrency;
+            int before = llm.requests().size();
+            Judging.Finished calm = Judging.run(stack, "calm", rows, judges, concurrency);
+            figures(report, "no errors, " + shape, calm, ideal, llm.requests().size() - before, 0);
+
+            AtomicInteger limited = new AtomicInteger();
+            llm.respondWith(request -> {
+                if (ThreadLocalRandom.current().nextDouble() < share) {
+                    limited.incrementAndGet();
+                    return FakeLlmReply.rateLimited(retryAfter);
+                }
+                return FakeLlmReply.verdict("yes", "The response satisfies the criteria.");
+            });
+            before = llm.requests().size();
+            Judging.Finished storm = Judging.run(stack, "storm", rows, judges, concurrency);
+            figures(report, String.format("%.0f%% answered 429 (Retry-After %d s), %s", share * 100, retryAfter, shape),
+                    storm, ideal, llm.requests().size() - before, limited.get());
+        }
+    }
+
+    private static void figures(Report report, String what, Judging.Finished finished, double ideal, int requests,
+            int limited) {
+        JsonNode run = finished.run();
+        double wall = finished.wallNanos() / 1e9;
+        report.figure(NAME, "wall time, " + what, String.format("%.1f s (ideal %.1f s); status %s; %d requests, %d"
+                + " answered 429; %d of %d judgements failed", wall, ideal, run.path("status").asText(), requests,
+                limited, run.path("judge_calls_failed").asInt(), run.path("judge_calls").asInt()));
+        report.ratio(NAME, "wall / ideal, " + what, wall, ideal, "1.0 = ideal");
+    }
+
+    private JudgesBench() {
+    }
+}
