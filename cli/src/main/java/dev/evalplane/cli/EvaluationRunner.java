@@ -62,6 +62,22 @@ final class EvaluationRunner {
         return status;
     }
 
+    /**
+     * The run's feedback once trace-service has stored it: feedback travels through Kafka, so it can arrive a moment
+     * after the run reports its end. Waits (up to {@code maxWaitMillis}) for at least one feedback per judge call.
+     */
+    List<Map<String, String>> settledResults(JsonNode status, long maxWaitMillis) {
+        String runId = status.path("run_id").asText();
+        long expected = status.path("judge_calls").asLong(0);
+        long deadline = System.currentTimeMillis() + maxWaitMillis;
+        List<Map<String, String>> rows = results(runId);
+        while (rows.size() < expected && System.currentTimeMillis() < deadline) {
+            sleep();
+            rows = results(runId);
+        }
+        return rows;
+    }
+
     /** One row per (trace, feedback of this run). */
     List<Map<String, String>> results(String runId) {
         List<Map<String, String>> rows = new ArrayList<>();

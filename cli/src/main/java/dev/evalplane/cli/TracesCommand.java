@@ -39,7 +39,7 @@ public class TracesCommand {
         GatewayClient client = root.client();
         EvaluationRunner runner = new EvaluationRunner(client, 500);
         JsonNode status = runner.run(request, null);
-        ResultsPrinter.print(spec.commandLine().getOut(), client.json(), format, status, runner.results(status.path("run_id").asText()));
+        ResultsPrinter.print(spec.commandLine().getOut(), client.json(), format, status, runner.settledResults(status, 30_000));
         return "FAILED".equals(status.path("status").asText()) ? 2 : 0;
     }
 }
