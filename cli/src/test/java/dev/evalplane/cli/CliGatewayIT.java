@@ -31,10 +31,8 @@ class CliGatewayIT {
     @BeforeAll
     static void startStack() {
         provider = FakeLlmProvider.start();
-        stack = RealStack.start(java.util.Map.of("OPENAI_BASE_URL", provider.openAiBaseUrl(),
-                "OPENAI_API_KEY", "test-key-not-a-secret"));
-        Path jar = Path.of("..", "ui-gateway", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize();
-        gateway = new ServiceProcess(jar, stack.gatewayConfig(), Path.of("target", "real-stack", "ui-gateway.log")).start();
+        stack = RealStack.start(provider);
+        gateway = stack.startGateway();
     }
 
     @AfterAll

@@ -87,6 +87,12 @@ public final class FakeLlmProvider implements AutoCloseable {
     }
 
     /** Replies used, in order, before the responder is asked. */
+    /** The environment that points scorer-service's OpenAI and Anthropic providers at this fake. */
+    public Map<String, String> providerEnvironment() {
+        return Map.of("OPENAI_BASE_URL", openAiBaseUrl(), "OPENAI_API_KEY", "test-key-not-a-secret",
+                "ANTHROPIC_BASE_URL", anthropicBaseUrl(), "ANTHROPIC_API_KEY", "test-key-not-a-secret");
+    }
+
     public synchronized FakeLlmProvider enqueue(FakeLlmReply... replies) {
         script.addAll(List.of(replies));
         return this;

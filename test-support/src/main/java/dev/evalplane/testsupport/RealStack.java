@@ -16,11 +16,14 @@ public final class RealStack implements AutoCloseable {
     private final ServiceProcess traceService;
     private final ServiceProcess costService;
     private final ServiceProcess scorerService;
+    private final Map<String, String> scorerConfig;
 
-    private RealStack(ServiceProcess traceService, ServiceProcess costService, ServiceProcess scorerService) {
+    private RealStack(ServiceProcess traceService, ServiceProcess costService, ServiceProcess scorerService,
+            Map<String, String> scorerConfig) {
         this.traceService = traceService;
         this.costService = costService;
         this.scorerService = scorerService;
+        this.scorerConfig = Map.copyOf(scorerConfig);
     }
 
     /**
@@ -29,21 +32,38 @@ public final class RealStack implements AutoCloseable {
      * @param scorerEnvironment provider settings for scorer-service, e.g. {@code OPENAI_BASE_URL} of a fake provider
      */
     public static RealStack start(Map<String, String> scorerEnvironment) {
-        Path root = repositoryRoot();
         Map<String, String> common = new HashMap<>(PostgresResource.datasourceConfig());
         common.put("kafka.bootstrap.servers", KafkaBrokerResource.bootstrapServers());
         common.put("quarkus.log.console.json.enabled", "false");
         Path logs = Path.of("target", "real-stack").toAbsolutePath();
-        ServiceProcess trace = new ServiceProcess(jar(root, "trace-service"), common, logs.resolve("trace-service.log")).launch();
-        ServiceProcess cost = new ServiceProcess(jar(root, "cost-service"), common, logs.resolve("cost-service.log")).launch();
+        ServiceProcess trace = new ServiceProcess(packagedJar("trace-service"), common, logs.resolve("trace-service.log")).launch();
+        ServiceProcess cost = new ServiceProcess(packagedJar("cost-service"), common, logs.resolve("cost-service.log")).launch();
         trace.awaitReady();
         cost.awaitReady();
         Map<String, String> scorerConfig = new HashMap<>(common);
         scorerConfig.put("evalplane.trace-service.url", trace.url(""));
         scorerConfig.put("evalplane.cost-service.url", cost.url(""));
-        ServiceProcess scorer = new ServiceProcess(jar(root, "scorer-service"), scorerConfig, logs.resolve("scorer-service.log"))
+        ServiceProcess scorer = new ServiceProcess(packagedJar("scorer-service"), scorerConfig, logs.resolve("scorer-service.log"))
                 .withEnvironment(scorerEnvironment).start();
-        return new RealStack(trace, cost, scorer);
+        return new RealStack(trace, cost, scorer, scorerConfig);
+    }
+
+    /** Starts the stack with scorer-service talking to this fake provider. */
+    public static RealStack start(FakeLlmProvider provider) {
+        return start(provider.providerEnvironment());
+    }
+
+    /** Starts the packaged ui-gateway in front of these services (log under target/real-stack). */
+    public ServiceProcess startGateway() {
+        Map<String, String> config = new HashMap<>(gatewayConfig());
+        config.put("quarkus.log.console.json.enabled", "false");
+        return new ServiceProcess(packagedJar("ui-gateway"), config,
+                Path.of("target", "real-stack", "ui-gateway.log").toAbsolutePath()).start();
+    }
+
+    /** scorer-service's configuration in this stack, to start another instance of it (fault tests). */
+    public Map<String, String> scorerConfig() {
+        return scorerConfig;
     }
 
     /** The gateway's configuration pointing at these services. */
@@ -65,8 +85,9 @@ public final class RealStack implements AutoCloseable {
         return scorerService;
     }
 
-    private static Path jar(Path root, String module) {
-        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    /** A module's packaged jar, {@code <module>/target/quarkus-app/quarkus-run.jar} in this repository. */
+    public static Path packagedJar(String module) {
+        Path jar = repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + module + " first (./mvnw install)");
         }

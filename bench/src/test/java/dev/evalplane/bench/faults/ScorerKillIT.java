@@ -23,6 +23,7 @@ import dev.evalplane.bench.Sql;
 import dev.evalplane.bench.support.TestStack;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.Topics;
+import dev.evalplane.testsupport.RealStack;
 import dev.evalplane.testsupport.ServiceProcess;
 
 /**
@@ -101,8 +102,8 @@ class ScorerKillIT {
     }
 
     private static ServiceProcess scorer(TestStack stack, Path log) {
-        return new ServiceProcess(TestStack.jar("scorer-service"), stack.scorerConfig(), log)
-                .withEnvironment(TestStack.llmEnvironment(stack.llm));
+        return new ServiceProcess(RealStack.packagedJar("scorer-service"), stack.scorerConfig(), log)
+                .withEnvironment(stack.llm.providerEnvironment());
     }
 
     private static List<Map<String, Object>> rows() {

@@ -1,17 +1,12 @@
 package dev.evalplane.bench.support;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.bench.Http;
 import dev.evalplane.testsupport.FakeLlmProvider;
-import dev.evalplane.testsupport.KafkaBrokerResource;
-import dev.evalplane.testsupport.PostgresResource;
 import dev.evalplane.testsupport.RealStack;
 import dev.evalplane.testsupport.ServiceProcess;
 
@@ -30,11 +25,8 @@ public final class TestStack {
 
     private TestStack() {
         llm = FakeLlmProvider.start();
-        services = RealStack.start(llmEnvironment(llm));
-        Map<String, String> config = new HashMap<>(services.gatewayConfig());
-        config.put("quarkus.log.console.json.enabled", "false");
-        gateway = new ServiceProcess(jar("ui-gateway"), config, Path.of("target", "real-stack", "ui-gateway.log")
-                .toAbsolutePath()).start();
+        services = RealStack.start(llm);
+        gateway = services.startGateway();
     }
 
     public static synchronized TestStack get() {
@@ -49,19 +41,9 @@ public final class TestStack {
         return instance;
     }
 
-    public static Map<String, String> llmEnvironment(FakeLlmProvider llm) {
-        return Map.of("OPENAI_BASE_URL", llm.openAiBaseUrl(), "OPENAI_API_KEY", "test-key-not-a-secret",
-                "ANTHROPIC_BASE_URL", llm.anthropicBaseUrl(), "ANTHROPIC_API_KEY", "test-key-not-a-secret");
-    }
-
     /** scorer-service's configuration as RealStack gives it, for a second instance of our own. */
     public Map<String, String> scorerConfig() {
-        Map<String, String> config = new HashMap<>(PostgresResource.datasourceConfig());
-        config.put("kafka.bootstrap.servers", KafkaBrokerResource.bootstrapServers());
-        config.put("quarkus.log.console.json.enabled", "false");
-        config.put("evalplane.trace-service.url", services.traceService().url(""));
-        config.put("evalplane.cost-service.url", services.costService().url(""));
-        return config;
+        return services.scorerConfig();
     }
 
     public String gateway(String path) {
@@ -74,13 +56,4 @@ public final class TestStack {
         return new BigDecimal(price.path("rates").path(field).asText());
     }
 
-    public static Path jar(String module) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path jar = p.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-            if (Files.exists(jar)) {
-                return jar;
-            }
-        }
-        throw new IllegalStateException(module + " is not packaged (target/quarkus-app/quarkus-run.jar)");
-    }
 }

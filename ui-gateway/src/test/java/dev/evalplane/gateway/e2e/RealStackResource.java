@@ -19,10 +19,7 @@ public class RealStackResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         provider = FakeLlmProvider.start();
-        stack = RealStack.start(Map.of("OPENAI_BASE_URL", provider.openAiBaseUrl(),
-                "OPENAI_API_KEY", "test-key-not-a-secret",
-                "ANTHROPIC_BASE_URL", provider.anthropicBaseUrl(),
-                "ANTHROPIC_API_KEY", "test-key-not-a-secret"));
+        stack = RealStack.start(provider);
         return new HashMap<>(stack.gatewayConfig());
     }
 
