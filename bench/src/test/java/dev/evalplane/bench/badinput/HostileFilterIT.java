@@ -119,6 +119,7 @@ class HostileFilterIT {
         Http.Reply reply = Http.postJson(stack.gateway("/api/v1/evaluations"), Map.of("experiment_id", "bench",
                 "filter_string", "tags.team = 'bench'; DROP TABLE traces.traces; --",
                 "scorers", List.of(Map.of("builtin", "Safety"))));
+        System.out.printf("hostile filter_string in an evaluation: %d %s%n", reply.status(), reply.body());
         if (reply.status() == 400) {
             assertProblem(reply, 400, "");
         } else {
