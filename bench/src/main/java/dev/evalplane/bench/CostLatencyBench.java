@@ -27,7 +27,7 @@ final class CostLatencyBench {
         int rows = options.integer("rows", 200);
         int judges = options.integer("judges", 2);
         int pollMs = options.integer("poll-ms", 50);
-        try (FakeLlmProvider llm = FakeLlmProvider.start(); RealStack stack = Judging.stack(llm);
+        try (FakeLlmProvider llm = FakeLlmProvider.start(); RealStack stack = RealStack.start(llm);
                 Kafka kafka = new Kafka()) {
             llm.latency(Duration.ofMillis(options.integer("latency-ms", 200)));
             report.line("warm-up: 10 rows x %d judges", judges);

@@ -27,7 +27,7 @@ final class JudgesBench {
         int concurrency = options.integer("concurrency", 16);
         double share = options.decimal("storm-share", 0.3);
         int retryAfter = options.integer("retry-after", 1);
-        try (FakeLlmProvider llm = FakeLlmProvider.start(); RealStack stack = Judging.stack(llm)) {
+        try (FakeLlmProvider llm = FakeLlmProvider.start(); RealStack stack = RealStack.start(llm)) {
             llm.latency(Duration.ofMillis(latency));
             report.line("warm-up: 20 rows x %d judges", judges);
             Judging.run(stack, "warm-up", 20, judges, concurrency);

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalplane.testsupport.FakeLlmProvider;
 import dev.evalplane.testsupport.RealStack;
 
 /** Evaluation runs on scorer-service against the fake LLM provider, for the judge benchmarks. */
@@ -20,11 +19,6 @@ final class Judging {
 
     /** The run's final JSON and the wall time the client saw from POST to the finished status. */
     record Finished(JsonNode run, long wallNanos) {
-    }
-
-    static RealStack stack(FakeLlmProvider llm) {
-        return RealStack.start(Map.of("OPENAI_BASE_URL", llm.openAiBaseUrl(), "OPENAI_API_KEY", "bench-key-not-a-secret",
-                "ANTHROPIC_BASE_URL", llm.anthropicBaseUrl(), "ANTHROPIC_API_KEY", "bench-key-not-a-secret"));
     }
 
     static String start(RealStack stack, String name, int rows, int judges, int concurrency) {
