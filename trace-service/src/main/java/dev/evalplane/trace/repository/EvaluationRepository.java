@@ -16,7 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The evaluation list of a run, in SQL: listed links come from one range scan of the partial index
  * trace_run_links_listed (newest first, keyset after the page token), judge cost per row is aggregated over that
- * row's feedback only, and totals count the same index. A page costs the same whatever the run's size.
+ * row's feedback only; the total is the run's counter (RunListCountRepository). A page costs the same whatever the
+ * run's size.
  */
 @ApplicationScoped
 public class EvaluationRepository {
@@ -42,8 +43,6 @@ public class EvaluationRepository {
     static final String FIRST_PAGE = PAGE.formatted(JudgeCostSql.RESULT, "", JudgeCostSql.AGGREGATES);
     private static final String NEXT_PAGE = PAGE.formatted(JudgeCostSql.RESULT,
             "AND (l.request_time_ms, l.trace_id) < ($3::bigint, $4::text)", JudgeCostSql.AGGREGATES);
-
-    private static final String TOTAL = "SELECT count(*) FROM trace_run_links WHERE run_id = $1 AND listed";
 
     private static final String SUMMARY = """
             SELECT c.name, c.is_total, c.valid_count, c.pass_rate::text AS pass_rate, c.mean::text AS mean, c.errors, %s
@@ -76,10 +75,6 @@ public class EvaluationRepository {
             }
             return page;
         });
-    }
-
-    public Uni<Long> total(SqlClient client, String runId) {
-        return client.preparedQuery(TOTAL).execute(Tuple.of(runId)).map(rows -> rows.iterator().next().getLong(0));
     }
 
     public Uni<Summary> summary(SqlClient client, String runId) {

@@ -14,6 +14,7 @@ import dev.evalplane.trace.repository.AssessmentQueries;
 import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.EvaluationRepository;
 import dev.evalplane.trace.repository.EvaluationRepository.ListedTrace;
+import dev.evalplane.trace.repository.RunListCountRepository;
 import dev.evalplane.trace.search.PageToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +34,15 @@ public class EvaluationService {
 
     private final Db db;
     private final EvaluationRepository repository;
+    private final RunListCountRepository counts;
     private final AssessmentQueries assessments;
     private final ObjectMapper mapper;
 
-    public EvaluationService(Db db, EvaluationRepository repository, AssessmentQueries assessments,
-            ObjectMapper mapper) {
+    public EvaluationService(Db db, EvaluationRepository repository, RunListCountRepository counts,
+            AssessmentQueries assessments, ObjectMapper mapper) {
         this.db = db;
         this.repository = repository;
+        this.counts = counts;
         this.assessments = assessments;
         this.mapper = mapper;
     }
@@ -53,7 +56,7 @@ public class EvaluationService {
         PageToken after = pageToken == null || pageToken.isEmpty() ? null
                 : PageToken.decode(mapper, pageToken, fingerprint, KEYSET);
         return db.snapshot(conn -> repository.page(conn, runId, after, size + 1)
-                .chain(rows -> repository.total(conn, runId).chain(total -> {
+                .chain(rows -> counts.total(conn, runId).chain(total -> {
                     List<ListedTrace> page = rows.size() > size ? rows.subList(0, size) : rows;
                     String next = null;
                     if (rows.size() > size) {
@@ -67,7 +70,7 @@ public class EvaluationService {
     }
 
     public Uni<RunSummary> summary(String runId) {
-        return db.snapshot(conn -> repository.total(conn, runId)
+        return db.snapshot(conn -> counts.total(conn, runId)
                 .chain(traces -> repository.summary(conn, runId)
                         .map(s -> new RunSummary(runId, traces, s.total(), s.scorers()))));
     }
