@@ -12,8 +12,9 @@ CREATE TABLE run_list_counts (
 -- The compactor finds the runs written since its last pass through this index.
 CREATE INDEX run_list_counts_by_id ON run_list_counts (id);
 
+-- search_path fixed at creation (Flyway's schema): writers with another search_path still find run_list_counts.
 CREATE FUNCTION count_listed_links() RETURNS trigger
-    LANGUAGE plpgsql AS $$
+    LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO run_list_counts (run_id, delta)

@@ -27,7 +27,7 @@ public final class AnthropicProvider implements LlmProvider {
             String version, int maxTokens, Duration timeout) {
         this.client = client;
         this.json = json;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = LlmProvider.baseUrl(baseUrl);
         this.apiKey = apiKey;
         this.version = version;
         this.maxTokens = maxTokens;

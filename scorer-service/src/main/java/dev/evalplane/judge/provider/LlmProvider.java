@@ -9,4 +9,13 @@ public interface LlmProvider {
     String name();
 
     Uni<ChatResponse> chat(String model, ChatRequest request);
+
+    /** A configured base URL ready for {@code base + "/path"}: without trailing slashes. */
+    static String baseUrl(String configured) {
+        String url = configured;
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        return url;
+    }
 }

@@ -27,7 +27,7 @@ public final class OpenAiProvider implements LlmProvider {
             Duration timeout) {
         this.client = client;
         this.json = json;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = LlmProvider.baseUrl(baseUrl);
         this.apiKey = apiKey;
         this.jsonMode = jsonMode;
         this.timeout = timeout;

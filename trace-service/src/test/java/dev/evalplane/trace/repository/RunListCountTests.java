@@ -83,6 +83,16 @@ class RunListCountTests {
     }
 
     @Test
+    void writesThroughAnotherSearchPathAreCounted() {
+        String run = "run-count-path-" + Ids.newSpanId();
+        pool.withTransaction(conn -> conn.query("SET LOCAL search_path = public").execute()
+                .chain(() -> conn.preparedQuery("INSERT INTO traces.trace_run_links (run_id, trace_id, request_time_ms,"
+                        + " qualifies) SELECT $1, $1 || '-' || g, g, true FROM generate_series(1, 3) g")
+                        .execute(Tuple.of(run)))).await().atMost(WAIT);
+        assertExact(run, 3);
+    }
+
+    @Test
     void concurrentWritersAndTwoCompactingReplicasKeepTotalsExact() {
         String run = "run-count-busy-" + Ids.newSpanId();
         sql("INSERT INTO trace_run_links (run_id, trace_id, request_time_ms) "
