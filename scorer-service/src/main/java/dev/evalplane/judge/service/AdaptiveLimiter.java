@@ -12,21 +12,28 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
- * Bounds a run's concurrent provider calls with AIMD: a 429 halves the allowed concurrency (at most once per
- * {@link #DECREASE_SPACING}) and pauses new calls for the provider's {@code Retry-After}; each success adds
- * 1/limit, i.e. about one slot per window of successful calls, up to {@code max_concurrency}.
+ * Bounds a run's concurrent provider calls with AIMD. A 429 halves the allowed concurrency, at most once per window
+ * (the provider's {@code Retry-After}, at least {@link #DECREASE_SPACING}): calls already in flight were sent at the
+ * old rate and their 429s say nothing new. Each success adds 1/limit, about one slot per window of successful calls,
+ * up to {@code max_concurrency}. A rate-limited request always waits for its {@code Retry-After} before its retry
+ * ({@link JudgeCaller}); new calls of the whole run wait too only in a storm, when at least half of the last
+ * {@link #WINDOW} calls were rate limited (a key's limit is exhausted), not for a few stray 429s.
  * Non-blocking: {@link #acquire()} completes when a slot is free.
  */
 public final class AdaptiveLimiter {
 
     static final Duration DECREASE_SPACING = Duration.ofMillis(500);
+    static final int WINDOW = 16;
 
     private final int max;
     private final Deque<UniEmitter<? super Void>> waiters = new ArrayDeque<>();
+    private final boolean[] recent = new boolean[WINDOW];
+    private int recorded;
+    private int rateLimitedInWindow;
     private double limit;
     private int inFlight;
     private long pausedUntil = System.nanoTime();
-    private long lastDecrease = System.nanoTime() - DECREASE_SPACING.toNanos();
+    private long nextDecrease = System.nanoTime();
     private int decreases;
 
     public AdaptiveLimiter(int max) {
@@ -52,21 +59,24 @@ public final class AdaptiveLimiter {
     }
 
     public synchronized void onSuccess() {
+        record(false);
         limit = Math.min(max, limit + 1.0 / Math.max(1.0, limit));
     }
 
-    /** A 429: halve the limit and hold new calls until {@code retryAfter} has passed. */
+    /** A 429: halve the limit (once per window) and, in a storm, hold new calls until {@code retryAfter} has passed. */
     public void onRateLimited(Duration retryAfter) {
         long now = System.nanoTime();
+        long wait = retryAfter == null || retryAfter.isNegative() ? 0 : retryAfter.toNanos();
         long wakeAt = 0;
         synchronized (this) {
-            if (now - lastDecrease >= DECREASE_SPACING.toNanos()) {
+            record(true);
+            if (now - nextDecrease >= 0) {
                 limit = Math.max(1.0, limit / 2);
-                lastDecrease = now;
+                nextDecrease = now + Math.max(DECREASE_SPACING.toNanos(), wait);
                 decreases++;
             }
-            if (retryAfter != null && !retryAfter.isNegative() && now + retryAfter.toNanos() > pausedUntil) {
-                pausedUntil = now + retryAfter.toNanos();
+            if (wait > 0 && inStorm() && now + wait - pausedUntil > 0) {
+                pausedUntil = now + wait;
                 wakeAt = pausedUntil;
             }
         }
@@ -85,10 +95,25 @@ public final class AdaptiveLimiter {
         return decreases;
     }
 
+    private void record(boolean rateLimited) {
+        int slot = recorded++ % WINDOW;
+        if (recorded > WINDOW && recent[slot]) {
+            rateLimitedInWindow--;
+        }
+        recent[slot] = rateLimited;
+        if (rateLimited) {
+            rateLimitedInWindow++;
+        }
+    }
+
+    private boolean inStorm() {
+        return 2 * rateLimitedInWindow >= WINDOW;
+    }
+
     private void drain() {
         List<UniEmitter<? super Void>> granted = new ArrayList<>();
         synchronized (this) {
-            if (System.nanoTime() < pausedUntil) {
+            if (System.nanoTime() - pausedUntil < 0) {
                 return;
             }
             while (!waiters.isEmpty() && inFlight < currentLimit()) {

@@ -44,13 +44,44 @@ class AdaptiveLimiterTests {
     }
 
     @Test
-    void retryAfterPausesNewCallsUntilItHasPassed() {
+    void inAStormRetryAfterPausesNewCallsUntilItHasPassed() {
         AdaptiveLimiter limiter = new AdaptiveLimiter(4);
-        limiter.onRateLimited(Duration.ofMillis(400));
+        for (int i = 0; i < AdaptiveLimiter.WINDOW / 2; i++) {
+            limiter.onSuccess();
+            limiter.onRateLimited(Duration.ofMillis(400));
+        }
         long start = System.nanoTime();
         UniAssertSubscriber<Void> waiting = limiter.acquire().subscribe().withSubscriber(UniAssertSubscriber.create());
         waiting.awaitItem(Duration.ofSeconds(5));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+    }
+
+    @Test
+    void aStray429DoesNotHoldBackTheOtherCalls() {
+        AdaptiveLimiter limiter = new AdaptiveLimiter(4);
+        for (int i = 0; i < 2 * AdaptiveLimiter.WINDOW; i++) {
+            limiter.onSuccess();
+            if (i % 4 == 0) {
+                limiter.onRateLimited(Duration.ofSeconds(30));
+            }
+        }
+        UniAssertSubscriber<Void> next = limiter.acquire().subscribe().withSubscriber(UniAssertSubscriber.create());
+        next.assertCompleted();
+    }
+
+    @Test
+    void backsOffOncePerRetryAfterWindow() throws InterruptedException {
+        AdaptiveLimiter honouring = new AdaptiveLimiter(16);
+        AdaptiveLimiter spaced = new AdaptiveLimiter(16);
+        honouring.onRateLimited(Duration.ofSeconds(5));
+        spaced.onRateLimited(null);
+        Thread.sleep(AdaptiveLimiter.DECREASE_SPACING.toMillis() + 100);
+        honouring.onRateLimited(Duration.ofSeconds(5));
+        spaced.onRateLimited(null);
+        assertThat(honouring.decreases()).as("the second 429 came within Retry-After").isEqualTo(1);
+        assertThat(honouring.currentLimit()).isEqualTo(8);
+        assertThat(spaced.decreases()).isEqualTo(2);
+        assertThat(spaced.currentLimit()).isEqualTo(4);
     }
 
     @Test
