@@ -101,9 +101,11 @@ class ScorerKillIT {
         }
     }
 
+    /** Both instances under one host name, as a pod restarted in place (the stack's own scorer has another). */
     private static ServiceProcess scorer(TestStack stack, Path log) {
         return new ServiceProcess(RealStack.packagedJar("scorer-service"), stack.scorerConfig(), log)
-                .withEnvironment(stack.llm.providerEnvironment());
+                .withEnvironment(stack.llm.providerEnvironment())
+                .withEnvironment(Map.of("HOSTNAME", "scorer-kill-pod"));
     }
 
     private static List<Map<String, Object>> rows() {

@@ -60,4 +60,12 @@ public interface JudgeConfig {
     /** Characters of an agent judge's accumulated prompt; past it the oldest tool exchanges are dropped. */
     @WithDefault("120000")
     int toolContextMaxChars();
+
+    /** How often an instance stamps its running runs as alive and picks up cancels other instances received. */
+    @WithDefault("5s")
+    Duration heartbeatEvery();
+
+    /** A RUNNING run whose owner has not stamped it for this long is failed by any instance. */
+    @WithDefault("60s")
+    Duration orphanAfter();
 }

@@ -1,10 +1,13 @@
 package dev.evalplane.judge.repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,8 +47,8 @@ public class RunRepository {
     public Uni<EvaluationRun> insert(String runId, EvaluationRequest request, Integer rowsTotal, Instant createdAt,
             String owner) {
         return pool.preparedQuery("INSERT INTO scoring.runs (run_id, experiment_id, name, status, source_kind, model,"
-                + " max_concurrency, budget_usd, scorers, rows_total, created_at, owner)"
-                + " VALUES ($1, $2, $3, 'RUNNING', $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11)"
+                + " max_concurrency, budget_usd, scorers, rows_total, created_at, owner, heartbeat_at)"
+                + " VALUES ($1, $2, $3, 'RUNNING', $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, now())"
                 + " ON CONFLICT (run_id) DO NOTHING")
                 .execute(Tuple.from(new Object[] { runId, request.experimentId(), request.name(), request.source().kind(),
                         request.model().toString(), request.maxConcurrency(), request.budgetUsd(),
@@ -87,6 +90,37 @@ public class RunRepository {
     public Uni<Integer> failOrphans(String owner, String reason) {
         return pool.preparedQuery("UPDATE scoring.runs SET status = 'FAILED', error = $2, finished_at = now()"
                 + " WHERE status = 'RUNNING' AND owner = $1").execute(Tuple.of(owner, reason)).map(RowSet::rowCount);
+    }
+
+    /** Stamps the RUNNING runs of {@code owner} as alive; answers those another instance asked to cancel. */
+    public Uni<List<String>> heartbeat(String owner) {
+        return pool.preparedQuery("UPDATE scoring.runs SET heartbeat_at = now() WHERE status = 'RUNNING' AND owner = $1"
+                + " RETURNING run_id, cancel_requested").execute(Tuple.of(owner))
+                .map(rows -> runIds(rows, row -> row.getBoolean("cancel_requested")));
+    }
+
+    /** Asks the owner of a RUNNING run to cancel it; false when the run is not RUNNING. */
+    public Uni<Boolean> requestCancel(String runId) {
+        return pool.preparedQuery("UPDATE scoring.runs SET cancel_requested = true WHERE run_id = $1"
+                + " AND status = 'RUNNING'").execute(Tuple.of(runId)).map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Fails RUNNING runs whose owner has not stamped them for {@code silence}; answers their ids. */
+    public Uni<List<String>> failSilent(Duration silence, String reason) {
+        return pool.preparedQuery("UPDATE scoring.runs SET status = 'FAILED', error = $2, finished_at = now()"
+                + " WHERE status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $1)"
+                + " RETURNING run_id").execute(Tuple.of(silence.toMillis() / 1000.0, reason))
+                .map(rows -> runIds(rows, row -> true));
+    }
+
+    private static List<String> runIds(RowSet<Row> rows, Predicate<Row> which) {
+        List<String> ids = new ArrayList<>();
+        rows.forEach(row -> {
+            if (which.test(row)) {
+                ids.add(row.getString("run_id"));
+            }
+        });
+        return ids;
     }
 
     public Uni<EvaluationRun> find(String runId) {

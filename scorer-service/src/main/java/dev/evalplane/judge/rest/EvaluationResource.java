@@ -75,14 +75,14 @@ public class EvaluationResource {
     @POST
     @Path("/{run_id}/cancel")
     public Uni<RestResponse<ObjectNode>> cancel(@PathParam("run_id") String runId) {
-        return existing(runId).map(run -> {
-            if (!service.cancel(runId)) {
+        return existing(runId).chain(run -> service.cancel(runId).map(requested -> {
+            if (!requested) {
                 throw new ProblemException(409, "run-not-running", "Run is not running",
-                        "run " + runId + " is " + run.status() + " and not executing on this instance");
+                        "run " + runId + " is " + run.status());
             }
             return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED,
                     json.createObjectNode().put("run_id", runId).put("status", "CANCELLING")).build();
-        });
+        }));
     }
 
     private Uni<EvaluationRun> existing(String runId) {

@@ -2,10 +2,10 @@ package dev.evalplane.judge.service;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,12 +14,13 @@ import dev.evalplane.judge.EvaluationRun;
 import dev.evalplane.judge.RowSource;
 import dev.evalplane.judge.repository.RunRepository;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
-/** Starts, finds, lists and cancels evaluation runs. A run executes in the background in this process. */
+/**
+ * Starts, finds, lists and cancels evaluation runs. A run executes in the background in the process that accepted
+ * it (its owner); {@link RunLiveness} keeps it stamped as alive and carries cancels other instances received.
+ */
 @ApplicationScoped
 public class EvaluationService {
 
@@ -33,14 +34,6 @@ public class EvaluationService {
     public EvaluationService(RunRepository repository, RunExecutor executor) {
         this.repository = repository;
         this.executor = executor;
-    }
-
-    void failOrphansOnStart(@Observes StartupEvent event) {
-        Integer failed = repository.failOrphans(owner, "scorer-service stopped before the run finished")
-                .await().atMost(Duration.ofSeconds(30));
-        if (failed > 0) {
-            Log.warnf("marked %d runs left RUNNING by a previous start as FAILED", failed);
-        }
     }
 
     public Uni<EvaluationRun> start(EvaluationRequest request) {
@@ -63,14 +56,25 @@ public class EvaluationService {
         return repository.list(experimentId, LIST_LIMIT);
     }
 
-    /** Stops starting new rows of a run executing here; false when it is not running here. */
-    public boolean cancel(String runId) {
-        RunContext ctx = running.get(runId);
-        if (ctx == null) {
-            return false;
-        }
-        ctx.cancel();
-        return true;
+    /**
+     * Stops starting new rows of a RUNNING run: at once when it executes here, else through the database, where its
+     * owner picks the request up with its next heartbeat. False when the run is not RUNNING.
+     */
+    public Uni<Boolean> cancel(String runId) {
+        return repository.requestCancel(runId).invoke(requested -> {
+            if (requested) {
+                cancelHere(List.of(runId));
+            }
+        });
+    }
+
+    /** The owner of the runs this instance executes (its host name: one scorer-service process per host or pod). */
+    String owner() {
+        return owner;
+    }
+
+    void cancelHere(List<String> runIds) {
+        runIds.stream().map(running::get).filter(Objects::nonNull).forEach(RunContext::cancel);
     }
 
     private static Integer knownRowCount(RowSource source) {
