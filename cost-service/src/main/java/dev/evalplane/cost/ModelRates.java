@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * USD per token for each token category of one pricing tier. A null rate is unknown, never zero.
- * {@code cacheCreation1h} is kept for completeness: our usage contract does not split 5-minute from 1-hour cache
- * writes, so every cache write is priced at {@code cacheCreation}.
+ * {@code cacheCreation} prices 5-minute cache writes, {@code cacheCreation1h} 1-hour ones (LiteLLM's
+ * {@code cache_creation_input_token_cost_above_1hr}).
  */
 public record ModelRates(BigDecimal input, BigDecimal output, BigDecimal reasoning, BigDecimal cacheRead,
         BigDecimal cacheCreation, BigDecimal cacheCreation1h) {

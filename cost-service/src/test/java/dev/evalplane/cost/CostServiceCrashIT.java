@@ -169,7 +169,10 @@ class CostServiceCrashIT {
         System.out.printf("%d re-published events (same version, same content)%n", republished);
     }
 
-    /** Usage with the categories each model has rates for; some Anthropic calls above 200k input tokens. */
+    /**
+     * Usage with the categories each model has rates for; some Anthropic calls above 200k input tokens, half of them
+     * with their cache writes split into 5-minute and 1-hour writes.
+     */
     private static TokenUsage usage(Random random, String model) {
         long input = 100 + random.nextInt(20_000);
         long output = 10 + random.nextInt(3_000);
@@ -182,6 +185,10 @@ class CostServiceCrashIT {
                     input = 200_000 + random.nextInt(50_000);
                 }
                 cacheWrite = random.nextInt((int) (input - cacheRead) / 2 + 1);
+                if (random.nextBoolean()) {
+                    long cacheWrite1h = random.nextInt((int) cacheWrite + 1);
+                    return new TokenUsage(input, output, input + output, cacheRead, cacheWrite, 0L, cacheWrite1h);
+                }
             }
             case "o3", "gemini/gemini-2.5-flash" -> reasoning = random.nextInt((int) output);
             default -> {

@@ -22,14 +22,17 @@ public final class ExpectedCosts {
         BigDecimal out = rate(m, "output_cost_per_token", above);
         BigDecimal read = rate(m, "cache_read_input_token_cost", above);
         BigDecimal write = rate(m, "cache_creation_input_token_cost", above);
+        BigDecimal write1h = rate(m, "cache_creation_input_token_cost_above_1hr", above);
         BigDecimal reasoning = m.has("output_cost_per_reasoning_token")
                 ? m.get("output_cost_per_reasoning_token").decimalValue() : out;
         long cr = TokenUsage.orZero(u.cacheReadInputTokens());
-        long cw = TokenUsage.orZero(u.cacheCreationInputTokens());
+        long cw1h = TokenUsage.orZero(u.cacheCreation1hInputTokens());
+        long cw = TokenUsage.orZero(u.cacheCreationInputTokens()) - cw1h;
         long r = TokenUsage.orZero(u.reasoningTokens());
-        BigDecimal input = in.multiply(BigDecimal.valueOf(u.inputTokens() - cr - cw))
+        BigDecimal input = in.multiply(BigDecimal.valueOf(u.inputTokens() - cr - cw - cw1h))
                 .add(cr == 0 ? BigDecimal.ZERO : read.multiply(BigDecimal.valueOf(cr)))
-                .add(cw == 0 ? BigDecimal.ZERO : write.multiply(BigDecimal.valueOf(cw)));
+                .add(cw == 0 ? BigDecimal.ZERO : write.multiply(BigDecimal.valueOf(cw)))
+                .add(cw1h == 0 ? BigDecimal.ZERO : write1h.multiply(BigDecimal.valueOf(cw1h)));
         BigDecimal output = out.multiply(BigDecimal.valueOf(u.outputTokens() - r))
                 .add(reasoning.multiply(BigDecimal.valueOf(r)));
         return new BigDecimal[] { input, output };

@@ -30,6 +30,7 @@ class GoldenFilesContractTests {
     @ParameterizedTest
     @CsvSource({
             "span-event.llm.v1.json, dev.evalplane.events.SpanEvent",
+            "span-event.llm-cache-1h.v1.json, dev.evalplane.events.SpanEvent",
             "span-event.root.v1.json, dev.evalplane.events.SpanEvent",
             "assessment-event.feedback.v1.json, dev.evalplane.events.AssessmentEvent",
             "assessment-event.error.v1.json, dev.evalplane.events.AssessmentEvent",
@@ -49,6 +50,17 @@ class GoldenFilesContractTests {
         assertThat(span.isRoot()).isFalse();
         assertThat(span.llm().usage().cacheReadInputTokens()).isEqualTo(1000L);
         assertThat(span.llm().usage().reasoningTokens()).isEqualTo(120L);
+    }
+
+    @Test
+    void cacheWritesSplitIntoOneHourAndFiveMinuteParts() throws Exception {
+        TokenUsage split = JSON.treeToValue(golden("span-event.llm-cache-1h.v1.json"), SpanEvent.class).llm().usage();
+        assertThat(split.cacheCreationInputTokens()).isEqualTo(20000L);
+        assertThat(split.cacheCreation1hInputTokens()).isEqualTo(15000L);
+        TokenUsage unsplit = JSON.treeToValue(golden("span-event.llm.v1.json"), SpanEvent.class).llm().usage();
+        assertThat(unsplit.cacheCreation1hInputTokens()).isNull();
+        assertThat(JSON.writeValueAsString(unsplit)).doesNotContain("1h");
+        assertThat(JSON.writeValueAsString(split)).contains("\"cache_creation_1h_input_tokens\":15000");
     }
 
     @Test

@@ -94,6 +94,11 @@ final class FakeLlmWire {
         u.put("input_tokens", usage.uncachedInputTokens());
         u.put("cache_creation_input_tokens", usage.cacheCreationTokens());
         u.put("cache_read_input_tokens", usage.cachedTokens());
+        if (usage.cacheCreation1hTokens() > 0) {
+            u.putObject("cache_creation")
+                    .put("ephemeral_5m_input_tokens", usage.cacheCreationTokens() - usage.cacheCreation1hTokens())
+                    .put("ephemeral_1h_input_tokens", usage.cacheCreation1hTokens());
+        }
         u.put("output_tokens", usage.completionTokens());
         return root;
     }

@@ -7,7 +7,13 @@ package dev.evalplane.testsupport;
  * the cache parts.
  */
 public record FakeUsage(long promptTokens, long completionTokens, long cachedTokens, long cacheCreationTokens,
-        long reasoningTokens) {
+        long reasoningTokens, long cacheCreation1hTokens) {
+
+    /** Without 1-hour cache writes: the Anthropic wire then has no {@code cache_creation} breakdown. */
+    public FakeUsage(long promptTokens, long completionTokens, long cachedTokens, long cacheCreationTokens,
+            long reasoningTokens) {
+        this(promptTokens, completionTokens, cachedTokens, cacheCreationTokens, reasoningTokens, 0);
+    }
 
     public static final FakeUsage DEFAULT = new FakeUsage(120, 30, 0, 0, 0);
 
@@ -16,11 +22,19 @@ public record FakeUsage(long promptTokens, long completionTokens, long cachedTok
     }
 
     public FakeUsage withCache(long cached, long cacheCreation) {
-        return new FakeUsage(promptTokens, completionTokens, cached, cacheCreation, reasoningTokens);
+        return new FakeUsage(promptTokens, completionTokens, cached, cacheCreation, reasoningTokens,
+                cacheCreation1hTokens);
+    }
+
+    /** {@code oneHour} of the cache writes went to a 1-hour cache (Anthropic {@code cache_creation} breakdown). */
+    public FakeUsage withOneHourCacheWrites(long oneHour) {
+        return new FakeUsage(promptTokens, completionTokens, cachedTokens, cacheCreationTokens, reasoningTokens,
+                oneHour);
     }
 
     public FakeUsage withReasoning(long reasoning) {
-        return new FakeUsage(promptTokens, completionTokens, cachedTokens, cacheCreationTokens, reasoning);
+        return new FakeUsage(promptTokens, completionTokens, cachedTokens, cacheCreationTokens, reasoning,
+                cacheCreation1hTokens);
     }
 
     /** Anthropic's {@code input_tokens}: the input that was neither read from nor written to the cache. */

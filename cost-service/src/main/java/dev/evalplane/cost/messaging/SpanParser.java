@@ -38,7 +38,8 @@ public class SpanParser {
             TokenUsage u = span.llm().usage();
             if (u != null) {
                 for (Long count : new Long[] { u.inputTokens(), u.outputTokens(), u.totalTokens(),
-                        u.cacheReadInputTokens(), u.cacheCreationInputTokens(), u.reasoningTokens() }) {
+                        u.cacheReadInputTokens(), u.cacheCreationInputTokens(), u.reasoningTokens(),
+                        u.cacheCreation1hInputTokens() }) {
                     if (count != null && count < 0) {
                         throw new IllegalArgumentException("span " + span.spanId() + " has a negative token count");
                     }

@@ -25,7 +25,8 @@ public class SpanCostRepository {
 
     private static final String COLUMNS = "span_id, trace_id, provider, model, resolved_model, price_source,"
             + " input_tokens, output_tokens, total_tokens, cache_read_input_tokens, cache_creation_input_tokens,"
-            + " reasoning_tokens, input_cost, output_cost, total_cost, cost_status, price_table_version";
+            + " reasoning_tokens, input_cost, output_cost, total_cost, cost_status, price_table_version,"
+            + " cache_creation_1h_input_tokens";
 
     /**
      * Insert, or update when the span's call changed. A redelivered span (same trace, provider, model and usage)
@@ -33,21 +34,23 @@ public class SpanCostRepository {
      * explicit). A span id already owned by another trace is left alone.
      */
     private static final String UPSERT = "INSERT INTO costs.span_costs (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5,"
-            + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (span_id) DO UPDATE SET"
+            + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (span_id) DO UPDATE SET"
             + " provider = EXCLUDED.provider, model = EXCLUDED.model, resolved_model = EXCLUDED.resolved_model,"
             + " price_source = EXCLUDED.price_source, input_tokens = EXCLUDED.input_tokens,"
             + " output_tokens = EXCLUDED.output_tokens, total_tokens = EXCLUDED.total_tokens,"
             + " cache_read_input_tokens = EXCLUDED.cache_read_input_tokens,"
             + " cache_creation_input_tokens = EXCLUDED.cache_creation_input_tokens,"
+            + " cache_creation_1h_input_tokens = EXCLUDED.cache_creation_1h_input_tokens,"
             + " reasoning_tokens = EXCLUDED.reasoning_tokens, input_cost = EXCLUDED.input_cost,"
             + " output_cost = EXCLUDED.output_cost, total_cost = EXCLUDED.total_cost,"
             + " cost_status = EXCLUDED.cost_status, price_table_version = EXCLUDED.price_table_version, priced_at = now()"
             + " WHERE span_costs.trace_id = EXCLUDED.trace_id AND (span_costs.provider, span_costs.model,"
             + " span_costs.input_tokens, span_costs.output_tokens, span_costs.total_tokens,"
-            + " span_costs.cache_read_input_tokens, span_costs.cache_creation_input_tokens, span_costs.reasoning_tokens)"
+            + " span_costs.cache_read_input_tokens, span_costs.cache_creation_input_tokens, span_costs.reasoning_tokens,"
+            + " span_costs.cache_creation_1h_input_tokens)"
             + " IS DISTINCT FROM (EXCLUDED.provider, EXCLUDED.model, EXCLUDED.input_tokens, EXCLUDED.output_tokens,"
             + " EXCLUDED.total_tokens, EXCLUDED.cache_read_input_tokens, EXCLUDED.cache_creation_input_tokens,"
-            + " EXCLUDED.reasoning_tokens)";
+            + " EXCLUDED.reasoning_tokens, EXCLUDED.cache_creation_1h_input_tokens)";
 
     private static final String REPRICE = "UPDATE costs.span_costs SET resolved_model = $2, price_source = $3,"
             + " input_cost = $4, output_cost = $5, total_cost = $6, cost_status = $7, price_table_version = $8,"
@@ -59,12 +62,13 @@ public class SpanCostRepository {
         }
         List<Tuple> rows = new ArrayList<>();
         for (SpanCostEntry e : entries) {
-            TokenUsage u = e.usage() == null ? new TokenUsage(null, null, null, null, null, null) : e.usage();
+            TokenUsage u = e.usage() == null ? new TokenUsage(null, null, null, null, null, null, null) : e.usage();
             PricedUsage p = e.priced();
             rows.add(Tuple.from(new Object[] { e.spanId(), e.traceId(), e.provider(), e.model(), p.resolvedModel(),
                     source(p), u.inputTokens(), u.outputTokens(), u.totalTokens(), u.cacheReadInputTokens(),
                     u.cacheCreationInputTokens(), u.reasoningTokens(), numeric(p.inputCost()),
-                    numeric(p.outputCost()), numeric(p.totalCost()), p.status().name(), e.priceTableVersion() }));
+                    numeric(p.outputCost()), numeric(p.totalCost()), p.status().name(), e.priceTableVersion(),
+                    u.cacheCreation1hInputTokens() }));
         }
         return conn.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
     }
@@ -109,7 +113,8 @@ public class SpanCostRepository {
     private static SpanCostEntry toEntry(Row row) {
         TokenUsage usage = new TokenUsage(row.getLong("input_tokens"), row.getLong("output_tokens"),
                 row.getLong("total_tokens"), row.getLong("cache_read_input_tokens"),
-                row.getLong("cache_creation_input_tokens"), row.getLong("reasoning_tokens"));
+                row.getLong("cache_creation_input_tokens"), row.getLong("reasoning_tokens"),
+                row.getLong("cache_creation_1h_input_tokens"));
         String source = row.getString("price_source");
         PricedUsage priced = new PricedUsage(decimal(row, "input_cost"), decimal(row, "output_cost"),
                 decimal(row, "total_cost"), CostStatus.valueOf(row.getString("cost_status")),

@@ -13,12 +13,14 @@ import dev.evalplane.events.TokenUsage;
  * convention: input tokens include cache reads and writes, output tokens include reasoning. Buckets are made
  * exclusive before pricing, so a cache read is billed once, at the cache-read rate:
  * <pre>
- * input cost  = (input - cache_read - cache_write) x input rate + cache_read x cache-read rate + cache_write x cache-write rate
+ * input cost  = (input - cache_read - cache_write) x input rate + cache_read x cache-read rate
+ *               + (cache_write - cache_write_1h) x cache-write rate + cache_write_1h x 1-hour cache-write rate
  * output cost = (output - reasoning) x output rate + reasoning x reasoning rate (else the output rate, as LiteLLM)
  * </pre>
  * A category with tokens and no rate has no fallback (LiteLLM would bill missing cache rates at $0, which we refuse):
  * that part's cost is null and the call is PARTIALLY_PRICED. So is usage that contradicts itself (cache tokens
- * above the input, reasoning above the output) or lacks the input or the output count.
+ * above the input, 1-hour writes above the writes, reasoning above the output) or lacks the input or the output
+ * count. Without a 5-minute / 1-hour split every cache write is a 5-minute write.
  */
 public final class CostCalculator {
 
@@ -34,12 +36,13 @@ public final class CostCalculator {
         }
         long cacheRead = TokenUsage.orZero(usage.cacheReadInputTokens());
         long cacheWrite = TokenUsage.orZero(usage.cacheCreationInputTokens());
+        long cacheWrite1h = TokenUsage.orZero(usage.cacheCreation1hInputTokens());
         long reasoning = TokenUsage.orZero(usage.reasoningTokens());
         long inputForTier = usage.inputTokens() != null ? usage.inputTokens() : cacheRead + cacheWrite;
         ModelRates rates = resolved.price().ratesFor(inputForTier);
 
         BigDecimal input = usage.inputTokens() == null ? null
-                : inputCost(usage.inputTokens(), cacheRead, cacheWrite, rates);
+                : inputCost(usage.inputTokens(), cacheRead, cacheWrite, cacheWrite1h, rates);
         BigDecimal output = usage.outputTokens() == null ? null
                 : outputCost(usage.outputTokens(), reasoning, rates);
         boolean complete = input != null && output != null;
@@ -48,13 +51,15 @@ public final class CostCalculator {
                 resolved.price().source());
     }
 
-    private static BigDecimal inputCost(long input, long cacheRead, long cacheWrite, ModelRates rates) {
+    private static BigDecimal inputCost(long input, long cacheRead, long cacheWrite, long cacheWrite1h,
+            ModelRates rates) {
         long uncached = input - cacheRead - cacheWrite;
-        if (uncached < 0) {
+        long cacheWrite5m = cacheWrite - cacheWrite1h;
+        if (uncached < 0 || cacheWrite5m < 0) {
             return null;
         }
         return sum(times(uncached, rates.input()), times(cacheRead, rates.cacheRead()),
-                times(cacheWrite, rates.cacheCreation()));
+                times(cacheWrite5m, rates.cacheCreation()), times(cacheWrite1h, rates.cacheCreation1h()));
     }
 
     private static BigDecimal outputCost(long output, long reasoning, ModelRates rates) {

@@ -39,6 +39,22 @@ class CostCalculatorTests {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/golden/cost-cases-cache-1h.csv", delimiter = '|', numLinesToSkip = 1)
+    void pricesOneHourCacheWritesLikeTheHandComputedCase(String name, String provider, String model, Long input,
+            Long output, Long cacheRead, Long cacheWrite, Long cacheWrite1h, BigDecimal inputCost,
+            BigDecimal outputCost, BigDecimal totalCost, CostStatus status) {
+        TokenUsage usage = new TokenUsage(input, output, null, cacheRead, cacheWrite, null, cacheWrite1h);
+        ResolvedPrice resolved = ModelNameResolver.resolve(TABLE, provider, model).orElseThrow();
+
+        PricedUsage priced = CostCalculator.price(resolved, usage);
+
+        assertThat(priced.status()).as("status").isEqualTo(status);
+        assertExact("input_cost", priced.inputCost(), inputCost);
+        assertExact("output_cost", priced.outputCost(), outputCost);
+        assertExact("total_cost", priced.totalCost(), totalCost);
+    }
+
     @Test
     void unpricedKeepsNoCostButTheUsageIsUntouched() {
         TokenUsage usage = new TokenUsage(123L, 45L, 168L, 10L, null, 5L);

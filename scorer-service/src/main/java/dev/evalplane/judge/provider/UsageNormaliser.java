@@ -33,6 +33,8 @@ public final class UsageNormaliser {
     /**
      * Anthropic Messages: {@code input_tokens} EXCLUDES {@code cache_read_input_tokens} and
      * {@code cache_creation_input_tokens}, so the three are added; thinking tokens are inside {@code output_tokens}.
+     * {@code cache_creation.ephemeral_1h_input_tokens}, when sent, is the part of the cache writes that went to a
+     * 1-hour cache (priced higher than 5-minute writes).
      */
     public static TokenUsage anthropic(JsonNode usage) {
         if (usage == null || !usage.isObject()) {
@@ -44,7 +46,8 @@ public final class UsageNormaliser {
         Long output = number(usage, "output_tokens");
         Long input = uncached == null ? null : uncached + TokenUsage.orZero(cacheRead) + TokenUsage.orZero(cacheWrite);
         Long total = input != null && output != null ? input + output : null;
-        return new TokenUsage(input, output, total, cacheRead, cacheWrite, null);
+        Long cacheWrite1h = number(usage.get("cache_creation"), "ephemeral_1h_input_tokens");
+        return new TokenUsage(input, output, total, cacheRead, cacheWrite, null, cacheWrite1h);
     }
 
     private static Long number(JsonNode node, String field) {

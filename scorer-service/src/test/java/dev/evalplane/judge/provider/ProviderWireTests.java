@@ -90,6 +90,14 @@ class ProviderWireTests {
     }
 
     @Test
+    void anthropicOneHourCacheWritesComeThroughTheWire() {
+        fake.usage(new FakeUsage(1250, 80, 1000, 200, 0).withOneHourCacheWrites(150));
+        ChatResponse response = anthropic().chat("claude-sonnet-4-5", PROMPT).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(response.usage()).isEqualTo(new TokenUsage(1250L, 80L, 1330L, 1000L, 200L, null, 150L));
+    }
+
+    @Test
     void rateLimitIsRetryableAndCarriesRetryAfter() {
         fake.enqueue(FakeLlmReply.rateLimited(7));
         assertThatThrownBy(() -> openAi().chat("gpt-4.1-mini", PROMPT).await().atMost(Duration.ofSeconds(10)))

@@ -39,6 +39,15 @@ class UsageNormaliserTests {
     }
 
     @Test
+    void anthropicCacheCreationBreakdownGivesTheOneHourWrites() throws Exception {
+        TokenUsage usage = UsageNormaliser.anthropic(json("""
+                {"input_tokens": 50, "cache_creation_input_tokens": 200, "cache_read_input_tokens": 1000,
+                 "cache_creation": {"ephemeral_5m_input_tokens": 50, "ephemeral_1h_input_tokens": 150},
+                 "output_tokens": 80}"""));
+        assertThat(usage).isEqualTo(new TokenUsage(1250L, 80L, 1330L, 1000L, 200L, null, 150L));
+    }
+
+    @Test
     void anthropicWithoutCacheFieldsCountsInputAsIs() throws Exception {
         TokenUsage usage = UsageNormaliser.anthropic(json("{\"input_tokens\": 42, \"output_tokens\": 7}"));
         assertThat(usage).isEqualTo(new TokenUsage(42L, 7L, 49L, null, null, null));
