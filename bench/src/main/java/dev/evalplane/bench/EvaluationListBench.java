@@ -52,6 +52,13 @@ final class EvaluationListBench {
                 report.figure(NAME, "of which the exact total (run counter), run of " + size,
                         totalQuery(sql, size, samples / 4).toString());
             }
+            for (int size : sizes) {
+                String summary = stack.traceService().url("/api/v1/evaluations/" + runId(size) + "/summary");
+                report.figure(NAME, "run summary, first request (computed over the whole run), run of " + size,
+                        timed(summary, 0, 1).toString());
+                report.figure(NAME, "run summary, later requests (stored, nothing written since), run of " + size,
+                        timed(summary, 5, samples / 4).toString());
+            }
             List<Stats> all = new ArrayList<>(stats.values());
             int smallest = sizes.get(0);
             int largest = sizes.get(sizes.size() - 1);
@@ -92,6 +99,18 @@ final class EvaluationListBench {
         Map<String, Stats> stats = new LinkedHashMap<>();
         nanos.forEach((k, v) -> stats.put(k, Stats.ofNanos(v)));
         return stats;
+    }
+
+    /** {@code samples} GETs of one URL after {@code warmUps} untimed ones. */
+    private static Stats timed(String url, int warmUps, int samples) {
+        List<Long> nanos = new ArrayList<>();
+        for (int i = -warmUps; i < samples; i++) {
+            long n = Http.get(url).expect(200).nanos();
+            if (i >= 0) {
+                nanos.add(n);
+            }
+        }
+        return Stats.ofNanos(nanos);
     }
 
     /** The page's total as trace-service reads it (RunListCountRepository.TOTAL), timed over JDBC. */

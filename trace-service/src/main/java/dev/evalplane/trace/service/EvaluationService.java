@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.trace.domain.Assessment;
@@ -14,7 +15,10 @@ import dev.evalplane.trace.repository.AssessmentQueries;
 import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.EvaluationRepository;
 import dev.evalplane.trace.repository.EvaluationRepository.ListedTrace;
+import dev.evalplane.trace.repository.EvaluationRepository.Summary;
 import dev.evalplane.trace.repository.RunListCountRepository;
+import dev.evalplane.trace.repository.RunListCountRepository.Counters;
+import dev.evalplane.trace.repository.RunSummaryRepository;
 import dev.evalplane.trace.search.PageToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,14 +39,16 @@ public class EvaluationService {
     private final Db db;
     private final EvaluationRepository repository;
     private final RunListCountRepository counts;
+    private final RunSummaryRepository summaries;
     private final AssessmentQueries assessments;
     private final ObjectMapper mapper;
 
     public EvaluationService(Db db, EvaluationRepository repository, RunListCountRepository counts,
-            AssessmentQueries assessments, ObjectMapper mapper) {
+            RunSummaryRepository summaries, AssessmentQueries assessments, ObjectMapper mapper) {
         this.db = db;
         this.repository = repository;
         this.counts = counts;
+        this.summaries = summaries;
         this.assessments = assessments;
         this.mapper = mapper;
     }
@@ -69,10 +75,37 @@ public class EvaluationService {
                 })));
     }
 
+    /**
+     * The run's summary: the stored one while the run's writes counter has not moved since it was computed (then it
+     * is still exact and costs one row), else computed from the run's data in the same snapshot and stored.
+     */
     public Uni<RunSummary> summary(String runId) {
-        return db.snapshot(conn -> counts.total(conn, runId)
-                .chain(traces -> repository.summary(conn, runId)
-                        .map(s -> new RunSummary(runId, traces, s.total(), s.scorers()))));
+        return db.snapshot(conn -> counts.counters(conn, runId).chain(counters -> summaries.find(conn, runId)
+                .chain(stored -> stored != null && stored.writes() == counters.writes()
+                        ? Uni.createFrom().item(new CountedSummary(counters, read(stored.json()), false))
+                        : repository.summary(conn, runId).map(s -> new CountedSummary(counters, s, true)))))
+                .call(c -> c.computed() ? summaries.store(db.pool(), runId, c.counters().writes(), write(c.summary()))
+                        : Uni.createFrom().voidItem())
+                .map(c -> new RunSummary(runId, c.counters().listed(), c.summary().total(), c.summary().scorers()));
+    }
+
+    private record CountedSummary(Counters counters, Summary summary, boolean computed) {
+    }
+
+    private Summary read(String json) {
+        try {
+            return mapper.readValue(json, Summary.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored run summary is not readable", e);
+        }
+    }
+
+    private String write(Summary summary) {
+        try {
+            return mapper.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("run summary not writable", e);
+        }
     }
 
     private static List<EvaluationRow> rows(List<ListedTrace> page, Map<String, List<Assessment>> byTrace) {

@@ -48,8 +48,9 @@ class EvaluationScaleTests {
 
         JsonPath first = page(null);
         assertThat(first.getInt("total")).isEqualTo(LISTED);
-        // the total reads the run's counter rows (one per writing statement until compacted), not its links
-        assertThat(number("SELECT count(*) FROM run_list_counts WHERE run_id = '" + RUN + "'")).isEqualTo(1);
+        // the total reads the run's counter rows, one per writing statement until the compactor folds them (here the
+        // feedback insert and the links insert), not its links
+        assertThat(number("SELECT count(*) FROM run_list_counts WHERE run_id = '" + RUN + "'")).isBetween(1L, 2L);
         assertThat(first.getList("traces")).hasSize(50);
         Set<String> seen = new HashSet<>(first.getList("traces.trace_id"));
         JsonPath second = page(first.getString("next_page_token"));
