@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.events.Ids;
@@ -56,19 +57,15 @@ class RunLivenessTests {
     @Test
     void aCancelAnotherInstanceRecordedStopsTheRunExecutingHere() {
         FakeLlmProvider fake = FakeLlm.get().latency(Duration.ofMillis(300));
-        try {
-            String runId = Runs.start(rows(20));
-            await().atMost(WAIT).until(() -> !fake.requests().isEmpty());
-            // what POST .../cancel on another replica does
-            pool.preparedQuery("UPDATE scoring.runs SET cancel_requested = true WHERE run_id = $1")
-                    .execute(Tuple.of(runId)).await().atMost(WAIT);
+        String runId = Runs.start(rows(20));
+        await().atMost(WAIT).until(() -> !fake.requests().isEmpty());
+        // what POST .../cancel on another replica does
+        pool.preparedQuery("UPDATE scoring.runs SET cancel_requested = true WHERE run_id = $1")
+                .execute(Tuple.of(runId)).await().atMost(WAIT);
 
-            JsonPath run = Runs.awaitFinished(runId);
-            assertThat(run.getString("status")).isEqualTo("CANCELLED");
-            assertThat(fake.requests().size()).isLessThan(20);
-        } finally {
-            fake.latency(Duration.ZERO);
-        }
+        JsonPath run = Runs.awaitFinished(runId);
+        assertThat(run.getString("status")).isEqualTo("CANCELLED");
+        assertThat(fake.requests().size()).isLessThan(20);
     }
 
     @Test
@@ -86,18 +83,20 @@ class RunLivenessTests {
 
     @Test
     void runsThisInstanceExecutesAreStampedAsAlive() {
-        FakeLlmProvider fake = FakeLlm.get().latency(Duration.ofMillis(300));
-        try {
-            String runId = Runs.start(rows(10));
-            double first = number("SELECT extract(epoch FROM heartbeat_at) FROM scoring.runs WHERE run_id = $1", runId);
-            await().atMost(WAIT).until(() -> number("SELECT extract(epoch FROM heartbeat_at) FROM scoring.runs"
-                    + " WHERE run_id = $1", runId) > first);
-            assertThat(number("SELECT extract(epoch FROM now() - heartbeat_at) FROM scoring.runs WHERE run_id = $1",
-                    runId)).isLessThan(2.0);
-            assertThat(Runs.awaitFinished(runId).getString("status")).isEqualTo("COMPLETED");
-        } finally {
-            fake.latency(Duration.ZERO);
-        }
+        FakeLlm.get().latency(Duration.ofMillis(300));
+        String runId = Runs.start(rows(10));
+        double first = number("SELECT extract(epoch FROM heartbeat_at) FROM scoring.runs WHERE run_id = $1", runId);
+        await().atMost(WAIT).until(() -> number("SELECT extract(epoch FROM heartbeat_at) FROM scoring.runs"
+                + " WHERE run_id = $1", runId) > first);
+        assertThat(number("SELECT extract(epoch FROM now() - heartbeat_at) FROM scoring.runs WHERE run_id = $1",
+                runId)).isLessThan(2.0);
+        assertThat(Runs.awaitFinished(runId).getString("status")).isEqualTo("COMPLETED");
+    }
+
+    /** Back to a fast fake for the next test class (FakeLlm.get() resets it). */
+    @AfterEach
+    void resetFake() {
+        FakeLlm.get();
     }
 
     private String otherInstancesRun(String owner, String heartbeat) {
