@@ -43,27 +43,24 @@ CREATE TRIGGER trace_run_links_count_delete AFTER DELETE ON trace_run_links
     REFERENCING OLD TABLE AS old_links FOR EACH STATEMENT EXECUTE FUNCTION count_listed_links();
 
 -- Runs whose summary may count these assessments: the run that wrote each one, and for assessments without a source
--- run (human feedback, older data) every run linked to their trace.
-CREATE FUNCTION mark_runs_of_assessments(changed_trace_ids text[], changed_source_runs text[]) RETURNS void
-    LANGUAGE sql SET search_path FROM CURRENT AS $$
-    INSERT INTO run_list_counts (run_id, delta)
-    SELECT run_id, 0 FROM (
-        SELECT r AS run_id FROM unnest(changed_source_runs) AS r WHERE r IS NOT NULL
-        UNION
-        SELECT l.run_id FROM unnest(changed_trace_ids, changed_source_runs) AS c(trace_id, source_run)
-        JOIN trace_run_links l ON l.trace_id = c.trace_id WHERE c.source_run IS NULL) touched
-$$;
-
+-- run (human feedback, older data) every run linked to their trace. The queries are written out per transition
+-- table: plpgsql caches their plans (a shared SQL function would be planned again on every statement).
 CREATE FUNCTION mark_assessment_runs() RETURNS trigger
     LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        PERFORM mark_runs_of_assessments(array_agg(trace_id), array_agg(source_run_id)) FROM new_rows;
-    ELSIF TG_OP = 'DELETE' THEN
-        PERFORM mark_runs_of_assessments(array_agg(trace_id), array_agg(source_run_id)) FROM old_rows;
-    ELSE
-        PERFORM mark_runs_of_assessments(array_agg(trace_id), array_agg(source_run_id))
-        FROM (SELECT trace_id, source_run_id FROM new_rows UNION SELECT trace_id, source_run_id FROM old_rows) c;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO run_list_counts (run_id, delta)
+        SELECT source_run_id, 0 FROM new_rows WHERE source_run_id IS NOT NULL
+        UNION
+        SELECT l.run_id, 0 FROM new_rows c JOIN trace_run_links l ON l.trace_id = c.trace_id
+        WHERE c.source_run_id IS NULL;
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        INSERT INTO run_list_counts (run_id, delta)
+        SELECT source_run_id, 0 FROM old_rows WHERE source_run_id IS NOT NULL
+        UNION
+        SELECT l.run_id, 0 FROM old_rows c JOIN trace_run_links l ON l.trace_id = c.trace_id
+        WHERE c.source_run_id IS NULL;
     END IF;
     RETURN NULL;
 END $$;
@@ -75,26 +72,23 @@ CREATE TRIGGER assessments_mark_update AFTER UPDATE ON assessments
 CREATE TRIGGER assessments_mark_delete AFTER DELETE ON assessments
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mark_assessment_runs();
 
--- A judge trace's cost changes the judge cost of the feedback it produced.
+-- A judge trace's cost changes the judge cost of the feedback it produced (stored costs are never deleted).
 CREATE FUNCTION mark_cost_runs() RETURNS trigger
     LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM mark_runs_of_assessments(array_agg(a.trace_id), array_agg(a.source_run_id))
-        FROM old_costs c JOIN assessments a ON a.scorer_trace_id = c.trace_id;
-    ELSE
-        PERFORM mark_runs_of_assessments(array_agg(a.trace_id), array_agg(a.source_run_id))
-        FROM new_costs c JOIN assessments a ON a.scorer_trace_id = c.trace_id;
-    END IF;
+    INSERT INTO run_list_counts (run_id, delta)
+    SELECT a.source_run_id, 0 FROM new_costs c JOIN assessments a ON a.scorer_trace_id = c.trace_id
+    WHERE a.source_run_id IS NOT NULL
+    UNION
+    SELECT l.run_id, 0 FROM new_costs c JOIN assessments a ON a.scorer_trace_id = c.trace_id
+    JOIN trace_run_links l ON l.trace_id = a.trace_id WHERE a.source_run_id IS NULL;
     RETURN NULL;
 END $$;
 
 CREATE TRIGGER trace_costs_mark_insert AFTER INSERT ON trace_costs
     REFERENCING NEW TABLE AS new_costs FOR EACH STATEMENT EXECUTE FUNCTION mark_cost_runs();
 CREATE TRIGGER trace_costs_mark_update AFTER UPDATE ON trace_costs
-    REFERENCING OLD TABLE AS old_costs NEW TABLE AS new_costs FOR EACH STATEMENT EXECUTE FUNCTION mark_cost_runs();
-CREATE TRIGGER trace_costs_mark_delete AFTER DELETE ON trace_costs
-    REFERENCING OLD TABLE AS old_costs FOR EACH STATEMENT EXECUTE FUNCTION mark_cost_runs();
+    REFERENCING NEW TABLE AS new_costs FOR EACH STATEMENT EXECUTE FUNCTION mark_cost_runs();
 
 -- The last summary computed per run, with the writes sum it was computed at.
 CREATE TABLE run_summaries (
