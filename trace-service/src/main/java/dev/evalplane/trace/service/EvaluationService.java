@@ -20,6 +20,7 @@ import dev.evalplane.trace.repository.RunListCountRepository;
 import dev.evalplane.trace.repository.RunListCountRepository.Counters;
 import dev.evalplane.trace.repository.RunSummaryRepository;
 import dev.evalplane.trace.search.PageToken;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -77,16 +78,23 @@ public class EvaluationService {
 
     /**
      * The run's summary: the stored one while the run's writes counter has not moved since it was computed (then it
-     * is still exact and costs one row), else computed from the run's data in the same snapshot and stored.
+     * is still exact and costs one row), else computed from the run's data in the same snapshot and stored (not for
+     * a run nothing was ever written for: any id may be asked for).
      */
     public Uni<RunSummary> summary(String runId) {
         return db.snapshot(conn -> counts.counters(conn, runId).chain(counters -> summaries.find(conn, runId)
                 .chain(stored -> stored != null && stored.writes() == counters.writes()
                         ? Uni.createFrom().item(new CountedSummary(counters, read(stored.json()), false))
                         : repository.summary(conn, runId).map(s -> new CountedSummary(counters, s, true)))))
-                .call(c -> c.computed() ? summaries.store(db.pool(), runId, c.counters().writes(), write(c.summary()))
-                        : Uni.createFrom().voidItem())
+                .call(c -> c.computed() && c.counters().writes() > 0 ? store(runId, c) : Uni.createFrom().voidItem())
                 .map(c -> new RunSummary(runId, c.counters().listed(), c.summary().total(), c.summary().scorers()));
+    }
+
+    /** A summary that could not be stored is still answered; the next request computes it again. */
+    private Uni<Void> store(String runId, CountedSummary c) {
+        return summaries.store(db.pool(), runId, c.counters().writes(), write(c.summary()))
+                .onFailure().invoke(e -> Log.warnf("summary of run %s not stored: %s", runId, e.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     private record CountedSummary(Counters counters, Summary summary, boolean computed) {

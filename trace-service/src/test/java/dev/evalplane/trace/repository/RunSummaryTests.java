@@ -93,6 +93,17 @@ class RunSummaryTests {
         assertThat(markerIsServed()).as("another run's feedback does not touch this summary").isTrue();
     }
 
+    @Test
+    void aRunNothingWasWrittenForIsAnsweredAndNotStored() {
+        String unknown = "run-never-written-" + Ids.newSpanId();
+        JsonPath summary = given().get("/api/v1/evaluations/" + unknown + "/summary").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(summary.getInt("traces")).isZero();
+        assertThat(summary.getList("scorers")).isEmpty();
+        assertThat(pool.preparedQuery("SELECT count(*) FROM run_summaries WHERE run_id = $1").execute(Tuple.of(unknown))
+                .await().atMost(WAIT).iterator().next().getLong(0)).isZero();
+    }
+
     /** Makes sure a summary is stored for the run's current writes, then overwrites it with the marker. */
     private void storeMarker() {
         summary();
