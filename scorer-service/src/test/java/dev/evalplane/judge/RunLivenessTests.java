@@ -50,7 +50,7 @@ class RunLivenessTests {
 
         assertThat(bool("SELECT cancel_requested FROM scoring.runs WHERE run_id = $1", runId)).isTrue();
         assertThat(repository.heartbeat("scorer-elsewhere").await().atMost(WAIT))
-                .as("the owner's next heartbeat hands it the cancel").contains(runId);
+                .as("the owner's next heartbeat hands it the cancel").containsEntry(runId, true);
         assertThat(status(runId)).as("only its owner finishes it").isEqualTo("RUNNING");
     }
 
@@ -91,6 +91,26 @@ class RunLivenessTests {
         assertThat(number("SELECT extract(epoch FROM now() - heartbeat_at) FROM scoring.runs WHERE run_id = $1",
                 runId)).isLessThan(2.0);
         assertThat(Runs.awaitFinished(runId).getString("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aRunFailedByAnotherReplicaStopsBeingJudgedHere() {
+        FakeLlmProvider fake = FakeLlm.get().latency(Duration.ofMillis(300));
+        String runId = Runs.start(rows(20));
+        await().atMost(WAIT).until(() -> fake.requests().size() >= 2);
+        // what another replica does when this one looked silent for orphan-after
+        pool.preparedQuery("UPDATE scoring.runs SET status = 'FAILED', error = 'failed elsewhere', finished_at = now()"
+                + " WHERE run_id = $1").execute(Tuple.of(runId)).await().atMost(WAIT);
+
+        await().atMost(WAIT).pollDelay(Duration.ofSeconds(2)).until(() -> {
+            int before = fake.requests().size();
+            Thread.sleep(1000);
+            return fake.requests().size() == before;
+        });
+        assertThat(fake.requests().size()).as("the remaining rows were not judged").isLessThan(15);
+        JsonPath run = given().get("/api/v1/evaluations/" + runId).then().statusCode(200).extract().jsonPath();
+        assertThat(run.getString("status")).isEqualTo("FAILED");
+        assertThat(run.getString("error")).isEqualTo("failed elsewhere");
     }
 
     /** Back to a fast fake for the next test class (FakeLlm.get() resets it). */

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,11 +92,18 @@ public class RunRepository {
                 + " WHERE status = 'RUNNING' AND owner = $1").execute(Tuple.of(owner, reason)).map(RowSet::rowCount);
     }
 
-    /** Stamps the RUNNING runs of {@code owner} as alive; answers those another instance asked to cancel. */
-    public Uni<List<String>> heartbeat(String owner) {
+    /**
+     * Stamps the RUNNING runs of {@code owner} as alive; answers them, each with whether another instance was asked
+     * to cancel it.
+     */
+    public Uni<Map<String, Boolean>> heartbeat(String owner) {
         return pool.preparedQuery("UPDATE scoring.runs SET heartbeat_at = now() WHERE status = 'RUNNING' AND owner = $1"
                 + " RETURNING run_id, cancel_requested").execute(Tuple.of(owner))
-                .map(rows -> runIds(rows, row -> row.getBoolean("cancel_requested")));
+                .map(rows -> {
+                    Map<String, Boolean> runs = new HashMap<>();
+                    rows.forEach(row -> runs.put(row.getString("run_id"), row.getBoolean("cancel_requested")));
+                    return runs;
+                });
     }
 
     /** Asks the owner of a RUNNING run to cancel it; false when the run is not RUNNING. */
@@ -110,17 +117,11 @@ public class RunRepository {
         return pool.preparedQuery("UPDATE scoring.runs SET status = 'FAILED', error = $2, finished_at = now()"
                 + " WHERE status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $1)"
                 + " RETURNING run_id").execute(Tuple.of(silence.toMillis() / 1000.0, reason))
-                .map(rows -> runIds(rows, row -> true));
-    }
-
-    private static List<String> runIds(RowSet<Row> rows, Predicate<Row> which) {
-        List<String> ids = new ArrayList<>();
-        rows.forEach(row -> {
-            if (which.test(row)) {
-                ids.add(row.getString("run_id"));
-            }
-        });
-        return ids;
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString("run_id")));
+                    return ids;
+                });
     }
 
     public Uni<EvaluationRun> find(String runId) {

@@ -5,7 +5,6 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,6 +40,7 @@ public class EvaluationService {
         RunContext ctx = new RunContext(runId, request);
         return repository.insert(runId, request, knownRowCount(request.source()), Instant.now(), owner)
                 .invoke(run -> {
+                    ctx.registered();
                     running.put(runId, ctx);
                     executor.execute(ctx).eventually(() -> running.remove(runId)).subscribe().with(
                             done -> { },
@@ -62,8 +62,9 @@ public class EvaluationService {
      */
     public Uni<Boolean> cancel(String runId) {
         return repository.requestCancel(runId).invoke(requested -> {
-            if (requested) {
-                cancelHere(List.of(runId));
+            RunContext here = running.get(runId);
+            if (requested && here != null) {
+                here.cancel();
             }
         });
     }
@@ -73,8 +74,22 @@ public class EvaluationService {
         return owner;
     }
 
-    void cancelHere(List<String> runIds) {
-        runIds.stream().map(running::get).filter(Objects::nonNull).forEach(RunContext::cancel);
+    /**
+     * After a heartbeat that began at {@code beatStart} and found {@code stillRunning} (run id to cancel requested):
+     * stops the runs another instance was asked to cancel, and the runs executing here that are no longer RUNNING in
+     * the database (failed by another replica while this one was silent), so nothing is judged, and paid for, twice
+     * over. Runs registered after the heartbeat began are left alone: it could not have seen them.
+     */
+    void reconcile(long beatStart, Map<String, Boolean> stillRunning) {
+        for (RunContext ctx : running.values()) {
+            Boolean cancelRequested = stillRunning.get(ctx.runId());
+            if (Boolean.TRUE.equals(cancelRequested)) {
+                ctx.cancel();
+            } else if (cancelRequested == null && ctx.registeredBefore(beatStart) && !ctx.cancelled()) {
+                Log.warnf("run %s is no longer RUNNING in the database; stopping it here", ctx.runId());
+                ctx.cancel();
+            }
+        }
     }
 
     private static Integer knownRowCount(RowSource source) {

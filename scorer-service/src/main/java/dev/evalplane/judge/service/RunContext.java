@@ -15,6 +15,7 @@ public final class RunContext {
     private final RunTracker tracker = new RunTracker();
     private final Map<String, ModelPrice> prices = new ConcurrentHashMap<>();
     private volatile boolean cancelled;
+    private volatile long registeredAt;
 
     public RunContext(String runId, EvaluationRequest request) {
         this.runId = runId;
@@ -58,5 +59,14 @@ public final class RunContext {
 
     public void cancel() {
         cancelled = true;
+    }
+
+    /** Marks the moment this instance started executing the run (its row is committed by then). */
+    void registered() {
+        registeredAt = System.nanoTime();
+    }
+
+    boolean registeredBefore(long nanoTime) {
+        return registeredAt != 0 && registeredAt - nanoTime < 0;
     }
 }

@@ -14,7 +14,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * At start, fails the runs a previous process under this host name left RUNNING (nobody executes them any more).
  * Then on every instance, every {@code evalplane.judge.heartbeat-every}: stamps the runs this instance executes as alive,
- * cancels those another instance was asked to cancel, and fails RUNNING runs whose owner has been silent for
+ * cancels those another instance was asked to cancel or failed meanwhile, and fails RUNNING runs whose owner has
+ * been silent for
  * {@code evalplane.judge.orphan-after} (an instance that was killed and did not come back under its name).
  */
 @ApplicationScoped
@@ -42,7 +43,8 @@ public class RunLiveness {
     @Scheduled(identity = "run-liveness", every = "${evalplane.judge.heartbeat-every:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> beat() {
-        return repository.heartbeat(runs.owner()).invoke(runs::cancelHere)
+        long start = System.nanoTime();
+        return repository.heartbeat(runs.owner()).invoke(stillRunning -> runs.reconcile(start, stillRunning))
                 .chain(() -> repository.failSilent(config.orphanAfter(), SILENT_OWNER))
                 .invoke(failed -> {
                     if (!failed.isEmpty()) {
