@@ -113,10 +113,10 @@ final class EvaluationListBench {
         return Stats.ofNanos(nanos);
     }
 
-    /** The page's total as trace-service reads it (RunListCountRepository.TOTAL), timed over JDBC. */
+    /** The page's total as trace-service reads it (RunListCountRepository's counters query), timed over JDBC. */
     private static Stats totalQuery(Sql sql, int size, int samples) {
-        String count = "SELECT COALESCE(sum(delta), 0)::bigint FROM traces.run_list_counts WHERE run_id = '"
-                + runId(size) + "'";
+        String count = "SELECT COALESCE(sum(delta), 0)::bigint AS listed, COALESCE(sum(writes), 0)::bigint AS writes"
+                + " FROM traces.run_list_counts WHERE run_id = '" + runId(size) + "'";
         List<Long> nanos = new ArrayList<>();
         for (int i = -5; i < samples; i++) {
             long start = System.nanoTime();

@@ -22,7 +22,6 @@ public class RunListCountRepository {
     public record Compaction(long runs, long watermark) {
     }
 
-    static final String TOTAL = "SELECT COALESCE(sum(delta), 0)::bigint FROM run_list_counts WHERE run_id = $1";
     private static final String COUNTERS = "SELECT COALESCE(sum(delta), 0)::bigint AS listed,"
             + " COALESCE(sum(writes), 0)::bigint AS writes FROM run_list_counts WHERE run_id = $1";
 
@@ -41,10 +40,6 @@ public class RunListCountRepository {
             SELECT (SELECT count(DISTINCT run_id) FROM folded) AS runs,
                    GREATEST($1, (SELECT max(id) FROM folded), (SELECT max(id) FROM kept)) AS watermark
             """;
-
-    public Uni<Long> total(SqlClient client, String runId) {
-        return client.preparedQuery(TOTAL).execute(Tuple.of(runId)).map(rows -> rows.iterator().next().getLong(0));
-    }
 
     public Uni<Counters> counters(SqlClient client, String runId) {
         return client.preparedQuery(COUNTERS).execute(Tuple.of(runId)).map(rows -> {

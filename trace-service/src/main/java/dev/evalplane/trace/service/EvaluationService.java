@@ -63,7 +63,7 @@ public class EvaluationService {
         PageToken after = pageToken == null || pageToken.isEmpty() ? null
                 : PageToken.decode(mapper, pageToken, fingerprint, KEYSET);
         return db.snapshot(conn -> repository.page(conn, runId, after, size + 1)
-                .chain(rows -> counts.total(conn, runId).chain(total -> {
+                .chain(rows -> counts.counters(conn, runId).chain(counters -> {
                     List<ListedTrace> page = rows.size() > size ? rows.subList(0, size) : rows;
                     String next = null;
                     if (rows.size() > size) {
@@ -72,7 +72,7 @@ public class EvaluationService {
                     }
                     String nextToken = next;
                     return assessments.byTracesForRun(conn, page.stream().map(ListedTrace::traceId).toList(), runId)
-                            .map(byTrace -> new EvaluationPage(rows(page, byTrace), nextToken, total));
+                            .map(byTrace -> new EvaluationPage(rows(page, byTrace), nextToken, counters.listed()));
                 })));
     }
 

@@ -149,7 +149,7 @@ class RunListCountTests {
     }
 
     private long total(String run) {
-        return counts.total(pool, run).await().atMost(WAIT);
+        return counts.counters(pool, run).await().atMost(WAIT).listed();
     }
 
     private long listed(String run) {
