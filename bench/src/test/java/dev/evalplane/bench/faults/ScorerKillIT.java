@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +22,6 @@ import dev.evalplane.bench.Sql;
 import dev.evalplane.bench.support.TestStack;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.Topics;
-import dev.evalplane.testsupport.RealStack;
 import dev.evalplane.testsupport.ServiceProcess;
 
 /**
@@ -42,22 +40,16 @@ class ScorerKillIT {
     void killedMidRunEndsClearlyAndCountsNothingTwice() {
         TestStack stack = TestStack.get();
         stack.llm.reset().latency(Duration.ofMillis(300));
-        Path log = Path.of("target", "real-stack", "scorer-kill.log").toAbsolutePath();
         String runId;
         int callsAtKill;
-        try (ServiceProcess first = scorer(stack, log).start()) {
-            runId = Http.postJson(first.url("/api/v1/evaluations"), Map.of("experiment_id", "bench",
-                    "name", "scorer-kill", "data", rows(), "scorers", SCORERS, "max_concurrency", 4))
-                    .expect(202).json().path("run_id").asText();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> Http.get(
-                    first.url("/api/v1/evaluations/" + runId)).json().path("judge_calls").asInt() >= 20);
+        try (ServiceProcess first = scorer(stack).start()) {
+            runId = ScorerInstances.startRun(first, "scorer-kill", ROWS, SCORERS, 4);
+            ScorerInstances.awaitJudgeCalls(first, runId, 20);
             first.kill();
             callsAtKill = stack.llm.requests().size();
         }
-        try (ServiceProcess second = scorer(stack, log).start()) {
-            JsonNode run = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
-                    .until(() -> Http.get(second.url("/api/v1/evaluations/" + runId)).expect(200).json(),
-                            r -> !"RUNNING".equals(r.path("status").asText()));
+        try (ServiceProcess second = scorer(stack).start()) {
+            JsonNode run = ScorerInstances.awaitFinished(second, runId, Duration.ofSeconds(30));
             System.out.printf("scorer killed after %d provider requests; after the restart the run is %s: %s%n",
                     callsAtKill, run.path("status").asText(), run.path("status_message").asText());
             assertThat(run.path("status").asText()).isIn("FAILED", "COMPLETED", "CANCELLED");
@@ -102,18 +94,7 @@ class ScorerKillIT {
     }
 
     /** Both instances under one host name, as a pod restarted in place (the stack's own scorer has another). */
-    private static ServiceProcess scorer(TestStack stack, Path log) {
-        return new ServiceProcess(RealStack.packagedJar("scorer-service"), stack.scorerConfig(), log)
-                .withEnvironment(stack.llm.providerEnvironment())
-                .withEnvironment(Map.of("HOSTNAME", "scorer-kill-pod"));
-    }
-
-    private static List<Map<String, Object>> rows() {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
-            rows.add(Map.of("inputs", Map.of("question", "What is " + i + " + " + i + "?"),
-                    "outputs", "It is " + (2 * i) + "."));
-        }
-        return rows;
+    private static ServiceProcess scorer(TestStack stack) {
+        return ScorerInstances.scorer(stack, "scorer-kill-pod", Map.of());
     }
 }
