@@ -25,7 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ScorerRepository {
 
-    private static final String COLUMNS = "experiment_id, name, version, description, scorer::text AS scorer, created_at";
+    private static final String COLUMNS = "experiment_id, name, version, description, scorer::text AS scorer, created_at,"
+            + " scorer_id, mlflow_scorer";
     private static final int RETRIES = 5;
 
     private final Pool pool;
@@ -36,18 +37,24 @@ public class ScorerRepository {
         this.json = json;
     }
 
-    /** Stores the next version of {@code name}: 1 for a new name, else the highest so far + 1. */
-    public Uni<RegisteredScorer> register(String experimentId, String name, String description, JsonNode scorer) {
-        return insert(experimentId, name, description, scorer)
+    /**
+     * Stores the next version of {@code name}: 1 for a new name, else the highest so far + 1. The name keeps its
+     * scorer id across versions; a new name (or one whose versions were all deleted) gets a new one.
+     */
+    public Uni<RegisteredScorer> register(String experimentId, String name, String description, JsonNode scorer,
+            String mlflowScorer) {
+        return insert(experimentId, name, description, scorer, mlflowScorer)
                 .onFailure(ScorerRepository::versionTaken).retry().atMost(RETRIES);
     }
 
-    private Uni<RegisteredScorer> insert(String experimentId, String name, String description, JsonNode scorer) {
+    private Uni<RegisteredScorer> insert(String experimentId, String name, String description, JsonNode scorer,
+            String mlflowScorer) {
         return pool.preparedQuery("INSERT INTO scoring.scorers (experiment_id, name, version, description, scorer,"
-                + " created_at) SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4::text::jsonb, $5"
+                + " created_at, scorer_id, mlflow_scorer) SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3,"
+                + " $4::text::jsonb, $5, COALESCE(MIN(scorer_id), gen_random_uuid()::text), $6"
                 + " FROM scoring.scorers WHERE experiment_id = $1 AND name = $2 RETURNING " + COLUMNS)
                 .execute(Tuple.of(experimentId, name, description, scorer.toString(),
-                        Instant.now().atOffset(ZoneOffset.UTC)))
+                        Instant.now().atOffset(ZoneOffset.UTC), mlflowScorer))
                 .map(rows -> toScorer(rows.iterator().next()));
     }
 
@@ -95,7 +102,8 @@ public class ScorerRepository {
         try {
             return new RegisteredScorer(r.getString("experiment_id"), r.getString("name"), r.getInteger("version"),
                     r.getString("description"), json.readTree(r.getString("scorer")),
-                    r.getOffsetDateTime("created_at").toInstant());
+                    r.getOffsetDateTime("created_at").toInstant(), r.getString("scorer_id"),
+                    r.getString("mlflow_scorer"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable scorer JSON in scoring.scorers", e);
         }
