@@ -1,3 +1,4 @@
+-- V5: V4 is online scoring (online_configs), landed separately.
 -- The MLflow client's own runs and scorers (issue 14).
 --
 -- Runs: mlflow.genai.evaluate (and any MLflow client code) creates a run through runs/create and writes its
