@@ -13,6 +13,7 @@ import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.repository.ScorerRepository;
 import dev.evalplane.judge.rest.ProblemException;
+import dev.evalplane.judge.scorer.Scorer;
 import dev.evalplane.judge.scorer.ScorerFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,13 +63,16 @@ public class ScorerRegistry {
             throw ProblemException.invalidScorer("scorer: a registered scorer cannot refer to another registered scorer");
         }
         ObjectNode named = ScorerFactory.renamed(spec, name);
+        Scorer built;
         try {
-            factory.create(named, defaultModel);
+            built = factory.create(named, defaultModel);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidScorer("scorer: " + e.getMessage());
         }
-        return repository.register(experimentId, name,
-                description == null || description.isNull() ? null : description.asText(), named);
+        return factory.resolveRemoteHosts(List.of(built), i -> "scorer")
+                .onFailure(IllegalArgumentException.class).transform(e -> ProblemException.invalidScorer(e.getMessage()))
+                .chain(() -> repository.register(experimentId, name,
+                        description == null || description.isNull() ? null : description.asText(), named));
     }
 
     public Uni<List<RegisteredScorer>> latest(String experimentId) {
