@@ -127,16 +127,19 @@ class EvaluationUiBrowserTests {
     }
 
     @Test
-    void costTabIsHiddenForFeedbackWithoutAJudgeTrace() {
+    void costTabIsHiddenForFeedbackWithoutAJudgeTraceAndAClientReportedCostIsLabelled() {
         String traceId = Runs.list(SharedRuns.priced()).get(0).get("trace_id").toString();
         given().contentType("application/json")
                 .body(Map.of("name", "human_label", "assessment_type", "FEEDBACK", "value", "yes",
-                        "rationale", "Checked by a person", "source", Map.of("source_type", "HUMAN", "source_id", "ana@example.com")))
+                        "rationale", "Checked by a person", "source", Map.of("source_type", "HUMAN", "source_id", "ana@example.com"),
+                        "metadata", Map.of("mlflow.assessment.judgeCost", "0.0042")))
                 .post("/api/v1/traces/" + traceId + "/assessments").then().statusCode(201);
         open("/traces/" + traceId);
         WebElement human = feedbackCard("human_label");
         assertThat(human.findElements(By.cssSelector(".cost-tab"))).isEmpty();
         assertThat(human.getText()).contains("Checked by a person").contains("HUMAN");
+        assertThat(human.findElement(By.cssSelector(".client-reported-cost")).getText())
+                .isEqualTo("Judge cost reported by the client (not verified, not in totals): $0.0042");
         assertThat(feedbackCard("correctness").findElements(By.cssSelector(".cost-tab"))).hasSize(1);
         browser.screenshot("human-feedback-no-cost-tab");
     }
