@@ -21,6 +21,7 @@ import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.scorer.Scorer;
 import dev.evalplane.judge.scorer.ScorerFactory;
 import dev.evalplane.judge.tracing.ProvidedTrace;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -77,6 +78,13 @@ public class EvaluationRequestParser {
         }
         return new EvaluationRequest(experimentId, name, source, built, model, concurrency(root.get("max_concurrency")),
                 budget(root.get("budget_usd")), root.get("scorers"));
+    }
+
+    /** The DNS part of the remote scorers' host check (off the event loop); 400 naming the scorer. */
+    public Uni<Void> resolveRemoteHosts(EvaluationRequest request) {
+        return scorers.resolveRemoteHosts(request.scorers(), i -> "scorers[" + i + "]")
+                .onFailure(IllegalArgumentException.class)
+                .transform(e -> ProblemException.badRequest(e.getMessage()));
     }
 
     private ModelUri model(JsonNode model) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.evalplane.judge.outbound.RemoteScorerPolicy;
+
 /**
  * A remote scorer ({@code {"remote": {name, url, timeout_ms?, headers?}}}): the user's own HTTP service, in any
  * language, that gets {@code {inputs, outputs, expectations, trace}} and answers a feedback {@code {value, rationale?,
@@ -18,9 +20,10 @@ public record RemoteScorer(String name, URI url, Duration timeout, Map<String, S
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final long MAX_TIMEOUT_MS = 300_000;
+    static final int MAX_URL = 2048;
 
     /** Builds and checks the {@code remote} object; IllegalArgumentException (a 400) when it is not usable. */
-    public static RemoteScorer from(JsonNode remote, String name, List<String> aggregations) {
+    public static RemoteScorer from(JsonNode remote, String name, List<String> aggregations, RemoteScorerPolicy policy) {
         if (remote == null || !remote.isObject()) {
             throw new IllegalArgumentException("\"remote\" must be an object {name, url, timeout_ms?, headers?}");
         }
@@ -30,21 +33,23 @@ public record RemoteScorer(String name, URI url, Duration timeout, Map<String, S
                 throw new IllegalArgumentException("remote scorer: unknown field \"" + field + "\"");
             }
         }
-        return new RemoteScorer(name, url(remote.get("url")), timeout(remote.get("timeout_ms")),
+        return new RemoteScorer(name, url(remote.get("url"), name, policy), timeout(remote.get("timeout_ms")),
                 headers(remote.get("headers")), aggregations);
     }
 
-    private static URI url(JsonNode url) {
-        try {
-            URI uri = url != null && url.isTextual() ? URI.create(url.asText().trim()) : null;
-            if (uri != null && uri.isAbsolute() && uri.getHost() != null
-                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                return uri;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+    /** The URL as the operator's policy allows it (scheme, user info, host; no DNS lookup here). */
+    private static URI url(JsonNode url, String name, RemoteScorerPolicy policy) {
+        if (url == null || !url.isTextual() || url.asText().isBlank() || url.asText().length() > MAX_URL) {
+            throw new IllegalArgumentException("remote scorer needs \"url\": an absolute http(s) URL of at most "
+                    + MAX_URL + " characters");
         }
-        throw new IllegalArgumentException("remote scorer needs \"url\": an absolute http(s) URL, got " + url);
+        String text = url.asText().trim();
+        try {
+            policy.target(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("remote scorer '" + name + "': " + e.getMessage());
+        }
+        return URI.create(text);
     }
 
     private static Duration timeout(JsonNode ms) {

@@ -14,6 +14,7 @@ import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.repository.ScorerRepository;
 import dev.evalplane.judge.rest.ProblemException;
 import dev.evalplane.judge.scorer.ClientOnlyScorer;
+import dev.evalplane.judge.scorer.Scorer;
 import dev.evalplane.judge.scorer.ScorerFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,18 +75,22 @@ public class ScorerRegistry {
                     + " characters (the MLflow client's serialized scorer)");
         }
         ObjectNode named = ScorerFactory.renamed(spec, name);
+        List<Scorer> built;
         try {
             if (named.has(ClientOnlyScorer.KIND)) {
                 ClientOnlyScorer.check(named);
+                built = List.of();
             } else {
-                factory.create(named, defaultModel);
+                built = List.of(factory.create(named, defaultModel));
             }
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidScorer("scorer: " + e.getMessage());
         }
-        return repository.register(experimentId, name,
-                description == null || description.isNull() ? null : description.asText(), named,
-                mlflowScorer == null || mlflowScorer.isNull() ? null : mlflowScorer.asText());
+        String mlflow = mlflowScorer == null || mlflowScorer.isNull() ? null : mlflowScorer.asText();
+        return factory.resolveRemoteHosts(built, i -> "scorer")
+                .onFailure(IllegalArgumentException.class).transform(e -> ProblemException.invalidScorer(e.getMessage()))
+                .chain(() -> repository.register(experimentId, name,
+                        description == null || description.isNull() ? null : description.asText(), named, mlflow));
     }
 
     public Uni<List<RegisteredScorer>> latest(String experimentId) {
