@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.judge.RegisteredScorer;
 import io.smallrye.mutiny.Uni;
@@ -38,24 +39,41 @@ public class ScorerRepository {
     }
 
     /**
-     * Stores the next version of {@code name}: 1 for a new name, else the highest so far + 1. The name keeps its
-     * scorer id across versions; a new name (or one whose versions were all deleted) gets a new one.
+     * Stores the next version of {@code name}: 1 for a new name, else the highest so far + 1. {@code scorer} must have
+     * its header values masked; {@code secretHeaders} (null for none) are kept apart and never read back with it. The
+     * name keeps its scorer id across versions; a new name (or one whose versions were all deleted) gets a new one.
+     * {@code mlflowScorer} is the MLflow client's serialized scorer, or null.
      */
     public Uni<RegisteredScorer> register(String experimentId, String name, String description, JsonNode scorer,
-            String mlflowScorer) {
-        return insert(experimentId, name, description, scorer, mlflowScorer)
+            JsonNode secretHeaders, String mlflowScorer) {
+        return insert(experimentId, name, description, scorer, secretHeaders, mlflowScorer)
                 .onFailure(ScorerRepository::versionTaken).retry().atMost(RETRIES);
     }
 
     private Uni<RegisteredScorer> insert(String experimentId, String name, String description, JsonNode scorer,
-            String mlflowScorer) {
+            JsonNode secretHeaders, String mlflowScorer) {
         return pool.preparedQuery("INSERT INTO scoring.scorers (experiment_id, name, version, description, scorer,"
-                + " created_at, scorer_id, mlflow_scorer) SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3,"
-                + " $4::text::jsonb, $5, COALESCE(MIN(scorer_id), gen_random_uuid()::text), $6"
+                + " created_at, secret_headers, scorer_id, mlflow_scorer) SELECT $1, $2, COALESCE(MAX(version), 0) + 1,"
+                + " $3, $4::text::jsonb, $5, $6::text::jsonb, COALESCE(MIN(scorer_id), gen_random_uuid()::text), $7"
                 + " FROM scoring.scorers WHERE experiment_id = $1 AND name = $2 RETURNING " + COLUMNS)
-                .execute(Tuple.of(experimentId, name, description, scorer.toString(),
-                        Instant.now().atOffset(ZoneOffset.UTC), mlflowScorer))
+                .execute(Tuple.from(new Object[] { experimentId, name, description, scorer.toString(),
+                        Instant.now().atOffset(ZoneOffset.UTC), secretHeaders == null ? null : secretHeaders.toString(),
+                        mlflowScorer }))
                 .map(rows -> toScorer(rows.iterator().next()));
+    }
+
+    /** The header values of one version of a remote scorer (to run it; never returned); null when it has none. */
+    public Uni<ObjectNode> secretHeaders(String experimentId, String name, int version) {
+        return pool.preparedQuery("SELECT secret_headers::text AS h FROM scoring.scorers WHERE experiment_id = $1"
+                + " AND name = $2 AND version = $3").execute(Tuple.of(experimentId, name, version))
+                .map(rows -> {
+                    String h = rows.iterator().hasNext() ? rows.iterator().next().getString("h") : null;
+                    try {
+                        return h == null ? null : (ObjectNode) json.readTree(h);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("unreadable secret_headers in scoring.scorers", e);
+                    }
+                });
     }
 
     private static boolean versionTaken(Throwable e) {
