@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -75,8 +76,11 @@ public abstract class MlflowRunResource {
     public Uni<RunResponse> create(String body) {
         CreateRun request = json.read(body, CreateRun.class);
         Map<String, String> tags = MlflowTag.map(request.tags());
-        String name = request.runName() != null && !request.runName().isEmpty() ? request.runName()
+        String given = request.runName() != null && !request.runName().isEmpty() ? request.runName()
                 : tags.get(RUN_NAME_TAG);
+        // as MLflow's server does, a run created without a name gets a generated one
+        String name = given != null && !given.isEmpty() ? given
+                : "run-" + UUID.randomUUID().toString().substring(0, 8);
         return services.post(Upstream.SCORER_SERVICE, CLIENT_RUNS, new ServiceRunCreate(
                 required("experiment_id", request.experimentId()), name, request.userId(), request.startTime(), tags),
                 ServiceRun.class).map(run -> new RunResponse(run(run)));
