@@ -145,6 +145,34 @@ class EvaluationUiBrowserTests {
     }
 
     @Test
+    void partiallyPricedRunShowsItsKnownSpendAndWhatIsUnpricedTheSameInTheRunListAndOnItsPage() {
+        String runId = SharedRuns.partiallyPriced();
+        SharedRuns.costedFeedback(runId, 6);
+        open("/runs/" + runId);
+        WebElement total = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#run-total-cost .cost")));
+        String onRunPage = total.getText();
+        assertThat(onRunPage).matches("\\$[0-9.]+ \\+ 3 unpriced");
+        assertThat(total.getAttribute("title")).contains("3 judge calls not priced").contains(SharedRuns.UNPRICED_MODEL);
+        assertThat(browser.driver.findElement(By.cssSelector("#scorers tr[data-scorer='concise'] .scorer-cost"))
+                .getText()).isEqualTo("$??");
+        assertThat(browser.driver.findElement(By.cssSelector("#scorers tr[data-scorer='correctness'] .scorer-cost"))
+                .getText()).matches("\\$[0-9.]+");
+        WebElement unpricedBar = browser.driver.findElement(By.cssSelector("#cost-chart rect[data-scorer='concise']"));
+        assertThat(unpricedBar.getAttribute("class")).contains("bar-unpriced");
+        assertThat(browser.driver.findElement(By.id("cost-chart")).getText()).contains("$??").doesNotContain("$0\n")
+                .doesNotEndWith("$0");
+        assertThat(browser.driver.findElements(By.cssSelector("#scorers thead th[scope='col']"))).hasSize(4);
+        browser.screenshot("run-partially-priced");
+
+        open("/experiments/0");
+        WebElement inList = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#runs tr[data-run-id='" + runId + "'] .run-cost")));
+        assertThat(inList.getText()).isEqualTo(onRunPage);
+        browser.screenshot("run-list-costs");
+    }
+
+    @Test
     void llmSpanServedByAProxyIsPricedByModelNameAndTheSpanSaysWhichEntryPricedIt() {
         String traceHex = OtlpTraces.hex(32);
         String llmSpan = OtlpTraces.hex(16);
