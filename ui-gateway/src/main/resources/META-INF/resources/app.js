@@ -336,7 +336,10 @@ async function traceView(view, traceId) {
   const assessments = info.assessments || [];
   view.replaceChildren(el('h1', {}, 'Trace ', el('code', {}, traceId)),
     el('div', { className: 'cards' },
-      el('div', { className: 'card', id: 'trace-cost' }, el('div', { className: 'k' }, 'Trace cost'), el('div', { className: 'v' }, money(cost.total_cost) || (usage.input_tokens ? '$??' : '–'))),
+      el('div', { className: 'card', id: 'trace-cost' }, el('div', { className: 'k' }, 'Trace cost'), el('div', { className: 'v' }, costView({
+        total_cost: cost.total_cost, known_cost: md['evalplane.trace.knownCost'], input_tokens: usage.input_tokens,
+        unpriced_calls: md['evalplane.trace.unpricedCalls'],
+        unpriced_models: md['evalplane.trace.unpricedModels'] ? md['evalplane.trace.unpricedModels'].split(',') : [] }))),
       el('div', { className: 'card', id: 'trace-tokens' }, el('div', { className: 'k' }, 'Tokens'), el('div', { className: 'v' }, tokens(usage.input_tokens) + ' in / ' + tokens(usage.output_tokens) + ' out')),
       el('div', { className: 'card' }, el('div', { className: 'k' }, 'State'), el('div', { className: 'v' }, info.state || '')),
       el('div', { className: 'card' }, el('div', { className: 'k' }, 'Duration'), el('div', { className: 'v' }, (info.execution_duration_ms ?? '–') + ' ms'))),

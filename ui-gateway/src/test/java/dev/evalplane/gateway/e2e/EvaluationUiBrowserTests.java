@@ -176,8 +176,10 @@ class EvaluationUiBrowserTests {
     void llmSpanServedByAProxyIsPricedByModelNameAndTheSpanSaysWhichEntryPricedIt() {
         String traceHex = OtlpTraces.hex(32);
         String llmSpan = OtlpTraces.hex(16);
-        given().contentType("application/json").header("x-mlflow-experiment-id", "proxy-" + OtlpTraces.hex(6))
-                .body(OtlpTraces.withProxiedLlmCall(traceHex, OtlpTraces.hex(16), llmSpan, "claude-sonnet-4-5", 1000, 100))
+        String root = OtlpTraces.hex(16);
+        String experiment = "proxy-" + OtlpTraces.hex(6);
+        given().contentType("application/json").header("x-mlflow-experiment-id", experiment)
+                .body(OtlpTraces.withProxiedLlmCall(traceHex, root, llmSpan, "claude-sonnet-4-5", 1000, 100))
                 .post("/v1/traces").then().statusCode(200);
         String traceId = "tr-" + traceHex;
         // claude-sonnet-4-5 at Anthropic's rates: 1000 x $3/M + 100 x $15/M
@@ -193,6 +195,20 @@ class EvaluationUiBrowserTests {
         assertThat(cost.getText()).isEqualTo(
                 "Cost $0.0045 · priced as claude-sonnet-4-5 (by model name: openai has no such model) · bundled");
         browser.screenshot("span-priced-by-model-name");
+
+        // a later call of the same trace to a model without a price: the known spend stays shown
+        given().contentType("application/json").header("x-mlflow-experiment-id", experiment)
+                .body(OtlpTraces.withProxiedLlmCall(traceHex, root, OtlpTraces.hex(16),
+                        SharedRuns.UNPRICED_MODEL, 10, 10))
+                .post("/v1/traces").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().get("/api/v1/traces/" + traceId)
+                .then().extract().jsonPath().getString("info.trace_metadata.'evalplane.trace.costStatus'"))
+                .isEqualTo("PARTIALLY_PRICED"));
+        open("/traces/" + traceId);
+        WebElement traceCost = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#trace-cost .cost")));
+        assertThat(traceCost.getText()).isEqualTo("$0.0045 + 1 unpriced");
+        assertThat(traceCost.getAttribute("title")).contains(SharedRuns.UNPRICED_MODEL);
     }
 
     @Test
