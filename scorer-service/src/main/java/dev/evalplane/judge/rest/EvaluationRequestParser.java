@@ -18,6 +18,8 @@ import dev.evalplane.judge.RowSource;
 import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.LlmProviders;
 import dev.evalplane.judge.provider.ModelUri;
+import dev.evalplane.judge.scorer.BoundedRegex;
+import dev.evalplane.judge.scorer.HeaderSecrets;
 import dev.evalplane.judge.scorer.Scorer;
 import dev.evalplane.judge.scorer.ScorerFactory;
 import dev.evalplane.judge.tracing.ProvidedTrace;
@@ -66,7 +68,7 @@ public class EvaluationRequestParser {
         return root.hasNonNull("experiment_id") ? root.get("experiment_id").asText() : "0";
     }
 
-    /** A request read by {@link #read}, with registered scorers already resolved. */
+    /** A request read by {@link #read}, with registered scorers already resolved; runs user regexes: call off the event loop. */
     public EvaluationRequest parse(ObjectNode root) {
         String experimentId = experimentId(root);
         String name = root.hasNonNull("name") ? root.get("name").asText() : null;
@@ -74,10 +76,11 @@ public class EvaluationRequestParser {
         RowSource source = source(root);
         List<Scorer> built = scorers(root.get("scorers"), model);
         if (source instanceof RowSource.DataRows data) {
-            DataRowCheck.check(data, built, experimentId);
+            DataRowCheck.check(data, built, experimentId,
+                    BoundedRegex.Budget.of(config.regexTimePerRequest(), "evaluation request check"));
         }
         return new EvaluationRequest(experimentId, name, source, built, model, concurrency(root.get("max_concurrency")),
-                budget(root.get("budget_usd")), root.get("scorers"));
+                budget(root.get("budget_usd")), HeaderSecrets.masked(root.get("scorers")));
     }
 
     /** The DNS part of the remote scorers' host check (off the event loop); 400 naming the scorer. */
