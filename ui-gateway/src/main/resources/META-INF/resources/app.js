@@ -258,10 +258,23 @@ function spanTree(spans, onSelect) {
   return el('div', { className: 'tree', id: 'span-tree' }, build(null));
 }
 
+/** "$0.0166 · priced as claude-sonnet-4-5 (by model name: openai has no such model)" for a priced LLM span. */
+function spanCostLine(span) {
+  const attrs = span.attributes || {};
+  const cost = parseJson(attrs['mlflow.llm.cost']);
+  if (!cost) return null;
+  const by = parseJson(attrs['evalplane.llm.pricedBy']);
+  const provider = span.llm && span.llm.provider;
+  const how = !by ? '' : ' · priced as ' + by.price_key + (by.match === 'MODEL_NAME'
+    ? ' (by model name: ' + (provider || 'its provider') + ' has no such model)' : '') + ' · ' + by.price_source;
+  return el('div', { className: 'span-cost' }, 'Cost ' + (money(cost.total_cost) || '$??') + how);
+}
+
 function spanDetails(span) {
   const attrs = Object.assign({}, span.attributes || {});
   return el('div', { id: 'span-details' }, el('h2', {}, span.name),
     el('div', { className: 'muted' }, (span.span_type || '') + ' · ' + (span.status && span.status.code || '')),
+    spanCostLine(span),
     el('h2', {}, 'Inputs'), el('pre', { className: 'span-inputs' }, asText(span.inputs)),
     el('h2', {}, 'Outputs'), el('pre', { className: 'span-outputs' }, asText(span.outputs)),
     el('h2', {}, 'Attributes'), el('pre', { className: 'span-attributes' }, asText(attrs)));
