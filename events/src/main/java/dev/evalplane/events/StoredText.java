@@ -94,6 +94,45 @@ public final class StoredText {
         return node;
     }
 
+    /**
+     * Where a request body holds text that cannot be stored (NUL or a lone surrogate, in a value or a field name):
+     * the field path, e.g. {@code metadata.k} or {@code data[2].inputs}; null when there is none. For APIs that
+     * refuse such input with a 400 naming the field rather than storing U+FFFD.
+     */
+    public static String firstUnstorable(JsonNode node) {
+        return firstUnstorable(node, "");
+    }
+
+    private static String firstUnstorable(JsonNode node, String path) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return needsCleaning(node.textValue()) ? (path.isEmpty() ? "the body" : path) : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = firstUnstorable(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String child = path.isEmpty() ? clean(field.getKey()) : path + "." + clean(field.getKey());
+                if (needsCleaning(field.getKey())) {
+                    return child + " (its name)";
+                }
+                String found = firstUnstorable(field.getValue(), child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     public static Map<String, String> cleanStrings(Map<String, String> map) {
         if (map == null || map.entrySet().stream().noneMatch(e -> needsCleaning(e.getKey()) || needsCleaning(e.getValue()))) {
             return map;
