@@ -11,6 +11,7 @@ import dev.evalplane.judge.client.TraceServiceClient;
 import dev.evalplane.judge.service.EvaluationService;
 import dev.evalplane.judge.service.ScorerRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,9 +47,12 @@ public class EvaluationResource {
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     public Uni<RestResponse<ObjectNode>> start(String body) {
-        ObjectNode root = parser.read(body);
-        return registry.resolve(EvaluationRequestParser.experimentId(root), root.get("scorers"))
-                .map(scorers -> parser.parse((ObjectNode) root.set("scorers", scorers)))
+        // reading, building and checking a request (up to 10 MB, user regexes over every row) happens on a worker
+        // thread: the event loop keeps serving health checks and other requests meanwhile
+        return Uni.createFrom().item(() -> parser.read(body)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(root -> registry.resolve(EvaluationRequestParser.experimentId(root), root.get("scorers"))
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
+                        .map(scorers -> parser.parse((ObjectNode) root.set("scorers", scorers))))
                 .call(parser::resolveRemoteHosts)
                 .chain(service::start).map(run -> {
             ObjectNode accepted = json.createObjectNode().put("run_id", run.runId()).put("status", run.status());
