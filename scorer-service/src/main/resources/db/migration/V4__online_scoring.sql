@@ -31,6 +31,7 @@ CREATE TABLE online_claims (
     lease_owner    text,
     lease_until    timestamptz,
     done_at        timestamptz,
+    done_by        text,
     passed         boolean,
     cost_usd       numeric,
     detail         text,

@@ -93,7 +93,7 @@ public class OnlineClaimRepository {
     public Uni<Boolean> finish(OnlineClaim c, String owner, String status, Boolean passed, BigDecimal cost,
             String detail) {
         return pool.preparedQuery("UPDATE scoring.online_claims SET status = $4, passed = $5, cost_usd = $6,"
-                + " detail = $7, done_at = now(), lease_owner = NULL, lease_until = NULL WHERE " + KEY
+                + " detail = $7, done_at = now(), done_by = $8, lease_owner = NULL, lease_until = NULL WHERE " + KEY
                 + " AND lease_owner = $8")
                 .execute(Tuple.from(Arrays.asList(c.traceId(), c.scorerName(), c.scorerVersion(), status, passed, cost,
                         detail, owner)))
