@@ -22,12 +22,14 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Consumes {@code spans} in its own consumer group ({@code scorer-service-online}), so ingestion never waits for it.
+ * Consumes {@code spans} in batches in its own consumer group ({@code scorer-service-online}), so ingestion never
+ * waits for it.
  * A root span that has ended, of an experiment with started scorers, not a judge trace, becomes one claim per scorer
  * whose sample selects it, due after the grace period. The trace counts as completed when its root span record was
  * published (the record's timestamp, so producers' clocks do not matter); root spans published before a scorer was
  * started (less the grace period) are not claimed for it. Offsets are committed once the claims are stored; a
- * redelivered batch inserts nothing new (primary key). While the backlog is over {@code max-backlog} the batch waits,
+ * redelivered batch inserts nothing new (primary key); a failed insert (database down) is retried, the batch
+ * acknowledged only after it. While the backlog is over {@code max-backlog} the batch waits,
  * which pauses the partitions: the backlog then waits in Kafka as consumer lag. Records it cannot read are skipped
  * (trace-service's consumer of the same topic dead-letters them).
  */
@@ -36,6 +38,8 @@ public class OnlineSpanConsumer {
 
     static final String CHANNEL = "online-spans";
     private static final Duration BACKLOG_WAIT = Duration.ofMillis(500);
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
 
     private final ObjectMapper json;
     private final StartedConfigs started;
@@ -52,8 +56,12 @@ public class OnlineSpanConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return claim(batch).chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    private Uni<Void> claim(KafkaRecordBatch<String, String> batch) {
         if (!started.loaded()) {
-            return Uni.createFrom().voidItem().onItem().delayIt().by(BACKLOG_WAIT).chain(() -> consume(batch));
+            return Uni.createFrom().voidItem().onItem().delayIt().by(BACKLOG_WAIT).chain(() -> claim(batch));
         }
         if (!started.any()) {
             return Uni.createFrom().voidItem();
@@ -78,7 +86,10 @@ public class OnlineSpanConsumer {
         if (selected.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return waitForRoom().chain(() -> claims.insert(selected)).replaceWithVoid();
+        return waitForRoom().chain(() -> Uni.createFrom().deferred(() -> claims.insert(selected))
+                .onFailure().invoke(e -> Log.warnf("online claims not stored (%s); trying again", e.toString()))
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely())
+                .replaceWithVoid();
     }
 
     private Uni<Void> waitForRoom() {
