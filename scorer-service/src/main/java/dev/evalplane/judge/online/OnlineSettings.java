@@ -14,7 +14,7 @@ public interface OnlineSettings {
     Duration grace();
 
     /** Traces this replica scores at once; more stay PENDING in the database. */
-    @WithDefault("32")
+    @WithDefault("64")
     int maxInFlight();
 
     /** PENDING claims above which the consumer pauses (the backlog then waits in Kafka as consumer lag). */
@@ -34,6 +34,6 @@ public interface OnlineSettings {
     int traceReadAttempts();
 
     /** Concurrent provider calls of one provider key (the AIMD limiter starts here and halves on 429). */
-    @WithDefault("16")
+    @WithDefault("64")
     int providerConcurrency();
 }
