@@ -18,6 +18,6 @@ public interface AuthConfig {
     Optional<List<String>> tokens();
 
     /** Path prefixes that need a token; everything else (the UI, /q/health, /q/metrics) stays open. */
-    @WithDefault("/api,/v1")
+    @WithDefault("/api,/v1,/ajax-api")
     List<String> protectedPaths();
 }

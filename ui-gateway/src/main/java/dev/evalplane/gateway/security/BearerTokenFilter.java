@@ -2,6 +2,9 @@ package dev.evalplane.gateway.security;
 
 import java.util.List;
 
+import dev.evalplane.gateway.mlflow.MlflowError;
+import dev.evalplane.gateway.mlflow.MlflowErrorCode;
+import dev.evalplane.gateway.mlflow.MlflowPaths;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
@@ -53,19 +56,20 @@ public class BearerTokenFilter {
             return;
         }
         boolean presented = ctx.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
-        JsonObject problem = new JsonObject()
-                .put("type", "about:blank")
-                .put("title", "Unauthorized")
-                .put("status", 401)
-                .put("detail", presented
-                        ? "The bearer token in the Authorization header is not valid for this gateway."
-                        : "This API needs an 'Authorization: Bearer <token>' header.");
+        String detail = presented
+                ? "The bearer token in the Authorization header is not valid for this gateway."
+                : "This API needs an 'Authorization: Bearer <token>' header.";
+        boolean mlflow = MlflowPaths.isMlflow(ctx.normalizedPath());
+        // the MLflow client reads {error_code, message} (MLFLOW_TRACKING_TOKEN is sent as the bearer token)
+        String body = mlflow ? new MlflowError(MlflowErrorCode.UNAUTHENTICATED, detail).encode()
+                : new JsonObject().put("type", "about:blank").put("title", "Unauthorized").put("status", 401)
+                        .put("detail", detail).encode();
         ctx.response()
                 .setStatusCode(401)
                 .putHeader("WWW-Authenticate", presented
                         ? "Bearer realm=\"evalplane\", error=\"invalid_token\""
                         : "Bearer realm=\"evalplane\"")
-                .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
-                .end(problem.encode());
+                .putHeader(HttpHeaders.CONTENT_TYPE, mlflow ? "application/json" : PROBLEM_JSON)
+                .end(body);
     }
 }
