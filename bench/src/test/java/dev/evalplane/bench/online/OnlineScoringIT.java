@@ -120,6 +120,30 @@ class OnlineScoringIT {
         }
     }
 
+    @Test
+    void hostileSettingsAreRejectedThroughTheGatewayWithTheReason() {
+        OnlineFlow flow = new OnlineFlow("online-hostile", 1, 1.0);
+        flow.start(stack, Map.of("sample_rate", 0.5));
+        String update = stack.gateway("/api/v1/experiments/" + flow.experiment + "/scorers/" + OnlineFlow.JUDGE + "/update");
+        try {
+            for (String filter : List.of("tags.team = 'a' OR 1=1", "'; DROP TABLE scoring.online_configs; --",
+                    "tags.team = 'a' AND (SELECT pg_sleep(10))")) {
+                Http.Reply reply = Http.postJson(update, Map.of("filter_string", filter));
+                assertThat(reply.status()).as(filter).isEqualTo(400);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+                assertThat(reply.json().path("detail").asText()).startsWith("filter_string: ");
+            }
+            Http.Reply huge = Http.post(update, "application/json", "{\"sample_rate\": 1e999}");
+            assertThat(huge.status()).isEqualTo(400);
+            JsonNode config = Http.get(stack.gateway("/api/v1/experiments/" + flow.experiment + "/scorers/"
+                    + OnlineFlow.JUDGE + "/online")).expect(200).json();
+            assertThat(config.path("filter_string").isNull()).as("nothing was changed").isTrue();
+            assertThat(config.path("sample_rate").asDouble()).isEqualTo(0.5);
+        } finally {
+            flow.stop(stack);
+        }
+    }
+
     private JsonNode onlineFeedback(String traceId, OnlineFlow flow) {
         JsonNode trace = Http.get(stack.services.traceService().url("/api/v1/traces/" + traceId)).expect(200).json();
         for (JsonNode a : trace.path("info").path("assessments")) {

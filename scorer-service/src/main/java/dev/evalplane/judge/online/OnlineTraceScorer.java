@@ -16,7 +16,6 @@ import dev.evalplane.judge.client.PriceBook;
 import dev.evalplane.judge.client.TraceServiceClient;
 import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.ModelUri;
-import dev.evalplane.judge.repository.ScorerRepository;
 import dev.evalplane.judge.scorer.JudgeTask;
 import dev.evalplane.judge.scorer.LlmJudge;
 import dev.evalplane.judge.scorer.MissingInputException;
@@ -25,6 +24,7 @@ import dev.evalplane.judge.scorer.ScorerFactory;
 import dev.evalplane.judge.service.ModelPrice;
 import dev.evalplane.judge.service.RowEvaluator;
 import dev.evalplane.judge.service.RunContext;
+import dev.evalplane.judge.service.ScorerRegistry;
 import dev.evalplane.judge.service.StoredTraceRows;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +43,7 @@ public class OnlineTraceScorer {
 
     private final OnlineConfigRepository configs;
     private final OnlineClaimRepository claims;
-    private final ScorerRepository registry;
+    private final ScorerRegistry registry;
     private final ScorerFactory factory;
     private final TraceServiceClient traces;
     private final PriceBook prices;
@@ -55,7 +55,7 @@ public class OnlineTraceScorer {
     private final int estimatedOutputTokens;
     private final Map<String, TimedPrice> priceCache = new ConcurrentHashMap<>();
 
-    public OnlineTraceScorer(OnlineConfigRepository configs, OnlineClaimRepository claims, ScorerRepository registry,
+    public OnlineTraceScorer(OnlineConfigRepository configs, OnlineClaimRepository claims, ScorerRegistry registry,
             ScorerFactory factory, TraceServiceClient traces, PriceBook prices, RowEvaluator evaluator,
             OnlineLimiters limiters, OnlineSettings settings, OnlineMetrics metrics, JudgeConfig judge) {
         this.configs = configs;
@@ -169,12 +169,12 @@ public class OnlineTraceScorer {
     }
 
     private Uni<Scorer> scorer(OnlineConfig config) {
-        return registry.find(config.experimentId(), config.scorerName(), config.scorerVersion()).map(found -> {
-            if (found == null) {
+        return registry.runnable(config.experimentId(), config.scorerName(), config.scorerVersion()).map(spec -> {
+            if (spec == null) {
                 throw new IllegalStateException("scorer '" + config.scorerName() + "' version "
                         + config.scorerVersion() + " is no longer registered");
             }
-            return factory.create(found.scorer(), defaultModel);
+            return factory.create(spec, defaultModel);
         });
     }
 
