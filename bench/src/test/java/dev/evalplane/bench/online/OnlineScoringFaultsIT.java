@@ -31,7 +31,7 @@ class OnlineScoringFaultsIT {
     }
 
     @Test
-    void aReplicaKilledMidScoringLeavesNoTraceUnscoredOrScoredTwice() {
+    void aReplicaKilledMidScoringLeavesNoTraceUnscoredOrScoredTwice() throws Exception {
         stack.llm.reset().latency(Duration.ofMillis(1000));
         OnlineFlow flow = new OnlineFlow("online-kill", 80, 1.0);
         flow.start(stack, Map.of("sample_rate", 1.0));
@@ -43,6 +43,7 @@ class OnlineScoringFaultsIT {
                         .until(() -> sql.number("SELECT count(*) FROM scoring.online_claims WHERE config_id = '"
                                 + flow.configId() + "' AND status = 'SCORING' AND lease_owner = 'online-kill-pod'"),
                                 n -> n > 0);
+                Thread.sleep(500);      // its provider calls (1 s each) are in flight
                 pod.kill();
             }
             try (ServiceProcess again = pod("online-kill-pod").start()) {
