@@ -26,9 +26,9 @@ class CliTests {
     void helpIsAvailableOnEveryCommand() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"scorers", "--help"},
                 new String[] {"scorers", "list", "--help"}, new String[] {"scorers", "register-llm-judge", "--help"},
-                new String[] {"traces", "evaluate", "--help"}, new String[] {"evaluate", "--help"},
                 new String[] {"scorers", "start", "--help"}, new String[] {"scorers", "update", "--help"},
-                new String[] {"scorers", "stop", "--help"})) {
+                new String[] {"scorers", "stop", "--help"},
+                new String[] {"traces", "evaluate", "--help"}, new String[] {"evaluate", "--help"})) {
             out.getBuffer().setLength(0);
             assertThat(run(args)).as(String.join(" ", args)).isZero();
             assertThat(out.toString()).startsWith("Usage: evalplane");
