@@ -40,6 +40,31 @@ function money(value) {
   return isFinite(Number(text)) ? '$' + text : null;
 }
 
+/**
+ * A judge cost block ({total_cost, known_cost, unpriced_calls, unpriced_models, input_tokens}) as a person reads it:
+ * the exact total; else the known spend and what is not priced ("$0.00104 + 1 unpriced", the models in the
+ * tooltip); "$??" when nothing is priced; "–" when there was no judge call.
+ */
+function costView(jc, id) {
+  jc = jc || {};
+  const total = money(jc.total_cost);
+  if (total) return el('span', { className: 'cost', id }, total);
+  const unpriced = Number(jc.unpriced_calls || 0);
+  if (!unpriced && !jc.input_tokens) return el('span', { className: 'cost muted', id }, '–');
+  const models = (jc.unpriced_models || []).join(', ');
+  const why = unpriced + ' judge call' + (unpriced === 1 ? '' : 's') + ' not priced'
+    + (models ? ': no price for ' + models : '') + '; the known part is exact';
+  const known = Number(jc.known_cost || 0) > 0 ? money(jc.known_cost) : null;
+  const text = known ? known + ' + ' + unpriced + ' unpriced' : '$??';
+  return el('span', { className: 'cost cost-partial', id, tabindex: '0', title: why, 'aria-label': text + ', ' + why }, text);
+}
+
+/** A table with a header row of column headers (scope=col) and a body. */
+function table(id, headers, rows) {
+  return el('table', { id }, el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows));
+}
+
 function tokens(n) { return n === undefined || n === null ? '–' : Number(n).toLocaleString('en-US'); }
 
 function asText(value) {
@@ -164,18 +189,21 @@ async function runsView(view, experimentId) {
   crumbs({ label: 'Experiments', href: '#/' }, { label: 'Experiment ' + experimentId });
   const data = await api('/evaluations?experiment_id=' + encodeURIComponent(experimentId));
   const runs = data.runs || data.evaluations || [];
-  const rows = runs.map(r => el('tr', {},
+  const rows = runs.map(r => el('tr', { className: 'run-row', 'data-run-id': r.run_id },
     el('td', {}, el('a', { href: '#/runs/' + encodeURIComponent(r.run_id) }, r.name || r.run_id)),
     el('td', {}, r.status), el('td', {}, (r.rows_done ?? '') + ' / ' + (r.rows_total ?? '')),
+    el('td', { className: 'run-cost' }, costView(r.judge_cost)),
     el('td', {}, time(r.created_at))));
   view.replaceChildren(el('p', {}, el('a', { id: 'monitoring-link', href: '#/experiments/' + encodeURIComponent(experimentId) + '/monitoring' }, 'Monitoring: scorers started online')),
     el('h1', {}, 'Evaluation runs'),
-    rows.length ? el('table', { id: 'runs' }, el('tr', {}, el('th', {}, 'Run'), el('th', {}, 'Status'), el('th', {}, 'Rows'), el('th', {}, 'Created')), rows)
+    rows.length ? table('runs', ['Run', 'Status', 'Rows', 'Judge cost', 'Created'], rows)
       : el('p', { className: 'muted' }, 'No evaluation runs in this experiment.'));
 }
 
 function costChart(scorers) {
-  const data = scorers.map(s => ({ name: s.name, cost: Number(s.total_cost || 0) }));
+  // an unpriced scorer is drawn at its known spend and labelled as such, never as $0
+  const data = scorers.map(s => ({ name: s.name, cost: Number(s.total_cost ?? s.known_cost ?? 0),
+    label: costView(s).textContent, unpriced: s.total_cost === null || s.total_cost === undefined }));
   const max = Math.max(...data.map(d => d.cost), 0) || 1;
   const rowH = 26, labelW = 170, barW = 360;
   const ns = 'http://www.w3.org/2000/svg';
@@ -191,9 +219,10 @@ function costChart(scorers) {
     bar.setAttribute('class', 'bar'); bar.setAttribute('x', labelW); bar.setAttribute('y', y);
     bar.setAttribute('height', rowH - 8); bar.setAttribute('width', Math.max(1, (d.cost / max) * barW));
     bar.setAttribute('data-scorer', d.name);
+    if (d.unpriced) bar.setAttribute('class', 'bar bar-unpriced');
     const value = document.createElementNS(ns, 'text');
     value.setAttribute('x', labelW + (d.cost / max) * barW + 6); value.setAttribute('y', y + 15);
-    value.textContent = money(d.cost);
+    value.textContent = d.label;
     svg.append(label, bar, value);
   });
   return svg;
@@ -205,7 +234,7 @@ function summaryCards(run, summary) {
   return el('div', { className: 'cards' },
     card('Status', run.status || '', 'run-status'),
     card('Rows', (run.rows_done ?? '') + ' / ' + (run.rows_total ?? ''), 'run-rows'),
-    card('Judge cost', money(jc.total_cost) || (jc.input_tokens ? '$??' : '–'), 'run-total-cost'),
+    card('Judge cost', costView(jc), 'run-total-cost'),
     card('Judge tokens', tokens(jc.input_tokens) + ' in / ' + tokens(jc.output_tokens) + ' out', 'run-tokens'));
 }
 
@@ -220,10 +249,10 @@ async function runView(view, runId, pageToken) {
     crumbs({ label: 'Experiments', href: '#/' }, { label: 'Experiment ' + run.experiment_id, href: '#/experiments/' + encodeURIComponent(run.experiment_id) }, { label: 'Run ' + runId });
   }
   const scorers = (summary && summary.scorers) || [];
-  const scorerTable = el('table', { id: 'scorers' }, el('tr', {}, el('th', {}, 'Scorer'), el('th', {}, 'Pass rate'), el('th', {}, 'Judge cost'), el('th', {}, 'Tokens')),
-    scorers.map(s => el('tr', {}, el('td', {}, s.name),
+  const scorerTable = table('scorers', ['Scorer', 'Pass rate', 'Judge cost', 'Tokens'],
+    scorers.map(s => el('tr', { 'data-scorer': s.name }, el('th', { scope: 'row' }, s.name),
       el('td', {}, s.pass_rate === null || s.pass_rate === undefined ? (s.mean ?? '–') : Math.round(s.pass_rate * 100) + '%'),
-      el('td', {}, money(s.total_cost) || '$??'), el('td', {}, tokens(s.input_tokens) + ' / ' + tokens(s.output_tokens)))));
+      el('td', { className: 'scorer-cost' }, costView(s)), el('td', {}, tokens(s.input_tokens) + ' / ' + tokens(s.output_tokens)))));
   const rows = (page.traces || []).map(t => {
     const rowCost = t.judge_cost || {};
     return el('tr', { className: 'eval-row', 'data-trace-id': t.trace_id },
@@ -231,7 +260,7 @@ async function runView(view, runId, pageToken) {
       el('td', { className: 'preview' }, t.request_preview || ''),
       el('td', { className: 'preview' }, t.response_preview || ''),
       el('td', {}, (t.assessments || []).filter(a => (a.assessment_type || 'FEEDBACK') === 'FEEDBACK').map(chip)),
-      el('td', { className: 'row-cost' }, money(rowCost.total_cost) || (rowCost.input_tokens ? '$??' : '–')));
+      el('td', { className: 'row-cost' }, costView(rowCost)));
   });
   const pager = el('div', { className: 'pager' }, el('span', { id: 'total', className: 'muted' }, 'Total: ' + page.total),
     page.next_page_token ? el('a', { id: 'next-page', href: '#/runs/' + encodeURIComponent(runId) + '?page=' + encodeURIComponent(page.next_page_token) }, 'Next page') : null);
@@ -239,8 +268,15 @@ async function runView(view, runId, pageToken) {
     el('h2', {}, 'Judge cost per scorer'), scorers.length ? costChart(scorers) : el('p', { className: 'muted' }, 'No judge feedback yet.'),
     scorerTable,
     el('h2', {}, 'Evaluated traces'),
-    el('table', { id: 'eval-list' }, el('tr', {}, el('th', {}, 'Trace'), el('th', {}, 'Request'), el('th', {}, 'Response'), el('th', {}, 'Assessments'), el('th', {}, 'Judge cost')), rows),
+    table('eval-list', ['Trace', 'Request', 'Response', 'Assessments', 'Judge cost'], rows),
     pager);
+  if (run.status === 'RUNNING') refreshWhileShown(() => runView(view, runId, pageToken));
+}
+
+/** Renders the current view again in a few seconds, unless the user has moved elsewhere by then. */
+function refreshWhileShown(render, delayMs = 3000) {
+  const shown = location.hash;
+  setTimeout(() => { if (location.hash === shown) render().catch(() => {}); }, delayMs);
 }
 
 function spanTree(spans, onSelect) {
@@ -301,7 +337,10 @@ async function traceView(view, traceId) {
   const assessments = info.assessments || [];
   view.replaceChildren(el('h1', {}, 'Trace ', el('code', {}, traceId)),
     el('div', { className: 'cards' },
-      el('div', { className: 'card', id: 'trace-cost' }, el('div', { className: 'k' }, 'Trace cost'), el('div', { className: 'v' }, money(cost.total_cost) || (usage.input_tokens ? '$??' : '–'))),
+      el('div', { className: 'card', id: 'trace-cost' }, el('div', { className: 'k' }, 'Trace cost'), el('div', { className: 'v' }, costView({
+        total_cost: cost.total_cost, known_cost: md['evalplane.trace.knownCost'], input_tokens: usage.input_tokens,
+        unpriced_calls: md['evalplane.trace.unpricedCalls'],
+        unpriced_models: md['evalplane.trace.unpricedModels'] ? md['evalplane.trace.unpricedModels'].split(',') : [] }))),
       el('div', { className: 'card', id: 'trace-tokens' }, el('div', { className: 'k' }, 'Tokens'), el('div', { className: 'v' }, tokens(usage.input_tokens) + ' in / ' + tokens(usage.output_tokens) + ' out')),
       el('div', { className: 'card' }, el('div', { className: 'k' }, 'State'), el('div', { className: 'v' }, info.state || '')),
       el('div', { className: 'card' }, el('div', { className: 'k' }, 'Duration'), el('div', { className: 'v' }, (info.execution_duration_ms ?? '–') + ' ms'))),
@@ -357,7 +396,8 @@ function onlineScorerSection(s, bucket) {
       el('div', { className: 'card' }, el('div', { className: 'k' }, 'Lag'), el('div', { className: 'v backlog' }, tokens(s.backlog) + ' traces waiting' + (s.oldest_pending_age_seconds ? ', oldest ' + s.oldest_pending_age_seconds.toFixed(1) + ' s' : '')))),
     el('h3', {}, 'Pass rate per ' + bucket), passRateChart(c.scorer_name, s.pass_rate),
     el('h3', {}, 'Judge spend per day'),
-    el('table', { className: 'spend' }, el('tr', {}, el('th', {}, 'Day (UTC)'), el('th', {}, 'Spent'), el('th', {}, 'Budget'), el('th', {}, 'Scored'), el('th', {}, '')), spendRows));
+    el('table', { className: 'spend' }, el('thead', {}, el('tr', {}, ['Day (UTC)', 'Spent', 'Budget', 'Scored', ''].map(h => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, spendRows)));
 }
 
 async function monitoringView(view, experimentId, bucket) {

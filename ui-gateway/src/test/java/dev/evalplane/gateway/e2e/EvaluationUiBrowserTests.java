@@ -145,11 +145,41 @@ class EvaluationUiBrowserTests {
     }
 
     @Test
+    void partiallyPricedRunShowsItsKnownSpendAndWhatIsUnpricedTheSameInTheRunListAndOnItsPage() {
+        String runId = SharedRuns.partiallyPriced();
+        SharedRuns.costedFeedback(runId, 6);
+        open("/runs/" + runId);
+        WebElement total = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#run-total-cost .cost")));
+        String onRunPage = total.getText();
+        assertThat(onRunPage).matches("\\$[0-9.]+ \\+ 3 unpriced");
+        assertThat(total.getAttribute("title")).contains("3 judge calls not priced").contains(SharedRuns.UNPRICED_MODEL);
+        assertThat(browser.driver.findElement(By.cssSelector("#scorers tr[data-scorer='concise'] .scorer-cost"))
+                .getText()).isEqualTo("$??");
+        assertThat(browser.driver.findElement(By.cssSelector("#scorers tr[data-scorer='correctness'] .scorer-cost"))
+                .getText()).matches("\\$[0-9.]+");
+        WebElement unpricedBar = browser.driver.findElement(By.cssSelector("#cost-chart rect[data-scorer='concise']"));
+        assertThat(unpricedBar.getAttribute("class")).contains("bar-unpriced");
+        assertThat(browser.driver.findElement(By.id("cost-chart")).getText()).contains("$??").doesNotContain("$0\n")
+                .doesNotEndWith("$0");
+        assertThat(browser.driver.findElements(By.cssSelector("#scorers thead th[scope='col']"))).hasSize(4);
+        browser.screenshot("run-partially-priced");
+
+        open("/experiments/0");
+        WebElement inList = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#runs tr[data-run-id='" + runId + "'] .run-cost")));
+        assertThat(inList.getText()).isEqualTo(onRunPage);
+        browser.screenshot("run-list-costs");
+    }
+
+    @Test
     void llmSpanServedByAProxyIsPricedByModelNameAndTheSpanSaysWhichEntryPricedIt() {
         String traceHex = OtlpTraces.hex(32);
         String llmSpan = OtlpTraces.hex(16);
-        given().contentType("application/json").header("x-mlflow-experiment-id", "proxy-" + OtlpTraces.hex(6))
-                .body(OtlpTraces.withProxiedLlmCall(traceHex, OtlpTraces.hex(16), llmSpan, "claude-sonnet-4-5", 1000, 100))
+        String root = OtlpTraces.hex(16);
+        String experiment = "proxy-" + OtlpTraces.hex(6);
+        given().contentType("application/json").header("x-mlflow-experiment-id", experiment)
+                .body(OtlpTraces.withProxiedLlmCall(traceHex, root, llmSpan, "claude-sonnet-4-5", 1000, 100))
                 .post("/v1/traces").then().statusCode(200);
         String traceId = "tr-" + traceHex;
         // claude-sonnet-4-5 at Anthropic's rates: 1000 x $3/M + 100 x $15/M
@@ -165,6 +195,20 @@ class EvaluationUiBrowserTests {
         assertThat(cost.getText()).isEqualTo(
                 "Cost $0.0045 · priced as claude-sonnet-4-5 (by model name: openai has no such model) · bundled");
         browser.screenshot("span-priced-by-model-name");
+
+        // a later call of the same trace to a model without a price: the known spend stays shown
+        given().contentType("application/json").header("x-mlflow-experiment-id", experiment)
+                .body(OtlpTraces.withProxiedLlmCall(traceHex, root, OtlpTraces.hex(16),
+                        SharedRuns.UNPRICED_MODEL, 10, 10))
+                .post("/v1/traces").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().get("/api/v1/traces/" + traceId)
+                .then().extract().jsonPath().getString("info.trace_metadata.'evalplane.trace.costStatus'"))
+                .isEqualTo("PARTIALLY_PRICED"));
+        open("/traces/" + traceId);
+        WebElement traceCost = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#trace-cost .cost")));
+        assertThat(traceCost.getText()).isEqualTo("$0.0045 + 1 unpriced");
+        assertThat(traceCost.getAttribute("title")).contains(SharedRuns.UNPRICED_MODEL);
     }
 
     @Test
