@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import dev.evalplane.events.InvalidRecordException;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.OnlineSampling;
+import dev.evalplane.events.SpanValidation;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -27,7 +29,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * A root span that has ended, of an experiment with started scorers, not a judge trace, becomes one claim per scorer
  * whose sample selects it, due after the grace period. The trace counts as completed when its root span record was
  * published (the record's timestamp, so producers' clocks do not matter); root spans published before a scorer was
- * started (less the grace period) are not claimed for it. Offsets are committed once the claims are stored; a
+ * started (less the grace period) are not claimed for it; a root span the shared {@code SpanValidation} rejects
+ * (trace-service dead-letters it) is not claimed either. Offsets are committed once the claims are stored; a
  * redelivered batch inserts nothing new (primary key); a failed insert (database down) is retried, the batch
  * acknowledged only after it. While the backlog is over {@code max-backlog} the batch waits,
  * which pauses the partitions: the backlog then waits in Kafka as consumer lag. Records it cannot read are skipped
@@ -70,7 +73,8 @@ public class OnlineSpanConsumer {
         Instant now = Instant.now();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             RootSpan root = read(record);
-            if (root == null || !root.isEndedRoot() || root.isJudgeTrace()) {
+            if (root == null || !root.isEndedRoot() || root.isJudgeTrace() || started.of(root.experimentId()).isEmpty()
+                    || !valid(record)) {
                 continue;
             }
             Instant completed = record.getTimestamp() == null ? now : record.getTimestamp();
@@ -106,6 +110,17 @@ public class OnlineSpanConsumer {
             Log.debugf("online scoring skips an unreadable span record of trace %s in %s-%d", record.getKey(),
                     record.getTopic(), record.getPartition());
             return null;
+        }
+    }
+
+    /** The shared rules of every spans consumer: a root span trace-service would dead-letter is not claimed either. */
+    private static boolean valid(KafkaRecord<String, String> record) {
+        try {
+            SpanValidation.read(record.getPayload());
+            return true;
+        } catch (InvalidRecordException e) {
+            Log.debugf("online scoring skips an invalid root span of trace %s: %s", record.getKey(), e.getMessage());
+            return false;
         }
     }
 
