@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.events.Ids;
-import dev.evalplane.judge.support.FakeLlm;
 import dev.evalplane.judge.support.Runs;
 import dev.evalplane.judge.support.StrictLimitsProfile;
 import dev.evalplane.testsupport.KafkaBrokerResource;
@@ -43,7 +42,6 @@ class StrictLimitsTests {
 
     @Test
     void aRunThatLostARowToKafkaIsFailedAndTheOtherRowsAreKept() {
-        FakeLlm.get();
         String runId = Runs.start("{\"data\": [{\"inputs\": \"q\", \"outputs\": \"short answer\"},"
                 + " {\"inputs\": \"q\", \"outputs\": \"" + "y".repeat(200_000) + "\"}],"
                 + " \"scorers\": [{\"code\": {\"type\": \"contains\", \"substring\": \"answer\"}}]}");
