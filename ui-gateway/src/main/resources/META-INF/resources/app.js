@@ -155,16 +155,44 @@ function assessmentCard(a) {
     el('div', {}, el('span', { className: 'muted' }, 'Output tokens: '), el('span', { className: 'judge-output-tokens' }, tokens(md[KEYS.judgeOut]))),
     el('div', {}, el('span', { className: 'muted' }, 'Judge trace: '),
       el('a', { className: 'judge-trace-link', href: '#/traces/' + encodeURIComponent(judgeTraceId), target: '_blank', rel: 'noopener' }, judgeTraceId)));
-  const detailsTab = el('button', { className: 'active', type: 'button' }, 'Details');
-  const costTab = el('button', { className: 'cost-tab', type: 'button' }, 'Cost');
-  const show = (which) => {
-    detailsTab.classList.toggle('active', which === 'details'); costTab.classList.toggle('active', which === 'cost');
-    details.hidden = which !== 'details'; cost.hidden = which !== 'cost';
-  };
-  detailsTab.addEventListener('click', () => show('details'));
-  costTab.addEventListener('click', () => show('cost'));
-  card.append(el('div', { className: 'tabs' }, detailsTab, costTab), details, cost);
+  card.append(tabs('tabs-' + (++tabsShown),
+    [{ label: 'Details', panel: details }, { label: 'Cost', panel: cost, className: 'cost-tab' }]), details, cost);
   return card;
+}
+
+let tabsShown = 0;
+
+/**
+ * WAI-ARIA tabs over existing panels: role=tablist/tab/tabpanel, aria-selected and aria-controls, the selected tab
+ * alone in the tab order, Left/Right/Home/End move between tabs.
+ */
+function tabs(idPrefix, items) {
+  const buttons = items.map((item, i) => {
+    const id = idPrefix + '-tab-' + i;
+    item.panel.id = idPrefix + '-panel-' + i;
+    item.panel.setAttribute('role', 'tabpanel');
+    item.panel.setAttribute('aria-labelledby', id);
+    return el('button', { type: 'button', role: 'tab', id, className: item.className, 'aria-controls': item.panel.id }, item.label);
+  });
+  const select = (index, focus) => {
+    buttons.forEach((b, i) => {
+      const on = i === index;
+      b.setAttribute('aria-selected', String(on)); b.tabIndex = on ? 0 : -1; b.classList.toggle('active', on);
+      items[i].panel.hidden = !on;
+    });
+    if (focus) buttons[index].focus();
+  };
+  buttons.forEach((b, i) => {
+    b.addEventListener('click', () => select(i, false));
+    b.addEventListener('keydown', (e) => {
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: buttons.length - 1 }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      select((next + buttons.length) % buttons.length, true);
+    });
+  });
+  select(0, false);
+  return el('div', { className: 'tabs', role: 'tablist' }, buttons);
 }
 
 // ---- views ----------------------------------------------------------------------------------------
@@ -181,7 +209,7 @@ async function experimentsView(view) {
     el('td', {}, el('a', { href: '#/experiments/' + encodeURIComponent(e.experiment_id) }, 'Experiment ' + e.experiment_id)),
     el('td', {}, tokens(e.trace_count)), el('td', {}, time(e.last_request_time))));
   view.replaceChildren(el('h1', {}, 'Experiments'),
-    rows.length ? el('table', { id: 'experiments' }, el('tr', {}, el('th', {}, 'Experiment'), el('th', {}, 'Traces'), el('th', {}, 'Last trace')), rows)
+    rows.length ? table('experiments', ['Experiment', 'Traces', 'Last trace'], rows)
       : el('p', { className: 'muted' }, 'No traces yet. Send OTLP traces to /v1/traces or start an evaluation.'));
 }
 
@@ -232,7 +260,7 @@ function summaryCards(run, summary) {
   const jc = (summary && summary.judge_cost) || run.judge_cost || {};
   const card = (k, v, id) => el('div', { className: 'card', id }, el('div', { className: 'k' }, k), el('div', { className: 'v' }, v));
   return el('div', { className: 'cards' },
-    card('Status', run.status || '', 'run-status'),
+    card('Status', el('span', { 'aria-live': run.status === 'RUNNING' ? 'polite' : null }, run.status || ''), 'run-status'),
     card('Rows', (run.rows_done ?? '') + ' / ' + (run.rows_total ?? ''), 'run-rows'),
     card('Judge cost', costView(jc), 'run-total-cost'),
     card('Judge tokens', tokens(jc.input_tokens) + ' in / ' + tokens(jc.output_tokens) + ' out', 'run-tokens'));
@@ -287,12 +315,31 @@ function spanTree(spans, onSelect) {
     if (!children.has(parent)) children.set(parent, []);
     children.get(parent).push(s);
   });
-  const build = (parent) => el('ul', {}, (children.get(parent) || []).sort((a, b) => (a.start_time_ns || 0) - (b.start_time_ns || 0)).map(s => {
-    const label = el('span', { className: 'span-node', 'data-span-id': s.span_id }, s.name, el('span', { className: 'span-type' }, s.span_type || ''));
-    label.addEventListener('click', () => onSelect(s, label));
-    return el('li', {}, label, children.has(s.span_id) ? build(s.span_id) : null);
-  }));
-  return el('div', { className: 'tree', id: 'span-tree' }, build(null));
+  const build = (parent, level) => el('ul', { role: parent === null ? 'tree' : 'group', 'aria-label': parent === null ? 'Spans' : null },
+    (children.get(parent) || []).sort((a, b) => (a.start_time_ns || 0) - (b.start_time_ns || 0)).map(s => {
+      const label = el('span', { className: 'span-node', 'data-span-id': s.span_id, role: 'treeitem', tabindex: '-1',
+        'aria-selected': 'false', 'aria-level': String(level) }, s.name, el('span', { className: 'span-type' }, s.span_type || ''));
+      label.addEventListener('click', () => onSelect(s, label));
+      label.addEventListener('keydown', (e) => spanTreeKey(e, label, () => onSelect(s, label)));
+      return el('li', { role: 'none' }, label, children.has(s.span_id) ? build(s.span_id, level + 1) : null);
+    }));
+  return el('div', { className: 'tree', id: 'span-tree' }, build(null, 1));
+}
+
+/** Keyboard in the span tree: Up/Down/Home/End move between nodes, Enter or Space selects the focused one. */
+function spanTreeKey(e, label, select) {
+  const nodes = [...label.closest('#span-tree').querySelectorAll('.span-node')];
+  const at = nodes.indexOf(label);
+  const target = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: nodes.length - 1 }[e.key];
+  if (target !== undefined) {
+    e.preventDefault();
+    const next = nodes[Math.max(0, Math.min(nodes.length - 1, target))];
+    nodes.forEach(n => { n.tabIndex = n === next ? 0 : -1; });
+    next.focus();
+  } else if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    select();
+  }
 }
 
 /** "$0.0166 · priced as claude-sonnet-4-5 (by model name: openai has no such model)" for a priced LLM span. */
@@ -329,8 +376,10 @@ async function traceView(view, traceId) {
   const spans = trace.spans || [];
   const detailsBox = el('div', {});
   const select = (span, label) => {
-    view.querySelectorAll('.span-node.selected').forEach(n => n.classList.remove('selected'));
-    if (label) label.classList.add('selected');
+    view.querySelectorAll('.span-node').forEach(n => {
+      n.classList.remove('selected'); n.setAttribute('aria-selected', 'false'); n.tabIndex = -1;
+    });
+    if (label) { label.classList.add('selected'); label.setAttribute('aria-selected', 'true'); label.tabIndex = 0; }
     detailsBox.replaceChildren(spanDetails(span));
   };
   const root = spans.find(s => !s.parent_span_id) || spans[0];
