@@ -1,6 +1,9 @@
 package dev.evalplane.judge.client;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +16,10 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** trace-service's routes this service uses (docs/SERVICE_API.md): get a trace, search traces, run summary. */
+/**
+ * trace-service's routes this service uses (docs/SERVICE_API.md): get a trace, search traces, run summary, several
+ * runs' summaries.
+ */
 @ApplicationScoped
 public class TraceServiceClient {
 
@@ -52,12 +58,61 @@ public class TraceServiceClient {
                 .map(r -> body(r, "trace search"));
     }
 
+    /**
+     * Why trace-service rejects {@code filter} (the detail of its 400 answer to a search), or null when it accepts it
+     * or cannot be asked (unreachable, another error).
+     */
+    public Uni<String> filterProblem(String experimentId, String filter) {
+        ObjectNode request = json.createObjectNode();
+        request.putArray("experiment_ids").add(experimentId);
+        request.put("filter_string", filter);
+        request.put("max_results", 1);
+        return client.postAbs(baseUrl + "/api/v1/traces/search").timeout(TIMEOUT.toMillis())
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+                .map(r -> {
+                    if (r.statusCode() != 400) {
+                        return null;
+                    }
+                    try {
+                        return json.readTree(r.body().getBytes()).path("detail").asText("invalid filter_string");
+                    } catch (java.io.IOException e) {
+                        return "invalid filter_string";
+                    }
+                })
+                .onFailure().recoverWithNull();
+    }
+
     /** {@code GET /api/v1/evaluations/{run_id}/summary}: {@code {judge_cost: {...}, ...}}. */
     public Uni<JsonNode> runSummary(String runId) {
         return client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary").timeout(SUMMARY_TIMEOUT.toMillis())
                 .send()
                 .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
                 .map(r -> body(r, "summary of run " + runId));
+    }
+
+    /**
+     * {@code POST /api/v1/evaluations/summaries}: each run's {@code judge_cost} as its summary tells it, by run id
+     * (at most 200 runs a request; runs trace-service knows nothing of answer an empty summary).
+     */
+    public Uni<Map<String, JsonNode>> runJudgeCosts(List<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        ObjectNode request = json.createObjectNode();
+        runIds.forEach(request.putArray("run_ids")::add);
+        return client.postAbs(baseUrl + "/api/v1/evaluations/summaries").timeout(TIMEOUT.toMillis())
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
+                .map(r -> {
+                    Map<String, JsonNode> costs = new HashMap<>();
+                    for (JsonNode summary : body(r, "summaries of " + runIds.size() + " runs").path("summaries")) {
+                        JsonNode cost = summary.get("judge_cost");
+                        if (cost != null && cost.isObject()) {
+                            costs.put(summary.path("run_id").asText(), cost);
+                        }
+                    }
+                    return costs;
+                });
     }
 
     private JsonNode body(HttpResponse<Buffer> response, String what) {

@@ -62,6 +62,14 @@ public interface JudgeConfig {
     int toolContextMaxChars();
 
     /**
+     * Largest data row (its JSON: inputs, outputs, expectations, trace) an evaluation request may carry; a larger one
+     * is a 400. Keep it well under Kafka's record limit (producer {@code max.request.size}, broker
+     * {@code message.max.bytes}, 1 MiB by default): the row's spans and each judge's prompt with the row must fit.
+     */
+    @WithDefault("524288")
+    int maxRowBytes();
+
+    /**
      * Time all user regex matching may take while one evaluation request is checked (every row, every regex scorer
      * together); a pattern that needs more is a 400.
      */

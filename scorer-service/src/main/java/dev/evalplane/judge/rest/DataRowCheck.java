@@ -48,6 +48,9 @@ final class DataRowCheck {
                 } catch (BoundedRegex.TooSlowException e) {
                     throw ProblemException.badRequest("scorers[" + s + "] (" + scorer.name() + "): checking the data rows"
                             + " stopped at data[" + i + "]: " + e.getMessage());
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest("data[" + i + "]: scorers[" + s + "] (" + scorer.name() + ")"
+                            + " cannot judge this row: " + e.getMessage());
                 }
             }
         }

@@ -137,6 +137,12 @@ public class EvaluationRequestParser {
             if (!row.isObject() || (!row.hasNonNull("inputs") && !hasTrace)) {
                 throw ProblemException.badRequest("data[" + i + "] must be an object with \"inputs\" (or a \"trace\")");
             }
+            int bytes = bytes(row);
+            if (bytes > config.maxRowBytes()) {
+                throw ProblemException.badRequest("data[" + i + "] is " + bytes + " bytes of JSON; a data row may have at"
+                        + " most " + config.maxRowBytes() + " bytes (evalplane.judge.max-row-bytes), so that its trace and"
+                        + " the judges' prompts fit in Kafka records");
+            }
             JsonNode expectations = row.get("expectations");
             if (expectations != null && !expectations.isNull() && !expectations.isObject()) {
                 throw ProblemException.badRequest("data[" + i + "].expectations must be an object of named expectations");
@@ -154,6 +160,14 @@ public class EvaluationRequestParser {
                             : (ObjectNode) expectations, hasTrace ? trace : null));
         }
         return new RowSource.DataRows(rows);
+    }
+
+    private int bytes(JsonNode row) {
+        try {
+            return json.writeValueAsBytes(row).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.badRequest("a data row could not be written as JSON: " + e.getOriginalMessage());
+        }
     }
 
     private RowSource.TraceIds traceIds(JsonNode ids) {

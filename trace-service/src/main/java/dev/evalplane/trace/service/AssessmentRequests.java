@@ -14,6 +14,7 @@ import dev.evalplane.events.AssessmentEvent;
 import dev.evalplane.events.AssessmentSource;
 import dev.evalplane.events.ClientReportedKeys;
 import dev.evalplane.events.Ids;
+import dev.evalplane.events.SpanValidation;
 
 /**
  * Turns REST bodies into assessment writes, rejecting anything MLflow would reject with a precise reason. Metadata
@@ -27,7 +28,7 @@ public final class AssessmentRequests {
             AssessmentSource.CODE);
     private static final Set<String> CREATE_FIELDS = Set.of("name", "assessment_type", "source", "value",
             "rationale", "metadata", "span_id", "overrides", "error", "trace_id", "schema_version");
-    private static final Set<String> PATCH_FIELDS = Set.of("value", "rationale", "metadata", "valid");
+    private static final Set<String> PATCH_FIELDS = Set.of("name", "value", "rationale", "metadata", "valid");
 
     public static AssessmentRecord create(String traceId, JsonNode body) {
         requireObject(body);
@@ -52,7 +53,7 @@ public final class AssessmentRequests {
             require(error == null, "an EXPECTATION cannot carry an error");
         }
         String spanId = optionalText(body, "span_id");
-        require(spanId == null || EventValidation.SPAN_ID.matcher(spanId).matches(),
+        require(spanId == null || SpanValidation.SPAN_ID.matcher(spanId).matches(),
                 "span_id must be 16 hex characters");
         String sourceType = AssessmentSource.HUMAN;
         String sourceId = null;
@@ -72,15 +73,18 @@ public final class AssessmentRequests {
 
     public static AssessmentPatch patch(JsonNode body) {
         requireObject(body);
-        onlyKnownFields(body, PATCH_FIELDS, "cannot be changed (only value, rationale, metadata and valid can)");
-        require(body.size() > 0, "nothing to update: give value, rationale, metadata or valid");
+        onlyKnownFields(body, PATCH_FIELDS, "cannot be changed (only name, value, rationale, metadata and valid can)");
+        require(body.size() > 0, "nothing to update: give name, value, rationale, metadata or valid");
+        String name = optionalText(body, "name");
+        require(name == null || (!name.isBlank() && name.length() <= MAX_NAME_LENGTH),
+                "name must be 1.." + MAX_NAME_LENGTH + " characters");
         Boolean valid = null;
         if (present(body, "valid")) {
             require(body.get("valid").isBoolean(), "valid must be true or false");
             valid = body.get("valid").booleanValue();
         }
         MetadataPatch metadata = stringMap(body, true);
-        return new AssessmentPatch(present(body, "value"), body.get("value"), present(body, "rationale"),
+        return new AssessmentPatch(name, present(body, "value"), body.get("value"), present(body, "rationale"),
                 optionalText(body, "rationale"), ClientReportedKeys.asClientReported(metadata.metadata()),
                 metadata.removeKeys().stream().map(ClientReportedKeys::asClientKey).toList(), valid);
     }
