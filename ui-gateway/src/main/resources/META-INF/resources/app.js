@@ -12,6 +12,9 @@ const KEYS = {
   traceCost: 'mlflow.trace.cost',
   traceTokens: 'mlflow.trace.tokenUsage',
 };
+// A client's own value of a key the pipeline derives (e.g. the judge cost mlflow.genai.evaluate reports) is kept
+// under this prefix by trace-service: shown, labelled as the client's, never counted in a total.
+const CLIENT_REPORTED = 'client.';
 
 // ---- DOM and formatting helpers -------------------------------------------------------------
 function el(tag, attrs, ...children) {
@@ -97,6 +100,15 @@ function judgeCostView(a) {
     '$??', el('span', { className: 'tooltip', role: 'tooltip' }, reason));
 }
 
+/** The judge cost a client reported for this feedback, labelled as such (it is in no total); null when none. */
+function clientReportedCostView(md) {
+  const reported = md[CLIENT_REPORTED + KEYS.judgeCost];
+  if (reported === undefined) return null;
+  return el('div', { className: 'client-reported-cost' },
+    el('span', { className: 'muted' }, 'Judge cost reported by the client (not verified, not in totals): '),
+    money(reported) || String(reported));
+}
+
 function assessmentCard(a) {
   const md = a.metadata || {};
   const judgeTraceId = md[KEYS.judgeTrace];
@@ -104,7 +116,8 @@ function assessmentCard(a) {
     el('div', {}, el('span', { className: 'muted' }, 'Value: '), errorOf(a) ? 'error' : asText(valueOf(a))),
     errorOf(a) ? el('div', { className: 'error-box' }, (errorOf(a).error_code || '') + ' ' + (errorOf(a).error_message || '')) : null,
     a.rationale ? el('div', { className: 'rationale' }, el('span', { className: 'muted' }, 'Rationale: '), a.rationale) : null,
-    el('div', { className: 'source muted' }, 'Source: ' + ((a.source && a.source.source_type) || '') + ' ' + ((a.source && a.source.source_id) || '')));
+    el('div', { className: 'source muted' }, 'Source: ' + ((a.source && a.source.source_type) || '') + ' ' + ((a.source && a.source.source_id) || '')),
+    clientReportedCostView(md));
   const card = el('div', { className: 'assessment', 'data-assessment': a.assessment_name || a.name },
     el('div', {}, el('span', { className: 'name' }, a.assessment_name || a.name), ' ', a.valid === false ? el('span', { className: 'muted' }, '(overridden)') : null));
   if (!judgeTraceId) {            // no judge trace: no cost tab at all
@@ -245,10 +258,23 @@ function spanTree(spans, onSelect) {
   return el('div', { className: 'tree', id: 'span-tree' }, build(null));
 }
 
+/** "$0.0166 · priced as claude-sonnet-4-5 (by model name: openai has no such model)" for a priced LLM span. */
+function spanCostLine(span) {
+  const attrs = span.attributes || {};
+  const cost = parseJson(attrs['mlflow.llm.cost']);
+  if (!cost) return null;
+  const by = parseJson(attrs['evalplane.llm.pricedBy']);
+  const provider = span.llm && span.llm.provider;
+  const how = !by ? '' : ' · priced as ' + by.price_key + (by.match === 'MODEL_NAME'
+    ? ' (by model name: ' + (provider || 'its provider') + ' has no such model)' : '') + ' · ' + by.price_source;
+  return el('div', { className: 'span-cost' }, 'Cost ' + (money(cost.total_cost) || '$??') + how);
+}
+
 function spanDetails(span) {
   const attrs = Object.assign({}, span.attributes || {});
   return el('div', { id: 'span-details' }, el('h2', {}, span.name),
     el('div', { className: 'muted' }, (span.span_type || '') + ' · ' + (span.status && span.status.code || '')),
+    spanCostLine(span),
     el('h2', {}, 'Inputs'), el('pre', { className: 'span-inputs' }, asText(span.inputs)),
     el('h2', {}, 'Outputs'), el('pre', { className: 'span-outputs' }, asText(span.outputs)),
     el('h2', {}, 'Attributes'), el('pre', { className: 'span-attributes' }, asText(attrs)));

@@ -31,6 +31,14 @@ public record ModelPrice(String key, String litellmProvider, String mode, PriceS
         return tier.getValue().orElse(base);
     }
 
+    /** Charges every request as the other entry does: the same base rates and the same tiers. */
+    public boolean chargesLike(ModelPrice other) {
+        if (!base.sameAs(other.base) || !tiers.keySet().equals(other.tiers.keySet())) {
+            return false;
+        }
+        return tiers.entrySet().stream().allMatch(tier -> tier.getValue().sameAs(other.tiers.get(tier.getKey())));
+    }
+
     /** The threshold of the tier that applies, or null for the base rates. */
     public Long tierFor(long inputTokens) {
         return tiers.lowerKey(inputTokens);

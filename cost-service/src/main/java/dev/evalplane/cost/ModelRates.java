@@ -22,6 +22,17 @@ public record ModelRates(BigDecimal input, BigDecimal output, BigDecimal reasoni
                 first(cacheCreation, other.cacheCreation), first(cacheCreation1h, other.cacheCreation1h));
     }
 
+    /** The same rates, decimals compared by value (0.000003 equals 0.0000030). */
+    public boolean sameAs(ModelRates other) {
+        return other != null && same(input, other.input) && same(output, other.output)
+                && same(reasoning, other.reasoning) && same(cacheRead, other.cacheRead)
+                && same(cacheCreation, other.cacheCreation) && same(cacheCreation1h, other.cacheCreation1h);
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
     public boolean isEmpty() {
         return input == null && output == null && reasoning == null && cacheRead == null && cacheCreation == null
                 && cacheCreation1h == null;

@@ -9,7 +9,7 @@ public record SpanCostEntry(String traceId, String spanId, String provider, Stri
 
     public SpanCost toSpanCost() {
         return new SpanCost(spanId, provider, model, usage, priced.inputCost(), priced.outputCost(),
-                priced.totalCost(), priced.status());
+                priced.totalCost(), priced.status(), priced.pricedBy());
     }
 
     public SpanCostEntry repriced(PricedUsage newPricing, String newVersion) {

@@ -55,8 +55,14 @@ public final class RealStack implements AutoCloseable {
 
     /** Starts the packaged ui-gateway in front of these services (log under target/real-stack). */
     public ServiceProcess startGateway() {
+        return startGateway(Map.of());
+    }
+
+    /** Starts the packaged ui-gateway with extra configuration, e.g. {@code evalplane.auth.enabled=true} and tokens. */
+    public ServiceProcess startGateway(Map<String, String> extraConfig) {
         Map<String, String> config = new HashMap<>(gatewayConfig());
         config.put("quarkus.log.console.json.enabled", "false");
+        config.putAll(extraConfig);
         return new ServiceProcess(packagedJar("ui-gateway"), config,
                 Path.of("target", "real-stack", "ui-gateway.log").toAbsolutePath()).start();
     }

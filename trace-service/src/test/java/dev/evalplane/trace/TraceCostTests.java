@@ -65,6 +65,11 @@ class TraceCostTests {
                         + "\"total_cost\":0.000660000000000000000001}");
         assertThat(trace.getString("spans.find { it.span_id == '" + LLM_SPAN + "' }.attributes.'mlflow.llm.cost'.total_cost"))
                 .isEqualTo("0.000660000000000000000001");
+        String llmSpan = "spans.find { it.span_id == '" + LLM_SPAN + "' }.attributes";
+        assertThat(trace.getMap(llmSpan + ".'mlflow.llm.cost'")).as("MLflow's shape, nothing more")
+                .containsOnlyKeys("input_cost", "output_cost", "total_cost");
+        assertThat(trace.getMap(llmSpan + ".'evalplane.llm.pricedBy'")).containsEntry("price_key", "gpt-4.1-mini")
+                .containsEntry("price_source", "bundled").containsEntry("match", "PROVIDER_AND_MODEL");
     }
 
     @Test

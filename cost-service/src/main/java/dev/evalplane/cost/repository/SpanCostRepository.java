@@ -26,7 +26,7 @@ public class SpanCostRepository {
     private static final String COLUMNS = "span_id, trace_id, provider, model, resolved_model, price_source,"
             + " input_tokens, output_tokens, total_tokens, cache_read_input_tokens, cache_creation_input_tokens,"
             + " reasoning_tokens, input_cost, output_cost, total_cost, cost_status, price_table_version,"
-            + " cache_creation_1h_input_tokens";
+            + " cache_creation_1h_input_tokens, price_match";
 
     /**
      * Insert, or update when the span's call changed. A redelivered span (same trace, provider, model and usage)
@@ -34,9 +34,9 @@ public class SpanCostRepository {
      * explicit). A span id already owned by another trace is left alone.
      */
     private static final String UPSERT = "INSERT INTO costs.span_costs (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5,"
-            + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (span_id) DO UPDATE SET"
+            + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (span_id) DO UPDATE SET"
             + " provider = EXCLUDED.provider, model = EXCLUDED.model, resolved_model = EXCLUDED.resolved_model,"
-            + " price_source = EXCLUDED.price_source, input_tokens = EXCLUDED.input_tokens,"
+            + " price_source = EXCLUDED.price_source, price_match = EXCLUDED.price_match, input_tokens = EXCLUDED.input_tokens,"
             + " output_tokens = EXCLUDED.output_tokens, total_tokens = EXCLUDED.total_tokens,"
             + " cache_read_input_tokens = EXCLUDED.cache_read_input_tokens,"
             + " cache_creation_input_tokens = EXCLUDED.cache_creation_input_tokens,"
@@ -52,7 +52,7 @@ public class SpanCostRepository {
             + " EXCLUDED.total_tokens, EXCLUDED.cache_read_input_tokens, EXCLUDED.cache_creation_input_tokens,"
             + " EXCLUDED.reasoning_tokens, EXCLUDED.cache_creation_1h_input_tokens)";
 
-    private static final String REPRICE = "UPDATE costs.span_costs SET resolved_model = $2, price_source = $3,"
+    private static final String REPRICE = "UPDATE costs.span_costs SET resolved_model = $2, price_source = $3, price_match = $9,"
             + " input_cost = $4, output_cost = $5, total_cost = $6, cost_status = $7, price_table_version = $8,"
             + " priced_at = now() WHERE span_id = $1";
 
@@ -68,7 +68,7 @@ public class SpanCostRepository {
                     source(p), u.inputTokens(), u.outputTokens(), u.totalTokens(), u.cacheReadInputTokens(),
                     u.cacheCreationInputTokens(), u.reasoningTokens(), numeric(p.inputCost()),
                     numeric(p.outputCost()), numeric(p.totalCost()), p.status().name(), e.priceTableVersion(),
-                    u.cacheCreation1hInputTokens() }));
+                    u.cacheCreation1hInputTokens(), p.match() }));
         }
         return conn.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
     }
@@ -82,7 +82,8 @@ public class SpanCostRepository {
         for (SpanCostEntry e : entries) {
             PricedUsage p = e.priced();
             rows.add(Tuple.from(new Object[] { e.spanId(), p.resolvedModel(), source(p), numeric(p.inputCost()),
-                    numeric(p.outputCost()), numeric(p.totalCost()), p.status().name(), e.priceTableVersion() }));
+                    numeric(p.outputCost()), numeric(p.totalCost()), p.status().name(), e.priceTableVersion(),
+                    p.match() }));
         }
         return conn.preparedQuery(REPRICE).executeBatch(rows).replaceWithVoid();
     }
@@ -118,7 +119,8 @@ public class SpanCostRepository {
         String source = row.getString("price_source");
         PricedUsage priced = new PricedUsage(decimal(row, "input_cost"), decimal(row, "output_cost"),
                 decimal(row, "total_cost"), CostStatus.valueOf(row.getString("cost_status")),
-                row.getString("resolved_model"), source == null ? null : PriceSource.valueOf(source));
+                row.getString("resolved_model"), source == null ? null : PriceSource.valueOf(source),
+                row.getString("price_match"));
         return new SpanCostEntry(row.getString("trace_id"), row.getString("span_id"), row.getString("provider"),
                 row.getString("model"), usage, priced, row.getString("price_table_version"));
     }

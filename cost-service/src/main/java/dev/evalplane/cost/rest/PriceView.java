@@ -14,11 +14,14 @@ import dev.evalplane.cost.PriceSource;
 import dev.evalplane.cost.ResolvedPrice;
 import dev.evalplane.cost.mapping.LiteLlmPriceReader;
 
-/** {@code GET /api/v1/prices}: how a model name resolved, its rates (USD per token, LiteLLM names) and source. */
+/**
+ * {@code GET /api/v1/prices}: how a model name resolved ({@code match}: PROVIDER_AND_MODEL, or MODEL_NAME when the
+ * provider has no such model and the name alone named one entry), its rates (USD per token, LiteLLM names) and source.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PriceView(String model, String provider, String resolvedModel, String litellmProvider, String mode,
-        PriceSource source, Map<String, BigDecimal> rates, List<Tier> tiers, String priceTableVersion) {
+        PriceSource source, String match, Map<String, BigDecimal> rates, List<Tier> tiers, String priceTableVersion) {
 
     /** Rates that apply once a request's input tokens exceed {@code aboveInputTokens}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -30,7 +33,7 @@ public record PriceView(String model, String provider, String resolvedModel, Str
                 .map(t -> new Tier(t.getKey(), rates(t.getValue()))).toList();
         return new PriceView(resolved.requestedModel(), resolved.requestedProvider(), resolved.price().key(),
                 resolved.price().litellmProvider(), resolved.price().mode(), resolved.price().source(),
-                rates(resolved.price().base()), tiers, tableVersion);
+                resolved.match(), rates(resolved.price().base()), tiers, tableVersion);
     }
 
     static Map<String, BigDecimal> rates(ModelRates r) {

@@ -48,7 +48,7 @@ public final class CostCalculator {
         boolean complete = input != null && output != null;
         return new PricedUsage(normalise(input), normalise(output), complete ? normalise(input.add(output)) : null,
                 complete ? CostStatus.PRICED : CostStatus.PARTIALLY_PRICED, resolved.price().key(),
-                resolved.price().source());
+                resolved.price().source(), resolved.match());
     }
 
     private static BigDecimal inputCost(long input, long cacheRead, long cacheWrite, long cacheWrite1h,

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.evalplane.cost.ModelPrice;
 import dev.evalplane.cost.PriceTable;
 import dev.evalplane.cost.ResolvedPrice;
+import dev.evalplane.events.PricedBy;
 
 /**
  * Resolves a span's provider and model to a price-table entry the way LiteLLM's {@code _get_model_info_helper}
@@ -22,6 +23,13 @@ import dev.evalplane.cost.ResolvedPrice;
  * {@code claude-sonnet-4-5-20250929} -> {@code claude-sonnet-4-5}). An exact entry always wins over a stripped one
  * (so {@code gpt-4o-2024-05-13} keeps its own, higher price). Every hit must pass the provider check against the
  * entry's {@code litellm_provider}.
+ * <p>
+ * When the provider has no entry, the model name alone may still name one: an OpenAI-compatible proxy
+ * ({@code gen_ai.system=openai}) serving {@code claude-sonnet-4-5} is priced as Anthropic's model, as MLflow does. The
+ * same candidate names are tried without the provider check, first as unprefixed table keys (unique by
+ * construction), then as {@code <any provider>/<name>} keys, which count only when they all carry the same rates;
+ * different rates under different providers are ambiguous and leave the span unpriced. Such a price is marked
+ * {@link PricedBy#MODEL_NAME}.
  */
 public final class ModelNameResolver {
 
@@ -69,7 +77,27 @@ public final class ModelNameResolver {
             Optional<ModelPrice> hit = table.exact(candidate)
                     .filter(price -> providerMatches(caller, price.litellmProvider()));
             if (hit.isPresent()) {
-                return Optional.of(new ResolvedPrice(hit.get(), caller, model));
+                return Optional.of(new ResolvedPrice(hit.get(), caller, model, PricedBy.PROVIDER_AND_MODEL));
+            }
+        }
+        return byModelNameAlone(table, candidates(null, name))
+                .map(price -> new ResolvedPrice(price, caller, model, PricedBy.MODEL_NAME));
+    }
+
+    /** The one entry the model name names across providers, if exactly one set of rates answers to it. */
+    private static Optional<ModelPrice> byModelNameAlone(PriceTable table, List<String> names) {
+        for (String name : names) {
+            Optional<ModelPrice> unprefixed = table.exact(name);
+            if (unprefixed.isPresent()) {
+                return unprefixed;
+            }
+        }
+        for (String name : names) {
+            List<ModelPrice> prefixed = table.prefixedEntries(name);
+            if (!prefixed.isEmpty()) {
+                ModelPrice first = prefixed.get(0);
+                boolean sameRates = prefixed.stream().allMatch(first::chargesLike);
+                return sameRates ? Optional.of(first) : Optional.empty();
             }
         }
         return Optional.empty();

@@ -19,6 +19,7 @@ import dev.evalplane.cost.TopicClient;
 import dev.evalplane.cost.TraceCosts;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.Ids;
+import dev.evalplane.events.PricedBy;
 import dev.evalplane.events.SpanCost;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.Topics;
@@ -96,6 +97,29 @@ class SpanCostConsumerTests {
         assertThat(all.get(trace)).allSatisfy(e -> assertThat(e.spans()).hasSizeLessThanOrEqualTo(2));
         assertThat(all.get(trace).stream().map(TraceCostEvent::version).distinct().count())
                 .as("one event per version").isEqualTo(all.get(trace).size());
+    }
+
+    @Test
+    void proxySpanForAnotherProvidersModelIsPricedByModelNameAndSaysSo() {
+        String trace = Ids.newTraceId();
+        SpanEvent viaProxy = Spans.llm(trace, Ids.newSpanId(), "0000000000000001", "openai", "claude-sonnet-4-5",
+                Spans.usage(10000, 500, 8000, 1000, 0));
+        SpanEvent direct = mini(trace, Ids.newSpanId());
+        send(viaProxy);
+        send(direct);
+        TraceCostEvent event = TraceCosts.latest(traceCosts.awaitEach(List.of(trace), e -> e.spans().size() == 2,
+                WAIT)).get(trace);
+        assertThat(event.costStatus()).isEqualTo(CostStatus.PRICED);
+        assertThat(event.totalCost()).isEqualByComparingTo(MINI_COST.add(SONNET_COST));
+        SpanCost proxied = event.spans().stream().filter(s -> s.spanId().equals(viaProxy.spanId())).findFirst()
+                .orElseThrow();
+        assertThat(proxied.totalCost()).isEqualByComparingTo(SONNET_COST);
+        assertThat(proxied.provider()).isEqualTo("openai");
+        assertThat(proxied.pricedBy()).isEqualTo(new PricedBy("claude-sonnet-4-5", "bundled", PricedBy.MODEL_NAME));
+        SpanCost own = event.spans().stream().filter(s -> s.spanId().equals(direct.spanId())).findFirst()
+                .orElseThrow();
+        assertThat(own.pricedBy().match()).isEqualTo(PricedBy.PROVIDER_AND_MODEL);
+        assertThat(own.pricedBy().priceKey()).isEqualTo("gpt-4.1-mini");
     }
 
     @Test

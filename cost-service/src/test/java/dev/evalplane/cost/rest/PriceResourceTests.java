@@ -61,6 +61,7 @@ class PriceResourceTests {
                 .body("resolved_model", equalTo("gpt-4.1-mini"))
                 .body("litellm_provider", equalTo("openai"))
                 .body("source", equalTo("bundled"))
+                .body("match", equalTo("PROVIDER_AND_MODEL"))
                 .body("rates.input_cost_per_token", equalTo(new BigDecimal("4E-7")))
                 .body("rates.cache_read_input_token_cost", equalTo(new BigDecimal("1E-7")))
                 .body("price_table_version", startsWith("evalplane-2026-11-24+litellm-"));
@@ -79,6 +80,13 @@ class PriceResourceTests {
         given().config(DECIMALS).queryParam("model", "claude-sonnet-4-5").get("/api/v1/prices")
                 .then().statusCode(200).body("tiers[0].above_input_tokens", equalTo(200000))
                 .body("tiers[0].rates.input_cost_per_token", equalTo(new BigDecimal("0.000006")));
+    }
+
+    @Test
+    void anotherProvidersModelBehindAnOpenAiCompatibleProxyResolvesByModelName() {
+        given().queryParam("model", "claude-sonnet-4-5").queryParam("provider", "openai").get("/api/v1/prices")
+                .then().statusCode(200).body("resolved_model", equalTo("claude-sonnet-4-5"))
+                .body("litellm_provider", equalTo("anthropic")).body("match", equalTo("MODEL_NAME"));
     }
 
     @Test

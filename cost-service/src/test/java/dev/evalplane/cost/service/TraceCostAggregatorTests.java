@@ -12,6 +12,7 @@ import dev.evalplane.cost.PriceSource;
 import dev.evalplane.cost.PricedUsage;
 import dev.evalplane.cost.SpanCostEntry;
 import dev.evalplane.events.CostStatus;
+import dev.evalplane.events.PricedBy;
 import dev.evalplane.events.TokenUsage;
 import dev.evalplane.events.TraceCostEvent;
 
@@ -24,7 +25,7 @@ class TraceCostAggregatorTests {
         BigDecimal o = out == null ? null : new BigDecimal(out);
         BigDecimal total = i == null || o == null ? null : i.add(o);
         return new SpanCostEntry("tr-1", id, "openai", model, usage,
-                new PricedUsage(i, o, total, status, model, PriceSource.BUNDLED), version);
+                new PricedUsage(i, o, total, status, model, PriceSource.BUNDLED, PricedBy.PROVIDER_AND_MODEL), version);
     }
 
     @Test

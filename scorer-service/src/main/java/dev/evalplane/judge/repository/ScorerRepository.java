@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.judge.RegisteredScorer;
 import io.smallrye.mutiny.Uni;
@@ -36,19 +37,38 @@ public class ScorerRepository {
         this.json = json;
     }
 
-    /** Stores the next version of {@code name}: 1 for a new name, else the highest so far + 1. */
-    public Uni<RegisteredScorer> register(String experimentId, String name, String description, JsonNode scorer) {
-        return insert(experimentId, name, description, scorer)
+    /**
+     * Stores the next version of {@code name}: 1 for a new name, else the highest so far + 1. {@code scorer} must have
+     * its header values masked; {@code secretHeaders} (null for none) are kept apart and never read back with it.
+     */
+    public Uni<RegisteredScorer> register(String experimentId, String name, String description, JsonNode scorer,
+            JsonNode secretHeaders) {
+        return insert(experimentId, name, description, scorer, secretHeaders)
                 .onFailure(ScorerRepository::versionTaken).retry().atMost(RETRIES);
     }
 
-    private Uni<RegisteredScorer> insert(String experimentId, String name, String description, JsonNode scorer) {
+    private Uni<RegisteredScorer> insert(String experimentId, String name, String description, JsonNode scorer,
+            JsonNode secretHeaders) {
         return pool.preparedQuery("INSERT INTO scoring.scorers (experiment_id, name, version, description, scorer,"
-                + " created_at) SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4::text::jsonb, $5"
-                + " FROM scoring.scorers WHERE experiment_id = $1 AND name = $2 RETURNING " + COLUMNS)
-                .execute(Tuple.of(experimentId, name, description, scorer.toString(),
-                        Instant.now().atOffset(ZoneOffset.UTC)))
+                + " created_at, secret_headers) SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4::text::jsonb, $5,"
+                + " $6::text::jsonb FROM scoring.scorers WHERE experiment_id = $1 AND name = $2 RETURNING " + COLUMNS)
+                .execute(Tuple.from(new Object[] { experimentId, name, description, scorer.toString(),
+                        Instant.now().atOffset(ZoneOffset.UTC), secretHeaders == null ? null : secretHeaders.toString() }))
                 .map(rows -> toScorer(rows.iterator().next()));
+    }
+
+    /** The header values of one version of a remote scorer (to run it; never returned); null when it has none. */
+    public Uni<ObjectNode> secretHeaders(String experimentId, String name, int version) {
+        return pool.preparedQuery("SELECT secret_headers::text AS h FROM scoring.scorers WHERE experiment_id = $1"
+                + " AND name = $2 AND version = $3").execute(Tuple.of(experimentId, name, version))
+                .map(rows -> {
+                    String h = rows.iterator().hasNext() ? rows.iterator().next().getString("h") : null;
+                    try {
+                        return h == null ? null : (ObjectNode) json.readTree(h);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("unreadable secret_headers in scoring.scorers", e);
+                    }
+                });
     }
 
     private static boolean versionTaken(Throwable e) {

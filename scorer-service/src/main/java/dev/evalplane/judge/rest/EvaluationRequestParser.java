@@ -18,9 +18,11 @@ import dev.evalplane.judge.RowSource;
 import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.LlmProviders;
 import dev.evalplane.judge.provider.ModelUri;
+import dev.evalplane.judge.scorer.HeaderSecrets;
 import dev.evalplane.judge.scorer.Scorer;
 import dev.evalplane.judge.scorer.ScorerFactory;
 import dev.evalplane.judge.tracing.ProvidedTrace;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -76,7 +78,14 @@ public class EvaluationRequestParser {
             DataRowCheck.check(data, built, experimentId);
         }
         return new EvaluationRequest(experimentId, name, source, built, model, concurrency(root.get("max_concurrency")),
-                budget(root.get("budget_usd")), root.get("scorers"));
+                budget(root.get("budget_usd")), HeaderSecrets.masked(root.get("scorers")));
+    }
+
+    /** The DNS part of the remote scorers' host check (off the event loop); 400 naming the scorer. */
+    public Uni<Void> resolveRemoteHosts(EvaluationRequest request) {
+        return scorers.resolveRemoteHosts(request.scorers(), i -> "scorers[" + i + "]")
+                .onFailure(IllegalArgumentException.class)
+                .transform(e -> ProblemException.badRequest(e.getMessage()));
     }
 
     private ModelUri model(JsonNode model) {

@@ -49,6 +49,7 @@ public class EvaluationResource {
         ObjectNode root = parser.read(body);
         return registry.resolve(EvaluationRequestParser.experimentId(root), root.get("scorers"))
                 .map(scorers -> parser.parse((ObjectNode) root.set("scorers", scorers)))
+                .call(parser::resolveRemoteHosts)
                 .chain(service::start).map(run -> {
             ObjectNode accepted = json.createObjectNode().put("run_id", run.runId()).put("status", run.status());
             return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, accepted)

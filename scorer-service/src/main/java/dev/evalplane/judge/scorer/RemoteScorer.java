@@ -4,9 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalplane.judge.outbound.RemoteScorerPolicy;
 
 /**
  * A remote scorer ({@code {"remote": {name, url, timeout_ms?, headers?}}}): the user's own HTTP service, in any
@@ -18,9 +23,16 @@ public record RemoteScorer(String name, URI url, Duration timeout, Map<String, S
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final long MAX_TIMEOUT_MS = 300_000;
+    static final int MAX_URL = 2048;
+    static final int MAX_HEADERS = 20;
+    static final int MAX_HEADER_VALUE = 8192;
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0a-\\x1f\\x7f]");
+    private static final Set<String> RESERVED_HEADERS = Set.of("host", "content-length",
+            "content-type", "transfer-encoding", "connection", "upgrade", "te", "trailer", "keep-alive", "expect",
+            "proxy-authorization", "proxy-connection");
 
     /** Builds and checks the {@code remote} object; IllegalArgumentException (a 400) when it is not usable. */
-    public static RemoteScorer from(JsonNode remote, String name, List<String> aggregations) {
+    public static RemoteScorer from(JsonNode remote, String name, List<String> aggregations, RemoteScorerPolicy policy) {
         if (remote == null || !remote.isObject()) {
             throw new IllegalArgumentException("\"remote\" must be an object {name, url, timeout_ms?, headers?}");
         }
@@ -30,21 +42,23 @@ public record RemoteScorer(String name, URI url, Duration timeout, Map<String, S
                 throw new IllegalArgumentException("remote scorer: unknown field \"" + field + "\"");
             }
         }
-        return new RemoteScorer(name, url(remote.get("url")), timeout(remote.get("timeout_ms")),
+        return new RemoteScorer(name, url(remote.get("url"), name, policy), timeout(remote.get("timeout_ms")),
                 headers(remote.get("headers")), aggregations);
     }
 
-    private static URI url(JsonNode url) {
-        try {
-            URI uri = url != null && url.isTextual() ? URI.create(url.asText().trim()) : null;
-            if (uri != null && uri.isAbsolute() && uri.getHost() != null
-                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                return uri;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+    /** The URL as the operator's policy allows it (scheme, user info, host; no DNS lookup here). */
+    private static URI url(JsonNode url, String name, RemoteScorerPolicy policy) {
+        if (url == null || !url.isTextual() || url.asText().isBlank() || url.asText().length() > MAX_URL) {
+            throw new IllegalArgumentException("remote scorer needs \"url\": an absolute http(s) URL of at most "
+                    + MAX_URL + " characters");
         }
-        throw new IllegalArgumentException("remote scorer needs \"url\": an absolute http(s) URL, got " + url);
+        String text = url.asText().trim();
+        try {
+            policy.target(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("remote scorer '" + name + "': " + e.getMessage());
+        }
+        return URI.create(text);
     }
 
     private static Duration timeout(JsonNode ms) {
@@ -62,13 +76,24 @@ public record RemoteScorer(String name, URI url, Duration timeout, Map<String, S
         if (headers == null || headers.isNull()) {
             return out;
         }
-        if (!headers.isObject()) {
-            throw new IllegalArgumentException("remote scorer \"headers\" must be an object of header name to string value");
+        if (!headers.isObject() || headers.size() > MAX_HEADERS) {
+            throw new IllegalArgumentException("remote scorer \"headers\" must be an object of at most " + MAX_HEADERS
+                    + " header names to string values");
         }
         headers.properties().forEach(e -> {
-            if (!e.getValue().isTextual() || !e.getKey().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+            if (!e.getValue().isTextual() || !e.getKey().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}")
+                    || e.getValue().asText().length() > MAX_HEADER_VALUE || CONTROL.matcher(e.getValue().asText()).find()) {
                 throw new IllegalArgumentException("remote scorer header \"" + e.getKey() + "\" must be a valid header"
-                        + " name with a string value");
+                        + " name (at most 100 characters) with a string value of at most " + MAX_HEADER_VALUE
+                        + " characters without control characters");
+            }
+            if (RESERVED_HEADERS.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("remote scorer header \"" + e.getKey() + "\" is set by evalplane itself");
+            }
+            if (HeaderSecrets.MASK.equals(e.getValue().asText())) {
+                throw new IllegalArgumentException("remote scorer header \"" + e.getKey() + "\" is \"" + HeaderSecrets.MASK
+                        + "\", the mask shown for stored values; send the value itself (a registered scorer keeps its"
+                        + " stored value when registered again with the same URL host)");
             }
             out.put(e.getKey(), e.getValue().asText());
         });

@@ -2,16 +2,19 @@ package dev.evalplane.judge.scorer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.evalplane.judge.outbound.RemoteScorerPolicy;
 import dev.evalplane.judge.provider.LlmProviders;
 import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.scorer.code.CodeCheck;
 import dev.evalplane.judge.scorer.code.CodeChecks;
 import dev.evalplane.judge.scorer.code.CodeScorer;
 import dev.evalplane.judge.service.Aggregator;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -27,9 +30,11 @@ public class ScorerFactory {
     private static final List<String> KINDS = List.of("builtin", "judge", "registered", "code", "remote");
 
     private final LlmProviders providers;
+    private final RemoteScorerPolicy remotePolicy;
 
-    public ScorerFactory(LlmProviders providers) {
+    public ScorerFactory(LlmProviders providers, RemoteScorerPolicy remotePolicy) {
         this.providers = providers;
+        this.remotePolicy = remotePolicy;
     }
 
     public Scorer create(JsonNode spec, ModelUri runModel) {
@@ -102,7 +107,7 @@ public class ScorerFactory {
         return new CodeScorer(name(given, type), type, aggregations, check);
     }
 
-    private static Scorer remote(JsonNode remote, List<String> aggregations) {
+    private Scorer remote(JsonNode remote, List<String> aggregations) {
         if (remote == null || !remote.isObject() || !remote.path("name").isTextual()) {
             throw new IllegalArgumentException("remote scorer needs a \"name\": {\"remote\": {\"name\", \"url\","
                     + " \"timeout_ms\"?, \"headers\"?}}");
@@ -110,7 +115,25 @@ public class ScorerFactory {
         if (remote.has("aggregations")) {
             aggregations = aggregations(remote.get("aggregations"));
         }
-        return RemoteScorer.from(remote, name(remote.get("name"), null), aggregations);
+        return RemoteScorer.from(remote, name(remote.get("name"), null), aggregations, remotePolicy);
+    }
+
+    /**
+     * The request-time check of remote scorers' hosts that needs DNS (run off the event loop): every address the host
+     * resolves to must pass the operator's policy. Fails with an IllegalArgumentException whose message starts with
+     * {@code where(index)}, e.g. {@code scorers[2]}.
+     */
+    public Uni<Void> resolveRemoteHosts(List<Scorer> scorers, IntFunction<String> where) {
+        List<Uni<Void>> checks = new ArrayList<>();
+        for (int i = 0; i < scorers.size(); i++) {
+            if (scorers.get(i) instanceof RemoteScorer remote) {
+                String prefix = where.apply(i) + ": remote scorer '" + remote.name() + "': ";
+                checks.add(remotePolicy.resolveOffLoop(remote.url().toString()).replaceWithVoid()
+                        .onFailure(IllegalArgumentException.class)
+                        .transform(e -> new IllegalArgumentException(prefix + e.getMessage())));
+            }
+        }
+        return checks.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(checks).andFailFast().replaceWithVoid();
     }
 
     /** A scorer name: 1 to 100 characters without '.'; IllegalArgumentException otherwise. */

@@ -13,6 +13,8 @@ import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.repository.ScorerRepository;
 import dev.evalplane.judge.rest.ProblemException;
+import dev.evalplane.judge.scorer.HeaderSecrets;
+import dev.evalplane.judge.scorer.Scorer;
 import dev.evalplane.judge.scorer.ScorerFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,14 +63,63 @@ public class ScorerRegistry {
         if (spec.has("registered")) {
             throw ProblemException.invalidScorer("scorer: a registered scorer cannot refer to another registered scorer");
         }
-        ObjectNode named = ScorerFactory.renamed(spec, name);
-        try {
-            factory.create(named, defaultModel);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidScorer("scorer: " + e.getMessage());
+        String text = description == null || description.isNull() ? null : description.asText();
+        return withStoredHeaders(experimentId, name, ScorerFactory.renamed(spec, name)).chain(named -> {
+            Scorer built;
+            try {
+                built = factory.create(named, defaultModel);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidScorer("scorer: " + e.getMessage());
+            }
+            return factory.resolveRemoteHosts(List.of(built), i -> "scorer")
+                    .onFailure(IllegalArgumentException.class).transform(e -> ProblemException.invalidScorer(e.getMessage()))
+                    .chain(() -> repository.register(experimentId, name, text, HeaderSecrets.masked(named),
+                            HeaderSecrets.headers(named)));
+        });
+    }
+
+    /**
+     * A remote scorer registered again keeps the header values of the latest version when it does not re-send them:
+     * no {@code headers} at all keeps them all, a value of {@code ***} (as GET shows it) keeps that one. Only for the
+     * same scheme, host and port: stored credentials never go to a URL they were not given for.
+     */
+    private Uni<ObjectNode> withStoredHeaders(String experimentId, String name, ObjectNode spec) {
+        ObjectNode given = HeaderSecrets.headers(spec);
+        boolean absent = spec.get("remote") instanceof ObjectNode remote && !remote.has("headers");
+        boolean masked = given != null && given.valueStream().anyMatch(v -> HeaderSecrets.MASK.equals(v.asText()));
+        if (!absent && !masked) {
+            return Uni.createFrom().item(spec);
         }
-        return repository.register(experimentId, name,
-                description == null || description.isNull() ? null : description.asText(), named);
+        return repository.find(experimentId, name, null).chain(previous -> {
+            if (previous == null || HeaderSecrets.headers(previous.scorer()) == null) {
+                return Uni.createFrom().item((ObjectNode) null);
+            }
+            boolean sameOrigin = HeaderSecrets.sameOrigin(previous.scorer().path("remote").path("url").asText(),
+                    spec.path("remote").path("url").asText());
+            if (!sameOrigin) {
+                throw ProblemException.invalidScorer("scorer: remote scorer '" + name + "' has a new scheme, host or"
+                        + " port; send its \"headers\" again (stored values go only where they went before), or"
+                        + " \"headers\": {} for none");
+            }
+            return repository.secretHeaders(experimentId, name, previous.version());
+        }).map(stored -> {
+            if (absent) {
+                return stored == null ? spec : HeaderSecrets.withHeaders(spec, stored);
+            }
+            ObjectNode merged = given.deepCopy();
+            given.properties().forEach(e -> {
+                if (HeaderSecrets.MASK.equals(e.getValue().asText())) {
+                    JsonNode kept = stored == null ? null : stored.get(e.getKey());
+                    if (kept == null) {
+                        throw ProblemException.invalidScorer("scorer: remote scorer header \"" + e.getKey() + "\" is \""
+                                + HeaderSecrets.MASK + "\" and no earlier version of '" + name + "' stored a value for it;"
+                                + " send the value itself");
+                    }
+                    merged.set(e.getKey(), kept);
+                }
+            });
+            return HeaderSecrets.withHeaders(spec, merged);
+        });
     }
 
     public Uni<List<RegisteredScorer>> latest(String experimentId) {
@@ -132,20 +183,31 @@ public class ScorerRegistry {
             throw ProblemException.badRequest("scorers[" + index + "]: \"version\" must be a positive whole number");
         }
         Integer wanted = version == null || version.isNull() ? null : version.asInt();
-        return repository.find(experimentId, name.asText(), wanted).map(found -> {
+        return repository.find(experimentId, name.asText(), wanted).chain(found -> {
             if (found == null) {
                 throw ProblemException.badRequest("scorers[" + index + "]: no scorer '" + name.asText() + "'"
                         + (wanted == null ? "" : " version " + wanted) + " is registered in experiment '"
                         + experimentId + "'");
             }
-            ObjectNode out = spec.hasNonNull("name") ? ScorerFactory.renamed(found.scorer(), spec.get("name").asText())
-                    : ((ObjectNode) found.scorer()).deepCopy();
-            if (spec.has("aggregations")) {
-                out.set("aggregations", spec.get("aggregations"));
-            }
-            out.putObject("registered_as").put("name", found.name()).put("version", found.version());
-            return out;
+            return withSecrets(found).map(stored -> {
+                ObjectNode out = spec.hasNonNull("name") ? ScorerFactory.renamed(stored, spec.get("name").asText())
+                        : stored;
+                if (spec.has("aggregations")) {
+                    out.set("aggregations", spec.get("aggregations"));
+                }
+                out.putObject("registered_as").put("name", found.name()).put("version", found.version());
+                return (JsonNode) out;
+            });
         });
+    }
+
+    /** The stored spec with its remote header values put back, to run it. */
+    private Uni<ObjectNode> withSecrets(RegisteredScorer found) {
+        if (HeaderSecrets.headers(found.scorer()) == null) {
+            return Uni.createFrom().item(((ObjectNode) found.scorer()).deepCopy());
+        }
+        return repository.secretHeaders(found.experimentId(), found.name(), found.version())
+                .map(headers -> HeaderSecrets.withHeaders(found.scorer(), headers));
     }
 
     private static ProblemException notFound(String experimentId, String name, Integer version) {

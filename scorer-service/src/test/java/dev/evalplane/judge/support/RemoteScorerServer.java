@@ -19,8 +19,10 @@ import dev.evalplane.events.EventJson;
 /**
  * A user's remote scorer, as a user would run one (here with the JDK's HTTP server): {@code /concise} answers whether
  * the output has at most {@code expectations.max_words} words; {@code /stats} answers two named feedbacks computed
- * from the request (word count, number of TOOL spans in the trace); {@code /slow}, {@code /broken} and
- * {@code /garbage} misbehave. Every request body and its {@code x-scorer-token} header are kept.
+ * from the request (word count, number of TOOL spans in the trace); {@code /slow}, {@code /broken}, {@code /garbage},
+ * {@code /redirect} (to {@code /concise}), {@code /huge} (a 2 MB answer) and {@code /drip} (a byte every 100 ms)
+ * misbehave. It listens on 127.0.0.1 at the port the test policy allows ({@link RemoteScorerPort}). Every request body
+ * and its {@code x-scorer-token} header are kept.
  */
 public final class RemoteScorerServer implements AutoCloseable {
 
@@ -31,7 +33,7 @@ public final class RemoteScorerServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public RemoteScorerServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", RemoteScorerPort.port()), 16);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
@@ -58,6 +60,12 @@ public final class RemoteScorerServer implements AutoCloseable {
                     send(exchange, 200, "{\"value\": true}");
                 }
                 case "/broken" -> send(exchange, 500, "{\"detail\": \"scorer crashed: KeyError 'outputs'\"}");
+                case "/redirect" -> {
+                    exchange.getResponseHeaders().set("Location", "/concise");
+                    send(exchange, 302, "{\"value\": \"from the redirect body\"}");
+                }
+                case "/huge" -> send(exchange, 200, "{\"value\": true, \"rationale\": \"" + "x".repeat(2_000_000) + "\"}");
+                case "/drip" -> drip(exchange);
                 default -> send(exchange, 200, "ok");
             }
         }
@@ -93,6 +101,21 @@ public final class RemoteScorerServer implements AutoCloseable {
             out.write(bytes);
         } catch (IOException closedByClient) {
             // the scorer-service gave up waiting (the timeout test)
+        }
+    }
+
+    private static void drip(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 50; i++) {
+                out.write(' ');
+                out.flush();
+                sleep(100);
+            }
+            out.write("{\"value\": true}".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException closedByClient) {
+            // the scorer-service stopped reading at its timeout
         }
     }
 

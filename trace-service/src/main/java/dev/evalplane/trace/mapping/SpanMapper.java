@@ -5,7 +5,10 @@ import dev.evalplane.trace.domain.Span;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Span rows to the API shape; {@link #SELECT} adds {@code mlflow.llm.cost} from the trace's stored cost. */
+/**
+ * Span rows to the API shape; {@link #SELECT} adds {@code mlflow.llm.cost} (MLflow's shape: input, output and total
+ * cost) and {@code evalplane.llm.pricedBy} (the price entry and how it matched) from the trace's stored cost.
+ */
 @ApplicationScoped
 public class SpanMapper {
 
@@ -13,7 +16,9 @@ public class SpanMapper {
             SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.span_type, s.start_time_ns, s.end_time_ns,
                    s.status_code, s.status_message,
                    (s.attributes || CASE WHEN tc.span_costs ? s.span_id
-                        THEN jsonb_build_object('mlflow.llm.cost', tc.span_costs -> s.span_id)
+                        THEN jsonb_strip_nulls(jsonb_build_object(
+                            'mlflow.llm.cost', (tc.span_costs -> s.span_id) - 'priced_by',
+                            'evalplane.llm.pricedBy', tc.span_costs -> s.span_id -> 'priced_by'))
                         ELSE '{}'::jsonb END)::text AS attributes,
                    s.inputs::text AS inputs, s.outputs::text AS outputs, s.events::text AS events, s.llm::text AS llm
             FROM spans s LEFT JOIN trace_costs tc ON tc.trace_id = s.trace_id

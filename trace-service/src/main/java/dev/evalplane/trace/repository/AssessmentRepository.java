@@ -56,13 +56,7 @@ public class AssessmentRepository {
                 valid = COALESCE($9::boolean, valid),
                 last_update_time_ms = %s
             WHERE assessment_id = $1 AND trace_id = $2
-            RETURNING assessment_id, metadata::text
             """.formatted(NOW_MS);
-
-    private static final String SET_JUDGE_META = """
-            UPDATE assessments SET meta_judge_cost = $2::text::numeric, meta_judge_input_tokens = $3,
-                meta_judge_output_tokens = $4, meta_judge_cost_status = $5 WHERE assessment_id = $1
-            """;
 
     private static final String DELETE = "DELETE FROM assessments WHERE assessment_id = $1 AND trace_id = $2"
             + " RETURNING overrides";
@@ -88,20 +82,17 @@ public class AssessmentRepository {
                 .execute(Tuple.tuple().addArrayOfString(assessmentIds.toArray(String[]::new))).replaceWithVoid();
     }
 
-    /** Partial update; null when the assessment is not on that trace. {@code removeKeys} leave the metadata. */
-    public Uni<Map<String, String>> update(SqlConnection conn, String traceId, String assessmentId, boolean setValue,
+    /**
+     * Partial update; false when the assessment is not on that trace. {@code removeKeys} leave the metadata. The judge
+     * cost columns stay as the pipeline wrote them (a patch never carries a pipeline key).
+     */
+    public Uni<Boolean> update(SqlConnection conn, String traceId, String assessmentId, boolean setValue,
             JsonNode value, boolean setRationale, String rationale, Map<String, String> metadata,
             List<String> removeKeys, Boolean valid) {
         Tuple args = Tuple.tuple().addValue(assessmentId).addValue(traceId).addValue(setValue)
                 .addValue(json.write(value)).addValue(setRationale).addValue(rationale)
                 .addValue(json.write(metadata)).addArrayOfString(removeKeys.toArray(String[]::new)).addValue(valid);
-        return conn.preparedQuery(UPDATE).execute(args).chain(rows -> {
-            if (rows.size() == 0) {
-                return Uni.createFrom().nullItem();
-            }
-            Map<String, String> updated = json.stringMap(rows.iterator().next().getString(1));
-            return setJudgeMeta(conn, assessmentId, JudgeMeta.of(updated)).replaceWith(updated);
-        });
+        return conn.preparedQuery(UPDATE).execute(args).map(rows -> rows.rowCount() > 0);
     }
 
     /** Deletes; false when it is not on that trace. The assessment it overrode becomes valid again. */
@@ -116,12 +107,6 @@ public class AssessmentRepository {
             }
             return conn.preparedQuery(RESTORE).execute(Tuple.of(overridden)).replaceWith(true);
         });
-    }
-
-    private Uni<Void> setJudgeMeta(SqlConnection conn, String assessmentId, JudgeMeta meta) {
-        return conn.preparedQuery(SET_JUDGE_META).execute(Tuple.tuple().addValue(assessmentId)
-                .addValue(plain(meta)).addValue(meta.inputTokens()).addValue(meta.outputTokens())
-                .addValue(meta.status())).replaceWithVoid();
     }
 
     private Tuple row(AssessmentRecord r) {

@@ -12,9 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.events.AssessmentEvent;
 import dev.evalplane.events.AssessmentSource;
+import dev.evalplane.events.ClientReportedKeys;
 import dev.evalplane.events.Ids;
 
-/** Turns REST bodies into assessment writes, rejecting anything MLflow would reject with a precise reason. */
+/**
+ * Turns REST bodies into assessment writes, rejecting anything MLflow would reject with a precise reason. Metadata
+ * under a key only the pipeline writes (judge cost and tokens, judge trace, source run) is kept as client-reported
+ * ({@link ClientReportedKeys}): a client never links a trace into a run or sets what a judge call cost.
+ */
 public final class AssessmentRequests {
 
     public static final int MAX_NAME_LENGTH = 250;
@@ -59,7 +64,7 @@ public final class AssessmentRequests {
             sourceId = optionalText(source, "source_id");
         }
         require(SOURCE_TYPES.contains(sourceType), "source.source_type must be HUMAN, LLM_JUDGE or CODE");
-        Map<String, String> metadata = stringMap(body, false).metadata();
+        Map<String, String> metadata = ClientReportedKeys.asClientReported(stringMap(body, false).metadata());
         return new AssessmentRecord(Ids.assessmentId(traceId, UUID.randomUUID().toString()), traceId, spanId, name,
                 type, sourceType, sourceId, value, optionalText(body, "rationale"), error, metadata,
                 System.currentTimeMillis(), optionalText(body, "overrides"), null);
@@ -76,7 +81,8 @@ public final class AssessmentRequests {
         }
         MetadataPatch metadata = stringMap(body, true);
         return new AssessmentPatch(present(body, "value"), body.get("value"), present(body, "rationale"),
-                optionalText(body, "rationale"), metadata.metadata(), metadata.removeKeys(), valid);
+                optionalText(body, "rationale"), ClientReportedKeys.asClientReported(metadata.metadata()),
+                metadata.removeKeys().stream().map(ClientReportedKeys::asClientKey).toList(), valid);
     }
 
     private record MetadataPatch(Map<String, String> metadata, List<String> removeKeys) {

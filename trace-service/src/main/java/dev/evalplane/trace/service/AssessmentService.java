@@ -7,7 +7,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.trace.domain.Assessment;
 import dev.evalplane.trace.repository.AssessmentQueries;
 import dev.evalplane.trace.repository.AssessmentRepository;
@@ -19,9 +18,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Feedback and expectations, from the assessments topic and from the REST API alike. An assessment produced by a
- * run (metadata {@code mlflow.assessment.sourceRunId}) links its trace to that run; an assessment that
- * {@code overrides} another makes that one invalid. Run membership is refreshed in the same transaction.
+ * Feedback and expectations, from the assessments topic and from the REST API. An assessment scorer-service produced
+ * for a run (metadata {@code mlflow.assessment.sourceRunId}, only on the topic: the REST API keeps a client's value of
+ * that key as client-reported) links its trace to that run; an assessment that {@code overrides} another makes that
+ * one invalid. Run membership is refreshed in the same transaction.
  */
 @ApplicationScoped
 public class AssessmentService {
@@ -61,16 +61,9 @@ public class AssessmentService {
         return db.withTraceLocks(List.of(traceId), conn -> repository.update(conn, traceId, assessmentId,
                 patch.setValue(), patch.value(), patch.setRationale(), patch.rationale(), patch.metadata(),
                 patch.removeKeys(), patch.valid())
-                .chain(metadata -> {
-                    if (metadata == null) {
-                        return Uni.createFrom().failure(notFound(traceId, assessmentId));
-                    }
-                    String runId = AssessmentRecord.blankToNull(metadata.get(MlflowKeys.SOURCE_RUN_ID));
-                    return (runId == null ? Uni.createFrom().voidItem()
-                            : links.linkFromAssessments(conn, List.of(runId), List.of(traceId)))
-                            .chain(() -> links.refresh(conn, List.of(traceId)))
-                            .chain(() -> queries.byId(conn, traceId, assessmentId));
-                }));
+                .chain(found -> found ? links.refresh(conn, List.of(traceId))
+                        .chain(() -> queries.byId(conn, traceId, assessmentId))
+                        : Uni.createFrom().failure(notFound(traceId, assessmentId))));
     }
 
     public Uni<Void> delete(String traceId, String assessmentId) {

@@ -15,13 +15,16 @@ import dev.evalplane.events.TraceCostEvent;
 /**
  * A trace cost as stored: the event plus what it contributes on read: trace metadata
  * ({@code mlflow.trace.tokenUsage}, {@code mlflow.trace.cost} when the total is known, {@code evalplane.trace.costStatus}),
- * judge metadata for every assessment whose judge trace this is, and {@code mlflow.llm.cost} per priced span.
+ * judge metadata for every assessment whose judge trace this is, and {@code mlflow.llm.cost} per priced span (with the
+ * price entry that priced it, {@code evalplane.llm.pricedBy}).
  * Decimals are written as exact plain numbers.
  */
 public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadataPatch, Map<String, String> judgePatch,
         ObjectNode spanCosts) {
 
     public static final String TRACE_COST_STATUS = "evalplane.trace.costStatus";
+    /** Beside a span's costs in {@code span_costs}; served as the span attribute {@code evalplane.llm.pricedBy}. */
+    public static final String PRICED_BY = "priced_by";
 
     public static TraceCostRecord of(TraceCostEvent e, ObjectMapper mapper) {
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -47,7 +50,11 @@ public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadata
         if (e.spans() != null) {
             for (SpanCost span : e.spans()) {
                 if (span.totalCost() != null) {
-                    spans.set(span.spanId(), costs(mapper, span.inputCost(), span.outputCost(), span.totalCost()));
+                    ObjectNode cost = costs(mapper, span.inputCost(), span.outputCost(), span.totalCost());
+                    if (span.pricedBy() != null) {
+                        cost.set(PRICED_BY, mapper.valueToTree(span.pricedBy()));
+                    }
+                    spans.set(span.spanId(), cost);
                 }
             }
         }

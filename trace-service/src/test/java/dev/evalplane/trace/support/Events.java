@@ -12,6 +12,7 @@ import dev.evalplane.events.AssessmentSource;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.PricedBy;
 import dev.evalplane.events.SpanCost;
 import dev.evalplane.events.TokenUsage;
 import dev.evalplane.events.TraceCostEvent;
@@ -41,7 +42,8 @@ public final class Events {
         BigDecimal inputCost = total == null ? null : total.subtract(new BigDecimal("0.00000001"));
         BigDecimal outputCost = total == null ? null : new BigDecimal("0.00000001");
         SpanCost span = new SpanCost("1a2b3c4d5e6f7a8b", "openai", "gpt-4.1-mini", TokenUsage.of(input, output),
-                inputCost, outputCost, total, status);
+                inputCost, outputCost, total, status,
+                total == null ? null : new PricedBy("gpt-4.1-mini", "bundled", PricedBy.PROVIDER_AND_MODEL));
         return new TraceCostEvent(1, traceId, version, input, output, input + output, 0, 0, 0, inputCost, outputCost,
                 total, status, List.of(), List.of(span), "test-prices", Instant.parse("2026-11-26T20:00:00Z"));
     }

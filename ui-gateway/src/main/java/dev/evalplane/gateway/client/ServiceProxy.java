@@ -1,9 +1,6 @@
 package dev.evalplane.gateway.client;
 
-import java.time.Duration;
 import java.util.Set;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -32,27 +29,17 @@ public class ServiceProxy {
             "retry-after", "location");
 
     private final WebClient client;
-    private final String traceServiceUrl;
-    private final String scorerServiceUrl;
-    private final String costServiceUrl;
-    private final Duration timeout;
+    private final ServiceUrls urls;
 
-    public ServiceProxy(Vertx vertx,
-            @ConfigProperty(name = "evalplane.trace-service.url", defaultValue = "http://localhost:8083") String traceServiceUrl,
-            @ConfigProperty(name = "evalplane.scorer-service.url", defaultValue = "http://localhost:8081") String scorerServiceUrl,
-            @ConfigProperty(name = "evalplane.cost-service.url", defaultValue = "http://localhost:8082") String costServiceUrl,
-            @ConfigProperty(name = "evalplane.gateway.upstream-timeout", defaultValue = "30s") Duration timeout) {
+    public ServiceProxy(Vertx vertx, ServiceUrls urls) {
         this.client = WebClient.create(vertx);
-        this.traceServiceUrl = traceServiceUrl;
-        this.scorerServiceUrl = scorerServiceUrl;
-        this.costServiceUrl = costServiceUrl;
-        this.timeout = timeout;
+        this.urls = urls;
     }
 
     public Uni<Response> forward(Upstream upstream, String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
-        String url = baseUrl(upstream) + pathAndQuery;
+        String url = urls.url(upstream, pathAndQuery);
         HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), new RequestOptions().setAbsoluteURI(url))
-                .timeout(timeout.toMillis());
+                .timeout(urls.timeout().toMillis());
         headers.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED_REQUEST_HEADERS.contains(name.toLowerCase())) {
                 values.forEach(v -> request.putHeader(name, v));
@@ -79,14 +66,6 @@ public class ServiceProxy {
         Log.warnf("%s unreachable: %s", upstream.serviceName(), failure.toString());
         return Problems.response(Response.Status.BAD_GATEWAY, upstream.serviceName() + " is unavailable",
                 upstream.serviceName() + " did not answer: " + failure.getMessage());
-    }
-
-    private String baseUrl(Upstream upstream) {
-        return switch (upstream) {
-            case TRACE_SERVICE -> traceServiceUrl;
-            case SCORER_SERVICE -> scorerServiceUrl;
-            case COST_SERVICE -> costServiceUrl;
-        };
     }
 
     @PreDestroy

@@ -27,6 +27,6 @@ public interface AuthConfig {
      * The paths open without a token ({@link PublicPaths}): exact paths, or a prefix ending in {@code /*}. Everything
      * else needs one.
      */
-    @WithDefault("/,/index.html,/app.js,/app.css,/favicon.ico,/q/health,/q/health/*,/q/openapi")
+    @WithDefault("/,/index.html,/app.js,/app.css,/favicon.ico,/version,/q/health,/q/health/*,/q/openapi")
     List<String> publicPaths();
 }

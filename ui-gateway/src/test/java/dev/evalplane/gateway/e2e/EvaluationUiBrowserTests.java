@@ -2,8 +2,10 @@ package dev.evalplane.gateway.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,18 +127,44 @@ class EvaluationUiBrowserTests {
     }
 
     @Test
-    void costTabIsHiddenForFeedbackWithoutAJudgeTrace() {
+    void costTabIsHiddenForFeedbackWithoutAJudgeTraceAndAClientReportedCostIsLabelled() {
         String traceId = Runs.list(SharedRuns.priced()).get(0).get("trace_id").toString();
         given().contentType("application/json")
                 .body(Map.of("name", "human_label", "assessment_type", "FEEDBACK", "value", "yes",
-                        "rationale", "Checked by a person", "source", Map.of("source_type", "HUMAN", "source_id", "ana@example.com")))
+                        "rationale", "Checked by a person", "source", Map.of("source_type", "HUMAN", "source_id", "ana@example.com"),
+                        "metadata", Map.of("mlflow.assessment.judgeCost", "0.0042")))
                 .post("/api/v1/traces/" + traceId + "/assessments").then().statusCode(201);
         open("/traces/" + traceId);
         WebElement human = feedbackCard("human_label");
         assertThat(human.findElements(By.cssSelector(".cost-tab"))).isEmpty();
         assertThat(human.getText()).contains("Checked by a person").contains("HUMAN");
+        assertThat(human.findElement(By.cssSelector(".client-reported-cost")).getText())
+                .isEqualTo("Judge cost reported by the client (not verified, not in totals): $0.0042");
         assertThat(feedbackCard("correctness").findElements(By.cssSelector(".cost-tab"))).hasSize(1);
         browser.screenshot("human-feedback-no-cost-tab");
+    }
+
+    @Test
+    void llmSpanServedByAProxyIsPricedByModelNameAndTheSpanSaysWhichEntryPricedIt() {
+        String traceHex = OtlpTraces.hex(32);
+        String llmSpan = OtlpTraces.hex(16);
+        given().contentType("application/json").header("x-mlflow-experiment-id", "proxy-" + OtlpTraces.hex(6))
+                .body(OtlpTraces.withProxiedLlmCall(traceHex, OtlpTraces.hex(16), llmSpan, "claude-sonnet-4-5", 1000, 100))
+                .post("/v1/traces").then().statusCode(200);
+        String traceId = "tr-" + traceHex;
+        // claude-sonnet-4-5 at Anthropic's rates: 1000 x $3/M + 100 x $15/M
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(given().get("/api/v1/traces/" + traceId).then().statusCode(200).extract().jsonPath()
+                        .getString("info.trace_metadata.'mlflow.trace.cost'")).contains("\"total_cost\":0.0045"));
+        open("/traces/" + traceId);
+        WebElement node = browser.waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".span-node[data-span-id='" + llmSpan + "']")));
+        node.click();
+        WebElement cost = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#span-details .span-cost")));
+        assertThat(cost.getText()).isEqualTo(
+                "Cost $0.0045 · priced as claude-sonnet-4-5 (by model name: openai has no such model) · bundled");
+        browser.screenshot("span-priced-by-model-name");
     }
 
     @Test
