@@ -9,8 +9,17 @@ import java.util.List;
  */
 public final class GatewayRoutes {
 
-    /** One route: method, a sample canonical path (ids filled in), and a sample body (null: none). */
-    public record Route(String method, String path, String body) {
+    /**
+     * One route: method, a sample canonical path (ids filled in), a sample body (null: none), the status it answers
+     * with a valid admin token while the services are down (the test profiles point them at a closed port: 502 for a
+     * proxied route, 503 TEMPORARILY_UNAVAILABLE for an MLflow route that calls a service), and whether it is on the
+     * public list (open without a token).
+     */
+    public record Route(String method, String path, String body, int reached, boolean open) {
+        Route(String method, String path, String body) {
+            this(method, path, body, 502, false);
+        }
+
         @Override
         public String toString() {
             return method + " " + path;
@@ -46,7 +55,12 @@ public final class GatewayRoutes {
             new Route("PUT", "/api/v1/prices/overrides/m", "{\"input_cost_per_token\":\"0.000001\"}"),
             new Route("DELETE", "/api/v1/prices/overrides/m", null),
             // the gateway's own
-            new Route("GET", "/q/metrics", null));
+            new Route("GET", "/q/metrics", null, 200, false),
+            new Route("GET", "/version", null, 200, true),
+            // MLflow paths no resource serves yet (MlflowFallbackResources: ENDPOINT_NOT_FOUND)
+            new Route("GET", "/api/2.0/mlflow/no-such-endpoint", null, 404, false),
+            new Route("POST", "/api/3.0/mlflow/no-such-endpoint", "{}", 404, false),
+            new Route("GET", "/ajax-api/2.0/mlflow/no-such-endpoint", null, 404, false));
 
     private GatewayRoutes() {
     }

@@ -11,17 +11,6 @@ import java.util.function.UnaryOperator;
  */
 public final class PathVariants {
 
-    /**
-     * Raw characters Netty's HTTP codec refuses in a request line: it answers 400 with no body and closes the
-     * connection before any gateway code runs (SECURITY.md, residual risks).
-     */
-    public static final String CODEC_REJECTED_CHARACTERS = "\\";
-
-    /** Whether Netty's codec refuses this request target before the gateway sees it. */
-    public static boolean rejectedByCodec(String target) {
-        return target.chars().anyMatch(c -> CODEC_REJECTED_CHARACTERS.indexOf(c) >= 0);
-    }
-
     /** A named rewrite of a canonical path into a request target. */
     public record Variant(String name, UnaryOperator<String> rewrite) {
         public String apply(String path) {

@@ -66,6 +66,22 @@ public final class RawHttp {
         }
     }
 
+    /** Sends these exact bytes (request line, headers, body) on a new connection and reads the answer. */
+    public static Answer exchange(byte[] request) {
+        try (Socket socket = new Socket("127.0.0.1", testPort())) {
+            socket.setSoTimeout(30_000);
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+            } catch (IOException closedEarly) {
+                // the server may answer and close before reading everything
+            }
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];

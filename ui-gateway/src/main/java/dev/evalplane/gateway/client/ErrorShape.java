@@ -2,6 +2,7 @@ package dev.evalplane.gateway.client;
 
 import java.util.Map;
 
+import dev.evalplane.gateway.http.RouteLabels;
 import dev.evalplane.gateway.mlflow.MlflowError;
 import dev.evalplane.gateway.mlflow.MlflowErrorCode;
 import dev.evalplane.gateway.mlflow.MlflowPaths;
@@ -40,6 +41,7 @@ public enum ErrorShape {
     /** Ends a Vert.x request with this error (used before and outside JAX-RS). */
     public void end(RoutingContext ctx, int status, String title, String detail) {
         Object body = body(status, title, detail);
+        RouteLabels.markUnrouted(ctx);
         ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, contentType())
                 .end(body instanceof MlflowError error ? error.encode() : Json.encode((Map<?, ?>) body));

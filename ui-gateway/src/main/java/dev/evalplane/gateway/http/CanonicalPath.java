@@ -69,6 +69,27 @@ public final class CanonicalPath {
         return Optional.empty();
     }
 
+    /** Why a raw query string is malformed (a bad percent-escape, a character outside RFC 3986), or empty. */
+    public static Optional<String> queryProblem(String rawQuery) {
+        if (rawQuery == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < rawQuery.length(); i++) {
+            char c = rawQuery.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= rawQuery.length() || hexByte(rawQuery.charAt(i + 1), rawQuery.charAt(i + 2)) < 0) {
+                    return Optional.of("'%' in the query must start a percent-encoded byte (%XX)");
+                }
+                i += 2;
+            } else if (!isPathChar(c) && c != ';' && c != '?') {
+                return Optional.of(c < 0x20 || c >= 0x7f
+                        ? String.format("the character U+%04X must be percent-encoded in the query", (int) c)
+                        : "the character '" + c + "' is not allowed in a query");
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<String> refusedEncoding(int value) {
         if (isUnreserved((char) value)) {
             return Optional.of("'" + (char) value + "' must not be percent-encoded");

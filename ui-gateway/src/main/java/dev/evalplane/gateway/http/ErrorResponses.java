@@ -16,15 +16,29 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class ErrorResponses {
 
+    private static final int[] UNHANDLED_FAILURES = {400, 401, 403, 406, 413, 414, 415, 431, 500, 501, 502, 503};
+
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
         router.errorHandler(404, ctx -> answer(ctx, 404, "Not found",
                 "Nothing is served at " + ctx.request().method() + " " + ctx.request().path() + "."));
         router.errorHandler(405, ctx -> answer(ctx, 405, "Method not allowed",
                 ctx.request().method() + " is not allowed on " + ctx.request().path() + "."));
+        // failures no failure handler took (the router fails a request whose path it cannot decode before any route)
+        for (int status : UNHANDLED_FAILURES) {
+            router.errorHandler(status, this::failed);
+        }
     }
 
     void failed(RoutingContext ctx) {
+        // the router fails a target it cannot decode (a bad percent-escape) before RequestGuard sees it: same answer
+        String path = ctx.request().path();
+        java.util.Optional<String> malformed = CanonicalPath.ambiguity(path)
+                .or(() -> CanonicalPath.queryProblem(ctx.request().query()));
+        if (malformed.isPresent()) {
+            answer(ctx, 400, "Malformed request target", "The request target is refused: " + malformed.get() + ".");
+            return;
+        }
         int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
         if (status >= 500) {
             Log.errorf(ctx.failure(), "%s %s failed", ctx.request().method(), ctx.request().path());
@@ -43,7 +57,6 @@ public class ErrorResponses {
             ctx.response().reset();
             return;
         }
-        RouteLabels.markUnrouted(ctx);
         ErrorShape.forPath(ctx.request().path()).end(ctx, status, title, detail);
     }
 }

@@ -57,9 +57,9 @@ public class RequestGuard {
                     "The request headers take " + headerBytes + " bytes; the limit is " + MAX_HEADER_BYTES + ".");
             return;
         }
-        Optional<String> ambiguity = CanonicalPath.ambiguity(path);
+        Optional<String> ambiguity = CanonicalPath.ambiguity(path).or(() -> CanonicalPath.queryProblem(ctx.request().query()));
         if (ambiguity.isPresent()) {
-            reject(ctx, shape, 400, "Ambiguous request path", "The request path is refused: " + ambiguity.get() + ".");
+            reject(ctx, shape, 400, "Malformed request target", "The request target is refused: " + ambiguity.get() + ".");
             return;
         }
         String contentLength = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -93,7 +93,6 @@ public class RequestGuard {
     }
 
     private static void reject(RoutingContext ctx, ErrorShape shape, int status, String title, String detail) {
-        RouteLabels.markUnrouted(ctx);
         shape.end(ctx, status, title, detail);
     }
 }

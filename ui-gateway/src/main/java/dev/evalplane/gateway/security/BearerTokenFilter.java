@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.evalplane.gateway.client.ErrorShape;
 import dev.evalplane.gateway.http.RequestGuard;
-import dev.evalplane.gateway.http.RouteLabels;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -65,7 +64,6 @@ public class BearerTokenFilter {
             return;
         }
         if (!admin && AdminRoutes.isAdmin(ctx.request().method().name(), path)) {
-            RouteLabels.markUnrouted(ctx);
             ErrorShape.forPath(path).end(ctx, 403, "Forbidden", adminTokens.isEmpty()
                     ? "This is an admin route and no admin token is configured (evalplane.auth.admin-tokens)."
                     : "This is an admin route: it needs a token from evalplane.auth.admin-tokens.");
@@ -75,7 +73,6 @@ public class BearerTokenFilter {
     }
 
     private static void unauthorized(RoutingContext ctx, String path, boolean presented) {
-        RouteLabels.markUnrouted(ctx);
         ctx.response().putHeader("WWW-Authenticate", presented
                 ? "Bearer realm=\"evalplane\", error=\"invalid_token\""
                 : "Bearer realm=\"evalplane\"");

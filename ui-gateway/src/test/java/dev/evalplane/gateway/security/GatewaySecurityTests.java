@@ -61,7 +61,7 @@ class GatewaySecurityTests {
                     java.util.Map.of("Authorization", "Bearer " + AuthEnabledProfile.TOKEN), null);
             org.assertj.core.api.Assertions.assertThat(answer.status()).as(path).isEqualTo(400);
             org.assertj.core.api.Assertions.assertThat(answer.contentType()).startsWith("application/problem+json");
-            org.assertj.core.api.Assertions.assertThat(answer.body()).contains("path");
+            org.assertj.core.api.Assertions.assertThat(answer.body()).contains("refused");
         }
     }
 
