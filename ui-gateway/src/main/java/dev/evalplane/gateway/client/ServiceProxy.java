@@ -2,6 +2,7 @@ package dev.evalplane.gateway.client;
 
 import java.util.Set;
 
+import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -32,17 +33,20 @@ public class ServiceProxy {
     private final WebClient client;
     private final ServiceUrls urls;
     private final PublicLocations locations;
+    private final InternalToken internalToken;
 
-    public ServiceProxy(Vertx vertx, ServiceUrls urls, PublicLocations locations) {
+    public ServiceProxy(Vertx vertx, ServiceUrls urls, PublicLocations locations, InternalToken internalToken) {
         this.client = WebClient.create(vertx);
         this.urls = urls;
         this.locations = locations;
+        this.internalToken = internalToken;
     }
 
     public Uni<Response> forward(Upstream upstream, String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
         String url = urls.url(upstream, pathAndQuery);
         HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), new RequestOptions().setAbsoluteURI(url))
                 .timeout(urls.timeout().toMillis());
+        internalToken.addTo(request::putHeader);
         headers.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED_REQUEST_HEADERS.contains(name.toLowerCase())) {
                 values.forEach(v -> request.putHeader(name, v));
