@@ -28,7 +28,9 @@ out["search_registered_models"] = error_of(lambda: client.search_registered_mode
 
 creds = store.get_host_creds()
 unknown = {}
-for prefix in ["/api/2.0/mlflow", "/api/3.0/mlflow", "/ajax-api/2.0/mlflow", "/ajax-api/3.0/mlflow"]:
+# the four prefixes, and unknown paths below routes evalplane does serve
+for prefix in ["/api/2.0/mlflow", "/api/3.0/mlflow", "/ajax-api/2.0/mlflow", "/ajax-api/3.0/mlflow",
+               "/api/2.0/mlflow/experiments", "/api/3.0/mlflow/traces/tr-1"]:
     for method in ["GET", "POST", "PATCH", "DELETE"]:
         response = http_request(creds, prefix + "/no-such-route/x", method, max_retries=0)
         unknown[method + " " + prefix] = {"status": response.status_code,

@@ -40,6 +40,31 @@ function money(value) {
   return isFinite(Number(text)) ? '$' + text : null;
 }
 
+/**
+ * A judge cost block ({total_cost, known_cost, unpriced_calls, unpriced_models, input_tokens}) as a person reads it:
+ * the exact total; else the known spend and what is not priced ("$0.00104 + 1 unpriced", the models in the
+ * tooltip); "$??" when nothing is priced; "–" when there was no judge call.
+ */
+function costView(jc, id) {
+  jc = jc || {};
+  const total = money(jc.total_cost);
+  if (total) return el('span', { className: 'cost', id }, total);
+  const unpriced = Number(jc.unpriced_calls || 0);
+  if (!unpriced && !jc.input_tokens) return el('span', { className: 'cost muted', id }, '–');
+  const models = (jc.unpriced_models || []).join(', ');
+  const why = unpriced + ' judge call' + (unpriced === 1 ? '' : 's') + ' not priced'
+    + (models ? ': no price for ' + models : '') + '; the known part is exact';
+  const known = Number(jc.known_cost || 0) > 0 ? money(jc.known_cost) : null;
+  const text = known ? known + ' + ' + unpriced + ' unpriced' : '$??';
+  return el('span', { className: 'cost cost-partial', id, tabindex: '0', title: why, 'aria-label': text + ', ' + why }, text);
+}
+
+/** A table with a header row of column headers (scope=col) and a body. */
+function table(id, headers, rows) {
+  return el('table', { id }, el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows));
+}
+
 function tokens(n) { return n === undefined || n === null ? '–' : Number(n).toLocaleString('en-US'); }
 
 function asText(value) {
@@ -130,16 +155,44 @@ function assessmentCard(a) {
     el('div', {}, el('span', { className: 'muted' }, 'Output tokens: '), el('span', { className: 'judge-output-tokens' }, tokens(md[KEYS.judgeOut]))),
     el('div', {}, el('span', { className: 'muted' }, 'Judge trace: '),
       el('a', { className: 'judge-trace-link', href: '#/traces/' + encodeURIComponent(judgeTraceId), target: '_blank', rel: 'noopener' }, judgeTraceId)));
-  const detailsTab = el('button', { className: 'active', type: 'button' }, 'Details');
-  const costTab = el('button', { className: 'cost-tab', type: 'button' }, 'Cost');
-  const show = (which) => {
-    detailsTab.classList.toggle('active', which === 'details'); costTab.classList.toggle('active', which === 'cost');
-    details.hidden = which !== 'details'; cost.hidden = which !== 'cost';
-  };
-  detailsTab.addEventListener('click', () => show('details'));
-  costTab.addEventListener('click', () => show('cost'));
-  card.append(el('div', { className: 'tabs' }, detailsTab, costTab), details, cost);
+  card.append(tabs('tabs-' + (++tabsShown),
+    [{ label: 'Details', panel: details }, { label: 'Cost', panel: cost, className: 'cost-tab' }]), details, cost);
   return card;
+}
+
+let tabsShown = 0;
+
+/**
+ * WAI-ARIA tabs over existing panels: role=tablist/tab/tabpanel, aria-selected and aria-controls, the selected tab
+ * alone in the tab order, Left/Right/Home/End move between tabs.
+ */
+function tabs(idPrefix, items) {
+  const buttons = items.map((item, i) => {
+    const id = idPrefix + '-tab-' + i;
+    item.panel.id = idPrefix + '-panel-' + i;
+    item.panel.setAttribute('role', 'tabpanel');
+    item.panel.setAttribute('aria-labelledby', id);
+    return el('button', { type: 'button', role: 'tab', id, className: item.className, 'aria-controls': item.panel.id }, item.label);
+  });
+  const select = (index, focus) => {
+    buttons.forEach((b, i) => {
+      const on = i === index;
+      b.setAttribute('aria-selected', String(on)); b.tabIndex = on ? 0 : -1; b.classList.toggle('active', on);
+      items[i].panel.hidden = !on;
+    });
+    if (focus) buttons[index].focus();
+  };
+  buttons.forEach((b, i) => {
+    b.addEventListener('click', () => select(i, false));
+    b.addEventListener('keydown', (e) => {
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: buttons.length - 1 }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      select((next + buttons.length) % buttons.length, true);
+    });
+  });
+  select(0, false);
+  return el('div', { className: 'tabs', role: 'tablist' }, buttons);
 }
 
 // ---- views ----------------------------------------------------------------------------------------
@@ -156,7 +209,7 @@ async function experimentsView(view) {
     el('td', {}, el('a', { href: '#/experiments/' + encodeURIComponent(e.experiment_id) }, 'Experiment ' + e.experiment_id)),
     el('td', {}, tokens(e.trace_count)), el('td', {}, time(e.last_request_time))));
   view.replaceChildren(el('h1', {}, 'Experiments'),
-    rows.length ? el('table', { id: 'experiments' }, el('tr', {}, el('th', {}, 'Experiment'), el('th', {}, 'Traces'), el('th', {}, 'Last trace')), rows)
+    rows.length ? table('experiments', ['Experiment', 'Traces', 'Last trace'], rows)
       : el('p', { className: 'muted' }, 'No traces yet. Send OTLP traces to /v1/traces or start an evaluation.'));
 }
 
@@ -164,17 +217,20 @@ async function runsView(view, experimentId) {
   crumbs({ label: 'Experiments', href: '#/' }, { label: 'Experiment ' + experimentId });
   const data = await api('/evaluations?experiment_id=' + encodeURIComponent(experimentId));
   const runs = data.runs || data.evaluations || [];
-  const rows = runs.map(r => el('tr', {},
+  const rows = runs.map(r => el('tr', { className: 'run-row', 'data-run-id': r.run_id },
     el('td', {}, el('a', { href: '#/runs/' + encodeURIComponent(r.run_id) }, r.name || r.run_id)),
     el('td', {}, r.status), el('td', {}, (r.rows_done ?? '') + ' / ' + (r.rows_total ?? '')),
+    el('td', { className: 'run-cost' }, costView(r.judge_cost)),
     el('td', {}, time(r.created_at))));
   view.replaceChildren(el('h1', {}, 'Evaluation runs'),
-    rows.length ? el('table', { id: 'runs' }, el('tr', {}, el('th', {}, 'Run'), el('th', {}, 'Status'), el('th', {}, 'Rows'), el('th', {}, 'Created')), rows)
+    rows.length ? table('runs', ['Run', 'Status', 'Rows', 'Judge cost', 'Created'], rows)
       : el('p', { className: 'muted' }, 'No evaluation runs in this experiment.'));
 }
 
 function costChart(scorers) {
-  const data = scorers.map(s => ({ name: s.name, cost: Number(s.total_cost || 0) }));
+  // an unpriced scorer is drawn at its known spend and labelled as such, never as $0
+  const data = scorers.map(s => ({ name: s.name, cost: Number(s.total_cost ?? s.known_cost ?? 0),
+    label: costView(s).textContent, unpriced: s.total_cost === null || s.total_cost === undefined }));
   const max = Math.max(...data.map(d => d.cost), 0) || 1;
   const rowH = 26, labelW = 170, barW = 360;
   const ns = 'http://www.w3.org/2000/svg';
@@ -190,9 +246,10 @@ function costChart(scorers) {
     bar.setAttribute('class', 'bar'); bar.setAttribute('x', labelW); bar.setAttribute('y', y);
     bar.setAttribute('height', rowH - 8); bar.setAttribute('width', Math.max(1, (d.cost / max) * barW));
     bar.setAttribute('data-scorer', d.name);
+    if (d.unpriced) bar.setAttribute('class', 'bar bar-unpriced');
     const value = document.createElementNS(ns, 'text');
     value.setAttribute('x', labelW + (d.cost / max) * barW + 6); value.setAttribute('y', y + 15);
-    value.textContent = money(d.cost);
+    value.textContent = d.label;
     svg.append(label, bar, value);
   });
   return svg;
@@ -202,9 +259,9 @@ function summaryCards(run, summary) {
   const jc = (summary && summary.judge_cost) || run.judge_cost || {};
   const card = (k, v, id) => el('div', { className: 'card', id }, el('div', { className: 'k' }, k), el('div', { className: 'v' }, v));
   return el('div', { className: 'cards' },
-    card('Status', run.status || '', 'run-status'),
+    card('Status', el('span', { 'aria-live': run.status === 'RUNNING' ? 'polite' : null }, run.status || ''), 'run-status'),
     card('Rows', (run.rows_done ?? '') + ' / ' + (run.rows_total ?? ''), 'run-rows'),
-    card('Judge cost', money(jc.total_cost) || (jc.input_tokens ? '$??' : '–'), 'run-total-cost'),
+    card('Judge cost', costView(jc), 'run-total-cost'),
     card('Judge tokens', tokens(jc.input_tokens) + ' in / ' + tokens(jc.output_tokens) + ' out', 'run-tokens'));
 }
 
@@ -219,10 +276,10 @@ async function runView(view, runId, pageToken) {
     crumbs({ label: 'Experiments', href: '#/' }, { label: 'Experiment ' + run.experiment_id, href: '#/experiments/' + encodeURIComponent(run.experiment_id) }, { label: 'Run ' + runId });
   }
   const scorers = (summary && summary.scorers) || [];
-  const scorerTable = el('table', { id: 'scorers' }, el('tr', {}, el('th', {}, 'Scorer'), el('th', {}, 'Pass rate'), el('th', {}, 'Judge cost'), el('th', {}, 'Tokens')),
-    scorers.map(s => el('tr', {}, el('td', {}, s.name),
+  const scorerTable = table('scorers', ['Scorer', 'Pass rate', 'Judge cost', 'Tokens'],
+    scorers.map(s => el('tr', { 'data-scorer': s.name }, el('th', { scope: 'row' }, s.name),
       el('td', {}, s.pass_rate === null || s.pass_rate === undefined ? (s.mean ?? '–') : Math.round(s.pass_rate * 100) + '%'),
-      el('td', {}, money(s.total_cost) || '$??'), el('td', {}, tokens(s.input_tokens) + ' / ' + tokens(s.output_tokens)))));
+      el('td', { className: 'scorer-cost' }, costView(s)), el('td', {}, tokens(s.input_tokens) + ' / ' + tokens(s.output_tokens)))));
   const rows = (page.traces || []).map(t => {
     const rowCost = t.judge_cost || {};
     return el('tr', { className: 'eval-row', 'data-trace-id': t.trace_id },
@@ -230,7 +287,7 @@ async function runView(view, runId, pageToken) {
       el('td', { className: 'preview' }, t.request_preview || ''),
       el('td', { className: 'preview' }, t.response_preview || ''),
       el('td', {}, (t.assessments || []).filter(a => (a.assessment_type || 'FEEDBACK') === 'FEEDBACK').map(chip)),
-      el('td', { className: 'row-cost' }, money(rowCost.total_cost) || (rowCost.input_tokens ? '$??' : '–')));
+      el('td', { className: 'row-cost' }, costView(rowCost)));
   });
   const pager = el('div', { className: 'pager' }, el('span', { id: 'total', className: 'muted' }, 'Total: ' + page.total),
     page.next_page_token ? el('a', { id: 'next-page', href: '#/runs/' + encodeURIComponent(runId) + '?page=' + encodeURIComponent(page.next_page_token) }, 'Next page') : null);
@@ -238,8 +295,15 @@ async function runView(view, runId, pageToken) {
     el('h2', {}, 'Judge cost per scorer'), scorers.length ? costChart(scorers) : el('p', { className: 'muted' }, 'No judge feedback yet.'),
     scorerTable,
     el('h2', {}, 'Evaluated traces'),
-    el('table', { id: 'eval-list' }, el('tr', {}, el('th', {}, 'Trace'), el('th', {}, 'Request'), el('th', {}, 'Response'), el('th', {}, 'Assessments'), el('th', {}, 'Judge cost')), rows),
+    table('eval-list', ['Trace', 'Request', 'Response', 'Assessments', 'Judge cost'], rows),
     pager);
+  if (run.status === 'RUNNING') refreshWhileShown(() => runView(view, runId, pageToken));
+}
+
+/** Renders the current view again in a few seconds, unless the user has moved elsewhere by then. */
+function refreshWhileShown(render, delayMs = 3000) {
+  const shown = location.hash;
+  setTimeout(() => { if (location.hash === shown) render().catch(() => {}); }, delayMs);
 }
 
 function spanTree(spans, onSelect) {
@@ -250,12 +314,31 @@ function spanTree(spans, onSelect) {
     if (!children.has(parent)) children.set(parent, []);
     children.get(parent).push(s);
   });
-  const build = (parent) => el('ul', {}, (children.get(parent) || []).sort((a, b) => (a.start_time_ns || 0) - (b.start_time_ns || 0)).map(s => {
-    const label = el('span', { className: 'span-node', 'data-span-id': s.span_id }, s.name, el('span', { className: 'span-type' }, s.span_type || ''));
-    label.addEventListener('click', () => onSelect(s, label));
-    return el('li', {}, label, children.has(s.span_id) ? build(s.span_id) : null);
-  }));
-  return el('div', { className: 'tree', id: 'span-tree' }, build(null));
+  const build = (parent, level) => el('ul', { role: parent === null ? 'tree' : 'group', 'aria-label': parent === null ? 'Spans' : null },
+    (children.get(parent) || []).sort((a, b) => (a.start_time_ns || 0) - (b.start_time_ns || 0)).map(s => {
+      const label = el('span', { className: 'span-node', 'data-span-id': s.span_id, role: 'treeitem', tabindex: '-1',
+        'aria-selected': 'false', 'aria-level': String(level) }, s.name, el('span', { className: 'span-type' }, s.span_type || ''));
+      label.addEventListener('click', () => onSelect(s, label));
+      label.addEventListener('keydown', (e) => spanTreeKey(e, label, () => onSelect(s, label)));
+      return el('li', { role: 'none' }, label, children.has(s.span_id) ? build(s.span_id, level + 1) : null);
+    }));
+  return el('div', { className: 'tree', id: 'span-tree' }, build(null, 1));
+}
+
+/** Keyboard in the span tree: Up/Down/Home/End move between nodes, Enter or Space selects the focused one. */
+function spanTreeKey(e, label, select) {
+  const nodes = [...label.closest('#span-tree').querySelectorAll('.span-node')];
+  const at = nodes.indexOf(label);
+  const target = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: nodes.length - 1 }[e.key];
+  if (target !== undefined) {
+    e.preventDefault();
+    const next = nodes[Math.max(0, Math.min(nodes.length - 1, target))];
+    nodes.forEach(n => { n.tabIndex = n === next ? 0 : -1; });
+    next.focus();
+  } else if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    select();
+  }
 }
 
 /** "$0.0166 · priced as claude-sonnet-4-5 (by model name: openai has no such model)" for a priced LLM span. */
@@ -292,15 +375,20 @@ async function traceView(view, traceId) {
   const spans = trace.spans || [];
   const detailsBox = el('div', {});
   const select = (span, label) => {
-    view.querySelectorAll('.span-node.selected').forEach(n => n.classList.remove('selected'));
-    if (label) label.classList.add('selected');
+    view.querySelectorAll('.span-node').forEach(n => {
+      n.classList.remove('selected'); n.setAttribute('aria-selected', 'false'); n.tabIndex = -1;
+    });
+    if (label) { label.classList.add('selected'); label.setAttribute('aria-selected', 'true'); label.tabIndex = 0; }
     detailsBox.replaceChildren(spanDetails(span));
   };
   const root = spans.find(s => !s.parent_span_id) || spans[0];
   const assessments = info.assessments || [];
   view.replaceChildren(el('h1', {}, 'Trace ', el('code', {}, traceId)),
     el('div', { className: 'cards' },
-      el('div', { className: 'card', id: 'trace-cost' }, el('div', { className: 'k' }, 'Trace cost'), el('div', { className: 'v' }, money(cost.total_cost) || (usage.input_tokens ? '$??' : '–'))),
+      el('div', { className: 'card', id: 'trace-cost' }, el('div', { className: 'k' }, 'Trace cost'), el('div', { className: 'v' }, costView({
+        total_cost: cost.total_cost, known_cost: md['evalplane.trace.knownCost'], input_tokens: usage.input_tokens,
+        unpriced_calls: md['evalplane.trace.unpricedCalls'],
+        unpriced_models: md['evalplane.trace.unpricedModels'] ? md['evalplane.trace.unpricedModels'].split(',') : [] }))),
       el('div', { className: 'card', id: 'trace-tokens' }, el('div', { className: 'k' }, 'Tokens'), el('div', { className: 'v' }, tokens(usage.input_tokens) + ' in / ' + tokens(usage.output_tokens) + ' out')),
       el('div', { className: 'card' }, el('div', { className: 'k' }, 'State'), el('div', { className: 'v' }, info.state || '')),
       el('div', { className: 'card' }, el('div', { className: 'k' }, 'Duration'), el('div', { className: 'v' }, (info.execution_duration_ms ?? '–') + ' ms'))),

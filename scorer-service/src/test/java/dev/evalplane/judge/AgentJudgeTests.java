@@ -189,4 +189,28 @@ class AgentJudgeTests {
         assertThat(feedback.path("metadata").path(MlflowKeys.JUDGE_INPUT_TOKENS).asText()).isEqualTo("240");
         assertThat(judge.toString()).doesNotContain("test-anthropic-key-not-secret");
     }
+
+    @Test
+    void regexSearchesPastTheJudgementsTimeBudgetEndItWithErrorFeedback() {
+        FakeLlmProvider fake = FakeLlm.get().enqueue(
+                FakeLlmReply.toolCalls(FakeToolCall.of("call_1", "search_trace_regex", "{\"pattern\": \"(x+x+)+y\"}")),
+                FakeLlmReply.verdict("yes", "not asked: the judgement ended"));
+        String trace = "{\"spans\": [{\"name\": \"agent\", \"span_type\": \"AGENT\", \"start_time_ns\": 1000,"
+                + " \"end_time_ns\": 2000, \"inputs\": {\"q\": \"go\"}, \"outputs\": \"" + "x".repeat(5000) + "\"}]}";
+        String runId = Runs.start("""
+                {"data": [{"inputs": {"question": "go"}, "outputs": "done", "trace": %s}],
+                 "scorers": [{"judge": {"name": "tool_use", "feedback_value_type": "yes/no",
+                   "instructions": "Did the agent in {{ trace }} finish?"}}]}""".formatted(trace));
+
+        JsonPath run = Runs.awaitFinished(runId);
+        assertThat(run.getString("status_message")).isEqualTo("FAILED: all 1 judge calls failed: regex time budget exceeded");
+        assertThat(fake.requests()).as("no further round after the budget was spent").hasSize(1);
+        JsonNode feedback = feedback(runId);
+        assertThat(feedback.path("error").path("error_code").asText()).isEqualTo("REGEX_TIME_LIMIT_EXCEEDED");
+        assertThat(feedback.path("error").path("error_message").asText())
+                .startsWith("search_trace_regex: regular expression matching took longer than 250 ms, the time budget"
+                        + " per judgement");
+        assertThat(judgeSpans(runId).stream().filter(sp -> "TOOL".equals(sp.path("span_type").asText())))
+                .singleElement().satisfies(sp -> assertThat(sp.path("name").asText()).isEqualTo("search_trace_regex"));
+    }
 }

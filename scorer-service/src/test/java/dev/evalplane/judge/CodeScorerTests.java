@@ -149,7 +149,7 @@ class CodeScorerTests {
                 "data[0]: scorer latency_threshold reads the trace's spans, and this row has no \"trace\"");
         rejected("[{\"code\": {\"type\": \"exact_match\"}}]",
                 "data[0]: exact_match needs expectations expected_response");
-        rejected("[{\"remote\": {\"name\": \"r\", \"url\": \"ftp://example\"}}]", "an absolute http(s) URL");
+        rejected("[{\"remote\": {\"name\": \"r\", \"url\": \"ftp://example\"}}]", "must be an absolute http or https URL");
         given().contentType(ContentType.JSON).body("{\"data\": [{\"inputs\": \"q\", \"outputs\": \"a\", \"trace\": {\"spans\": []}}],"
                 + " \"scorers\": [{\"code\": {\"type\": \"json_valid\"}}]}").post("/api/v1/evaluations")
                 .then().statusCode(400).body("detail", containsString("data[0].trace must be an object {spans: [...]}"));

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,10 @@ import dev.evalplane.events.AssessmentEvent;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.SpanCost;
 import dev.evalplane.events.SpanEvent;
+import dev.evalplane.events.TokenUsage;
+import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
@@ -148,5 +153,28 @@ class TraceCostTests {
 
     private static JsonPath trace(String traceId) {
         return given().get("/api/v1/traces/" + traceId).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void partiallyPricedTraceTellsItsKnownSpendAndWhatIsUnpriced() {
+        String traceId = Ids.newTraceId();
+        sendJudgeTrace(traceId);
+        TraceCostEvent partial = Events.cost(traceId, 1, 200, 20, null, CostStatus.PARTIALLY_PRICED,
+                List.of("acme-large"));
+        BigDecimal priced = new BigDecimal("0.000123");
+        List<SpanCost> spans = List.of(partial.spans().get(0), new SpanCost("00000000000000c1", "openai",
+                "gpt-4.1-mini", TokenUsage.of(100, 10), priced, BigDecimal.ZERO, priced, CostStatus.PRICED, null));
+        Events.send(new TraceCostEvent(1, traceId, 1, 200, 20, 220, 0, 0, 0, null, null, null,
+                CostStatus.PARTIALLY_PRICED, List.of("acme-large"), spans, "test-prices", partial.computedAt()));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(trace(traceId).getMap("info.trace_metadata"))
+                .containsEntry("evalplane.trace.knownCost", "0.000123")
+                .containsEntry("evalplane.trace.unpricedCalls", "1")
+                .containsEntry("evalplane.trace.unpricedModels", "acme-large")
+                .doesNotContainKey(MlflowKeys.TRACE_COST));
+
+        Events.send(Events.cost(traceId, 2, 200, 20, "0.0002", CostStatus.PRICED));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(trace(traceId).getMap("info.trace_metadata"))
+                .containsKey(MlflowKeys.TRACE_COST).doesNotContainKey("evalplane.trace.knownCost")
+                .doesNotContainKey("evalplane.trace.unpricedCalls"));
     }
 }

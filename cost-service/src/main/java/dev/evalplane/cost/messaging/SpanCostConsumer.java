@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import dev.evalplane.cost.service.CostLedgerService;
 import dev.evalplane.cost.service.PriceTableService;
 import dev.evalplane.events.SpanEvent;
+import dev.evalplane.events.SpanValidation;
 import dev.evalplane.events.Topics;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -18,22 +19,19 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Thin adapter: takes {@code spans} in batches, sends records it cannot read to {@code spans-dlq} one by one (the
- * rest of the batch goes on), records the LLM spans in the ledger, publishes the touched traces' new aggregates,
+ * Thin adapter: takes {@code spans} in batches, sends records {@link SpanValidation} refuses (the same records
+ * trace-service refuses) to {@code spans-dlq} one by one (the rest of the batch goes on), records the LLM spans in the ledger, publishes the touched traces' new aggregates,
  * and only then acknowledges the records. A batch that keeps failing is retried record by record, and a record
  * that fails on its own goes to the DLQ.
  */
 @ApplicationScoped
 public class SpanCostConsumer {
 
-    private final SpanParser parser;
     private final PriceTableService prices;
     private final CostLedgerService ledger;
     private final TraceCostPublisher publisher;
 
-    public SpanCostConsumer(SpanParser parser, PriceTableService prices, CostLedgerService ledger,
-            TraceCostPublisher publisher) {
-        this.parser = parser;
+    public SpanCostConsumer(PriceTableService prices, CostLedgerService ledger, TraceCostPublisher publisher) {
         this.prices = prices;
         this.ledger = ledger;
         this.publisher = publisher;
@@ -46,7 +44,7 @@ public class SpanCostConsumer {
         List<Uni<Void>> rejected = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
-                SpanEvent span = parser.parse(record.getPayload());
+                SpanEvent span = SpanValidation.read(record.getPayload());
                 usable.add(record);
                 if (span.llm() != null) {
                     llmSpans.add(span);
@@ -75,7 +73,7 @@ public class SpanCostConsumer {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (KafkaRecord<String, String> record : records) {
             chain = chain.chain(() -> {
-                SpanEvent span = parser.parse(record.getPayload());
+                SpanEvent span = SpanValidation.read(record.getPayload());
                 Uni<Void> work = span.llm() == null ? Uni.createFrom().voidItem() : process(List.of(span))
                         .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(2);
                 return work.chain(() -> Uni.createFrom().completionStage(record.ack()))

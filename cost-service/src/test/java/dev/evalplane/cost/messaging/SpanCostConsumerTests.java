@@ -193,7 +193,7 @@ class SpanCostConsumerTests {
                 .filter(r -> poisonKey.equals(r.key())).toList();
         assertThat(dead).extracting(ConsumerRecord::value).containsExactly(poison, noIds);
         assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .contains("not a SpanEvent");
+                .contains("not a valid SpanEvent JSON document");
         assertThat(new String(dead.get(1).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("trace_id");
     }

@@ -1,6 +1,9 @@
 package dev.evalplane.judge.client;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +18,10 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** trace-service's routes this service uses (docs/SERVICE_API.md): get a trace, search traces, run summary. */
+/**
+ * trace-service's routes this service uses (docs/SERVICE_API.md): get a trace, search traces, run summary, several
+ * runs' summaries.
+ */
 @ApplicationScoped
 public class TraceServiceClient {
 
@@ -69,6 +75,31 @@ public class TraceServiceClient {
                 .send()
                 .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
                 .map(r -> body(r, "summary of run " + runId));
+    }
+
+    /**
+     * {@code POST /api/v1/evaluations/summaries}: each run's {@code judge_cost} as its summary tells it, by run id
+     * (at most 200 runs a request; runs trace-service knows nothing of answer an empty summary).
+     */
+    public Uni<Map<String, JsonNode>> runJudgeCosts(List<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        ObjectNode request = json.createObjectNode();
+        runIds.forEach(request.putArray("run_ids")::add);
+        return client.postAbs(baseUrl + "/api/v1/evaluations/summaries").timeout(TIMEOUT.toMillis())
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
+                .map(r -> {
+                    Map<String, JsonNode> costs = new HashMap<>();
+                    for (JsonNode summary : body(r, "summaries of " + runIds.size() + " runs").path("summaries")) {
+                        JsonNode cost = summary.get("judge_cost");
+                        if (cost != null && cost.isObject()) {
+                            costs.put(summary.path("run_id").asText(), cost);
+                        }
+                    }
+                    return costs;
+                });
     }
 
     private JsonNode body(HttpResponse<Buffer> response, String what) {

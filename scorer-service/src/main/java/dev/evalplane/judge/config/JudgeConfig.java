@@ -61,6 +61,25 @@ public interface JudgeConfig {
     @WithDefault("120000")
     int toolContextMaxChars();
 
+    /**
+     * Largest data row (its JSON: inputs, outputs, expectations, trace) an evaluation request may carry; a larger one
+     * is a 400. Keep it well under Kafka's record limit (producer {@code max.request.size}, broker
+     * {@code message.max.bytes}, 1 MiB by default): the row's spans and each judge's prompt with the row must fit.
+     */
+    @WithDefault("524288")
+    int maxRowBytes();
+
+    /**
+     * Time all user regex matching may take while one evaluation request is checked (every row, every regex scorer
+     * together); a pattern that needs more is a 400.
+     */
+    @WithDefault("1s")
+    Duration regexTimePerRequest();
+
+    /** Time all regex matching of one judgement may take (a regex scorer on a row, an agent judge's searches). */
+    @WithDefault("250ms")
+    Duration regexTimePerJudgement();
+
     /** How often an instance stamps its running runs as alive and picks up cancels other instances received. */
     @WithDefault("5s")
     Duration heartbeatEvery();

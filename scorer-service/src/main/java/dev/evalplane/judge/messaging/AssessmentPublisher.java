@@ -32,7 +32,8 @@ public class AssessmentPublisher {
         try {
             String payload = json.writeValueAsString(assessment);
             return emitter.sendMessage(Message.of(payload)
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(assessment.traceId()).build()));
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(assessment.traceId()).build()))
+                    .onFailure().transform(e -> new PublishException(Topics.ASSESSMENTS, e));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

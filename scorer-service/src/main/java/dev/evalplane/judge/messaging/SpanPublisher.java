@@ -41,7 +41,8 @@ public class SpanPublisher {
         try {
             String payload = json.writeValueAsString(span);
             return emitter.sendMessage(Message.of(payload)
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(span.traceId()).build()));
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(span.traceId()).build()))
+                    .onFailure().transform(e -> new PublishException(Topics.SPANS, e));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }

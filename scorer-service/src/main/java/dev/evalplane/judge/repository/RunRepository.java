@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.judge.EvaluationRequest;
 import dev.evalplane.judge.EvaluationRun;
+import dev.evalplane.judge.clientrun.ClientRunCreate;
+import dev.evalplane.judge.clientrun.ClientRunUpdate;
 import dev.evalplane.judge.service.RunOutcome;
 import dev.evalplane.judge.service.RunProgress;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +35,11 @@ public class RunRepository {
 
     private static final String COLUMNS = "run_id, experiment_id, name, status, source_kind, model, max_concurrency,"
             + " budget_usd, rows_total, rows_done, judge_calls, judge_calls_failed, judgements_skipped, llm_requests,"
-            + " input_tokens, output_tokens, metrics::text AS metrics, error, created_at, finished_at";
+            + " input_tokens, output_tokens, metrics::text AS metrics, error, created_at, finished_at, origin,"
+            + " params::text AS params, tags::text AS tags, user_id";
+
+    /** The owner of client runs: no scorer-service instance executes them (not a host name: it has a space). */
+    static final String CLIENT_OWNER = "mlflow client";
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -54,6 +60,33 @@ public class RunRepository {
                         request.model().toString(), request.maxConcurrency(), request.budgetUsd(),
                         request.scorerSpecs().toString(), rowsTotal, utc(createdAt), owner }))
                 .chain(() -> find(runId));
+    }
+
+    /** A RUNNING run the MLflow client created (runs/create); it is never executed here. */
+    public Uni<EvaluationRun> insertClient(String runId, ClientRunCreate create, Instant startedAt) {
+        return pool.preparedQuery("INSERT INTO scoring.runs (run_id, experiment_id, name, status, source_kind, scorers,"
+                + " created_at, owner, origin, tags, user_id) VALUES ($1, $2, $3, 'RUNNING', 'mlflow_client',"
+                + " '[]'::jsonb, $4, $5, 'MLFLOW_CLIENT', $6::text::jsonb, $7)")
+                .execute(Tuple.from(new Object[] { runId, create.experimentId(), create.name(), utc(startedAt),
+                        CLIENT_OWNER, toJson(create.tags()), create.userId() }))
+                .chain(() -> find(runId));
+    }
+
+    /**
+     * Applies what the MLflow client logged to its own run: status, end time, name, metrics (latest value per key),
+     * params, tags set and deleted. Null when there is no such client run.
+     */
+    public Uni<EvaluationRun> updateClient(String runId, String status, Instant finishedAt, ClientRunUpdate update) {
+        return pool.preparedQuery("UPDATE scoring.runs SET status = COALESCE($2, status),"
+                + " finished_at = COALESCE($3, finished_at), name = COALESCE($4, name),"
+                + " metrics = metrics || $5::text::jsonb, params = params || $6::text::jsonb,"
+                + " tags = (tags || $7::text::jsonb) - $8::text[]"
+                + " WHERE run_id = $1 AND origin = 'MLFLOW_CLIENT'")
+                .execute(Tuple.tuple().addValue(runId).addValue(status)
+                        .addValue(finishedAt == null ? null : utc(finishedAt)).addValue(update.name())
+                        .addValue(toJson(update.metrics())).addValue(toJson(update.params()))
+                        .addValue(toJson(update.tags())).addArrayOfString(update.deletedTags().toArray(String[]::new)))
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().nullItem() : find(runId));
     }
 
     /** Progress of a running run; counters only grow. */
@@ -89,7 +122,7 @@ public class RunRepository {
      */
     public Uni<Integer> failOrphans(String owner, String reason) {
         return pool.preparedQuery("UPDATE scoring.runs SET status = 'FAILED', error = $2, finished_at = now()"
-                + " WHERE status = 'RUNNING' AND owner = $1").execute(Tuple.of(owner, reason)).map(RowSet::rowCount);
+                + " WHERE status = 'RUNNING' AND owner = $1 AND origin = 'EVALPLANE'").execute(Tuple.of(owner, reason)).map(RowSet::rowCount);
     }
 
     /**
@@ -98,6 +131,7 @@ public class RunRepository {
      */
     public Uni<Map<String, Boolean>> heartbeat(String owner) {
         return pool.preparedQuery("UPDATE scoring.runs SET heartbeat_at = now() WHERE status = 'RUNNING' AND owner = $1"
+                + " AND origin = 'EVALPLANE'"
                 + " RETURNING run_id, cancel_requested").execute(Tuple.of(owner))
                 .map(rows -> {
                     Map<String, Boolean> runs = new HashMap<>();
@@ -109,13 +143,14 @@ public class RunRepository {
     /** Asks the owner of a RUNNING run to cancel it; false when the run is not RUNNING. */
     public Uni<Boolean> requestCancel(String runId) {
         return pool.preparedQuery("UPDATE scoring.runs SET cancel_requested = true WHERE run_id = $1"
-                + " AND status = 'RUNNING'").execute(Tuple.of(runId)).map(rows -> rows.rowCount() > 0);
+                + " AND status = 'RUNNING' AND origin = 'EVALPLANE'").execute(Tuple.of(runId))
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /** Fails RUNNING runs whose owner has not stamped them for {@code silence}; answers their ids. */
     public Uni<List<String>> failSilent(Duration silence, String reason) {
         return pool.preparedQuery("UPDATE scoring.runs SET status = 'FAILED', error = $2, finished_at = now()"
-                + " WHERE status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $1)"
+                + " WHERE status = 'RUNNING' AND origin = 'EVALPLANE' AND heartbeat_at < now() - make_interval(secs => $1)"
                 + " RETURNING run_id").execute(Tuple.of(silence.toMillis() / 1000.0, reason))
                 .map(rows -> {
                     List<String> ids = new ArrayList<>();
@@ -148,7 +183,8 @@ public class RunRepository {
                 r.getInteger("judge_calls"), r.getInteger("judge_calls_failed"), r.getInteger("judgements_skipped"),
                 r.getInteger("llm_requests"), r.getLong("input_tokens"), r.getLong("output_tokens"),
                 fromJson(r.getString("metrics")), r.getString("error"), instant(r.getOffsetDateTime("created_at")),
-                instant(r.getOffsetDateTime("finished_at")));
+                instant(r.getOffsetDateTime("finished_at")), r.getString("origin"), fromJson(r.getString("params")),
+                fromJson(r.getString("tags")), r.getString("user_id"));
     }
 
     private String toJson(Object value) {

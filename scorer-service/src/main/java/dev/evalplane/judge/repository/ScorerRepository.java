@@ -26,7 +26,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ScorerRepository {
 
-    private static final String COLUMNS = "experiment_id, name, version, description, scorer::text AS scorer, created_at";
+    private static final String COLUMNS = "experiment_id, name, version, description, scorer::text AS scorer, created_at,"
+            + " scorer_id, mlflow_scorer";
     private static final int RETRIES = 5;
 
     private final Pool pool;
@@ -39,21 +40,25 @@ public class ScorerRepository {
 
     /**
      * Stores the next version of {@code name}: 1 for a new name, else the highest so far + 1. {@code scorer} must have
-     * its header values masked; {@code secretHeaders} (null for none) are kept apart and never read back with it.
+     * its header values masked; {@code secretHeaders} (null for none) are kept apart and never read back with it. The
+     * name keeps its scorer id across versions; a new name (or one whose versions were all deleted) gets a new one.
+     * {@code mlflowScorer} is the MLflow client's serialized scorer, or null.
      */
     public Uni<RegisteredScorer> register(String experimentId, String name, String description, JsonNode scorer,
-            JsonNode secretHeaders) {
-        return insert(experimentId, name, description, scorer, secretHeaders)
+            JsonNode secretHeaders, String mlflowScorer) {
+        return insert(experimentId, name, description, scorer, secretHeaders, mlflowScorer)
                 .onFailure(ScorerRepository::versionTaken).retry().atMost(RETRIES);
     }
 
     private Uni<RegisteredScorer> insert(String experimentId, String name, String description, JsonNode scorer,
-            JsonNode secretHeaders) {
+            JsonNode secretHeaders, String mlflowScorer) {
         return pool.preparedQuery("INSERT INTO scoring.scorers (experiment_id, name, version, description, scorer,"
-                + " created_at, secret_headers) SELECT $1, $2, COALESCE(MAX(version), 0) + 1, $3, $4::text::jsonb, $5,"
-                + " $6::text::jsonb FROM scoring.scorers WHERE experiment_id = $1 AND name = $2 RETURNING " + COLUMNS)
+                + " created_at, secret_headers, scorer_id, mlflow_scorer) SELECT $1, $2, COALESCE(MAX(version), 0) + 1,"
+                + " $3, $4::text::jsonb, $5, $6::text::jsonb, COALESCE(MIN(scorer_id), gen_random_uuid()::text), $7"
+                + " FROM scoring.scorers WHERE experiment_id = $1 AND name = $2 RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[] { experimentId, name, description, scorer.toString(),
-                        Instant.now().atOffset(ZoneOffset.UTC), secretHeaders == null ? null : secretHeaders.toString() }))
+                        Instant.now().atOffset(ZoneOffset.UTC), secretHeaders == null ? null : secretHeaders.toString(),
+                        mlflowScorer }))
                 .map(rows -> toScorer(rows.iterator().next()));
     }
 
@@ -115,7 +120,8 @@ public class ScorerRepository {
         try {
             return new RegisteredScorer(r.getString("experiment_id"), r.getString("name"), r.getInteger("version"),
                     r.getString("description"), json.readTree(r.getString("scorer")),
-                    r.getOffsetDateTime("created_at").toInstant());
+                    r.getOffsetDateTime("created_at").toInstant(), r.getString("scorer_id"),
+                    r.getString("mlflow_scorer"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable scorer JSON in scoring.scorers", e);
         }

@@ -18,6 +18,7 @@ import dev.evalplane.judge.RowSource;
 import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.LlmProviders;
 import dev.evalplane.judge.provider.ModelUri;
+import dev.evalplane.judge.scorer.BoundedRegex;
 import dev.evalplane.judge.scorer.HeaderSecrets;
 import dev.evalplane.judge.scorer.Scorer;
 import dev.evalplane.judge.scorer.ScorerFactory;
@@ -67,7 +68,7 @@ public class EvaluationRequestParser {
         return root.hasNonNull("experiment_id") ? root.get("experiment_id").asText() : "0";
     }
 
-    /** A request read by {@link #read}, with registered scorers already resolved. */
+    /** A request read by {@link #read}, with registered scorers already resolved; runs user regexes: call off the event loop. */
     public EvaluationRequest parse(ObjectNode root) {
         String experimentId = experimentId(root);
         String name = root.hasNonNull("name") ? root.get("name").asText() : null;
@@ -75,7 +76,8 @@ public class EvaluationRequestParser {
         RowSource source = source(root);
         List<Scorer> built = scorers(root.get("scorers"), model);
         if (source instanceof RowSource.DataRows data) {
-            DataRowCheck.check(data, built, experimentId);
+            DataRowCheck.check(data, built, experimentId,
+                    BoundedRegex.Budget.of(config.regexTimePerRequest(), "evaluation request check"));
         }
         return new EvaluationRequest(experimentId, name, source, built, model, concurrency(root.get("max_concurrency")),
                 budget(root.get("budget_usd")), HeaderSecrets.masked(root.get("scorers")));
@@ -135,6 +137,12 @@ public class EvaluationRequestParser {
             if (!row.isObject() || (!row.hasNonNull("inputs") && !hasTrace)) {
                 throw ProblemException.badRequest("data[" + i + "] must be an object with \"inputs\" (or a \"trace\")");
             }
+            int bytes = bytes(row);
+            if (bytes > config.maxRowBytes()) {
+                throw ProblemException.badRequest("data[" + i + "] is " + bytes + " bytes of JSON; a data row may have at"
+                        + " most " + config.maxRowBytes() + " bytes (evalplane.judge.max-row-bytes), so that its trace and"
+                        + " the judges' prompts fit in Kafka records");
+            }
             JsonNode expectations = row.get("expectations");
             if (expectations != null && !expectations.isNull() && !expectations.isObject()) {
                 throw ProblemException.badRequest("data[" + i + "].expectations must be an object of named expectations");
@@ -152,6 +160,14 @@ public class EvaluationRequestParser {
                             : (ObjectNode) expectations, hasTrace ? trace : null));
         }
         return new RowSource.DataRows(rows);
+    }
+
+    private int bytes(JsonNode row) {
+        try {
+            return json.writeValueAsBytes(row).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.badRequest("a data row could not be written as JSON: " + e.getOriginalMessage());
+        }
     }
 
     private RowSource.TraceIds traceIds(JsonNode ids) {

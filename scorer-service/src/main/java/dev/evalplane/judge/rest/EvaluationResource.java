@@ -1,6 +1,7 @@
 package dev.evalplane.judge.rest;
 
 import java.net.URI;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,9 @@ import dev.evalplane.judge.EvaluationRun;
 import dev.evalplane.judge.client.TraceServiceClient;
 import dev.evalplane.judge.service.EvaluationService;
 import dev.evalplane.judge.service.ScorerRegistry;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,9 +49,12 @@ public class EvaluationResource {
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     public Uni<RestResponse<ObjectNode>> start(String body) {
-        ObjectNode root = parser.read(body);
-        return registry.resolve(EvaluationRequestParser.experimentId(root), root.get("scorers"))
-                .map(scorers -> parser.parse((ObjectNode) root.set("scorers", scorers)))
+        // reading, building and checking a request (up to 10 MB, user regexes over every row) happens on a worker
+        // thread: the event loop keeps serving health checks and other requests meanwhile
+        return Uni.createFrom().item(() -> parser.read(body)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(root -> registry.resolve(EvaluationRequestParser.experimentId(root), root.get("scorers"))
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
+                        .map(scorers -> parser.parse((ObjectNode) root.set("scorers", scorers))))
                 .call(parser::resolveRemoteHosts)
                 .chain(service::start).map(run -> {
             ObjectNode accepted = json.createObjectNode().put("run_id", run.runId()).put("status", run.status());
@@ -63,14 +69,22 @@ public class EvaluationResource {
         return existing(runId).chain(run -> judgeCost(run).map(cost -> views.view(run, cost)));
     }
 
+    /** The runs, newest first, each with the judge cost its run page shows (one request to trace-service). */
     @GET
     public Uni<ObjectNode> list(@QueryParam("experiment_id") String experimentId) {
-        return service.list(experimentId).map(runs -> {
-            ObjectNode out = json.createObjectNode();
-            var array = out.putArray("runs");
-            runs.forEach(run -> array.add(views.view(run, views.localJudgeCost(run, "list view"))));
-            return out;
-        });
+        return service.list(experimentId).chain(runs -> traces.runJudgeCosts(runs.stream().map(EvaluationRun::runId)
+                .toList())
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("run list without priced judge costs: %s", e.getMessage());
+                    return Map.of();
+                })
+                .map(costs -> {
+                    ObjectNode out = json.createObjectNode();
+                    var array = out.putArray("runs");
+                    runs.forEach(run -> array.add(views.view(run, costs.containsKey(run.runId())
+                            ? costs.get(run.runId()) : views.localJudgeCost(run, "trace-service did not answer"))));
+                    return out;
+                }));
     }
 
     @POST

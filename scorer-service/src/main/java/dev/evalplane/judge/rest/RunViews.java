@@ -8,7 +8,11 @@ import dev.evalplane.judge.EvaluationRun;
 import dev.evalplane.judge.service.RunOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The run JSON of {@code GET /api/v1/evaluations/{run_id}} (CONTRACTS.md, plus a few counters). */
+/**
+ * The run JSON of {@code GET /api/v1/evaluations/{run_id}} (CONTRACTS.md, plus a few counters), with {@code origin}
+ * (EVALPLANE or MLFLOW_CLIENT) and, for a run the MLflow client wrote, its {@code params}, {@code tags} and
+ * {@code user_id}.
+ */
 @ApplicationScoped
 public class RunViews {
 
@@ -41,6 +45,12 @@ public class RunViews {
         view.put("finished_at", run.finishedAt() == null ? null : run.finishedAt().toString());
         if (run.error() != null) {
             view.put("error", run.error());
+        }
+        view.put("origin", run.origin());
+        if (run.clientRun()) {
+            view.set("params", run.params());
+            view.set("tags", run.tags());
+            view.put("user_id", run.userId());
         }
         return view;
     }

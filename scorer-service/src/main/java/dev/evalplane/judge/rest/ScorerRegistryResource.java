@@ -94,6 +94,10 @@ public class ScorerRegistryResource {
         view.set("scorer", s.scorer());
         view.put("created_at", s.createdAt().toString());
         view.put("experiment_id", s.experimentId());
+        view.put("scorer_id", s.scorerId());
+        if (s.mlflowScorer() != null) {
+            view.put("mlflow_scorer", s.mlflowScorer());
+        }
         return view;
     }
 

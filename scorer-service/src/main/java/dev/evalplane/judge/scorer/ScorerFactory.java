@@ -27,7 +27,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ScorerFactory {
 
     static final int MAX_INSTRUCTIONS = 20_000;
-    private static final List<String> KINDS = List.of("builtin", "judge", "registered", "code", "remote");
+    private static final List<String> KINDS = List.of("builtin", "judge", "registered", "code", "remote",
+            ClientOnlyScorer.KIND);
 
     private final LlmProviders providers;
     private final RemoteScorerPolicy remotePolicy;
@@ -52,6 +53,7 @@ public class ScorerFactory {
             case "judge" -> judge(spec.get("judge"), runModel, aggregations);
             case "code" -> code(spec, aggregations);
             case "remote" -> remote(spec.get("remote"), aggregations);
+            case ClientOnlyScorer.KIND -> throw new IllegalArgumentException(ClientOnlyScorer.whyNotHere(spec));
             default -> throw new IllegalArgumentException("\"registered\" scorers are resolved from the experiment's"
                     + " registry first; a registered scorer cannot refer to another one");
         };
@@ -148,7 +150,7 @@ public class ScorerFactory {
      */
     public static ObjectNode renamed(JsonNode spec, String name) {
         ObjectNode copy = ((ObjectNode) spec).deepCopy();
-        for (String kind : List.of("judge", "code", "remote")) {
+        for (String kind : List.of("judge", "code", "remote", ClientOnlyScorer.KIND)) {
             if (copy.get(kind) instanceof ObjectNode inner) {
                 inner.put("name", name);
                 copy.remove("name");

@@ -77,7 +77,9 @@ public class JudgeRunner {
                                 JudgeErrors.of(result.failure(), result.attempts().size()), start);
                     }
                     if (result.loopError() != null) {
-                        ctx.tracker().judgeCall(result.attempts().size(), usage, "tool round limit exceeded");
+                        ctx.tracker().judgeCall(result.attempts().size(), usage,
+                                AgentJudgeLoop.REQUEST_LIMIT_EXCEEDED.equals(result.loopError().errorCode())
+                                        ? "tool round limit exceeded" : "regex time budget exceeded");
                         return finish(ctx, scorer, row, task, result, null, result.loopError(), start);
                     }
                     try {

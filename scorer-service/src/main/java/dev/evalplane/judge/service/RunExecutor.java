@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import dev.evalplane.judge.EvalRow;
 import dev.evalplane.judge.client.PriceBook;
+import dev.evalplane.judge.messaging.PublishException;
 import dev.evalplane.judge.repository.RunRepository;
 import dev.evalplane.judge.scorer.LlmJudge;
 import io.quarkus.logging.Log;
@@ -74,6 +75,12 @@ public class RunExecutor {
                 .chain(r -> evaluator.evaluate(ctx, r))
                 .invoke(() -> ctx.tracker().rowDone())
                 .onFailure().invoke(e -> {
+                    PublishException lost = PublishException.in(e);
+                    if (lost != null) {
+                        Log.errorf("run %s: a row's output was lost: %s", ctx.runId(), lost.getMessage());
+                        ctx.tracker().rowLost(lost.getMessage());
+                        return;
+                    }
                     if (!(e instanceof RowLoader.RowLoadException)) {
                         Log.warnf(e, "run %s: a row failed", ctx.runId());
                     }

@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 /**
  * A finished run's status and the sentence that says what happened, e.g. {@code COMPLETED} with
  * "3 of 9 judge calls failed: provider returned 503". FAILED when nothing could be judged (every row unreadable,
- * every judge call failed, or the traces could not be listed); COMPLETED otherwise, with the partial failures said.
+ * every judge call failed, or the traces could not be listed) and when any row lost what it produced (a span or a
+ * feedback Kafka did not take: the results are incomplete, so the run is never COMPLETED); COMPLETED otherwise, with
+ * the partial failures said.
  */
 public record RunOutcome(String status, String error) {
 
@@ -23,6 +25,11 @@ public record RunOutcome(String status, String error) {
     }
 
     public static RunOutcome of(RunProgress p, BigDecimal budget, boolean cancelled) {
+        if (p.rowsLost() > 0) {
+            return failed(p.rowsLost() + " of " + p.rowsTotal() + " rows lost spans or feedback that could not be"
+                    + " written to Kafka, so the results are incomplete: " + reasons(p.lostReasons())
+                    + (cancelled ? "; cancelled after " + p.rowsDone() + " rows" : ""));
+        }
         if (cancelled) {
             return new RunOutcome(CANCELLED, "cancelled after " + p.rowsDone() + " of " + p.rowsTotal() + " rows");
         }

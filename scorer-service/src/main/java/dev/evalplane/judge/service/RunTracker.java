@@ -15,6 +15,7 @@ public final class RunTracker {
     private int rowsTotal;
     private int rowsDone;
     private int rowsFailed;
+    private int rowsLost;
     private int judgeCalls;
     private int judgeCallsFailed;
     private int llmRequests;
@@ -24,6 +25,7 @@ public final class RunTracker {
     private long outputTokens;
     private final Map<String, Integer> failureReasons = new LinkedHashMap<>();
     private final Map<String, Integer> rowFailureReasons = new LinkedHashMap<>();
+    private final Map<String, Integer> lostReasons = new LinkedHashMap<>();
     private final Map<String, List<JsonNode>> values = new LinkedHashMap<>();
     private final Map<String, List<String>> aggregations = new LinkedHashMap<>();
 
@@ -39,6 +41,13 @@ public final class RunTracker {
         rowsDone++;
         rowsFailed++;
         rowFailureReasons.merge(reason, 1, Integer::sum);
+    }
+
+    /** A row some of whose spans or feedback Kafka did not take: the run's results are incomplete. */
+    public synchronized void rowLost(String reason) {
+        rowsDone++;
+        rowsLost++;
+        lostReasons.merge(reason, 1, Integer::sum);
     }
 
     /** A judgement that called the provider {@code requests} times (retries included). */
@@ -71,7 +80,7 @@ public final class RunTracker {
     public synchronized RunProgress snapshot() {
         return new RunProgress(rowsTotal, rowsDone, rowsFailed, judgeCalls, judgeCallsFailed, llmRequests,
                 skippedBudget, skippedMissingInput, inputTokens, outputTokens, new LinkedHashMap<>(failureReasons),
-                new LinkedHashMap<>(rowFailureReasons));
+                new LinkedHashMap<>(rowFailureReasons), rowsLost, new LinkedHashMap<>(lostReasons));
     }
 
     public synchronized Map<String, List<JsonNode>> values() {

@@ -13,6 +13,7 @@ import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.repository.ScorerRepository;
 import dev.evalplane.judge.rest.ProblemException;
+import dev.evalplane.judge.scorer.ClientOnlyScorer;
 import dev.evalplane.judge.scorer.HeaderSecrets;
 import dev.evalplane.judge.scorer.Scorer;
 import dev.evalplane.judge.scorer.ScorerFactory;
@@ -28,6 +29,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ScorerRegistry {
 
     static final int MAX_DESCRIPTION = 2000;
+    /** Characters of an MLflow client's serialized scorer (a @scorer function's source is in it). */
+    static final int MAX_MLFLOW_SCORER = 100_000;
 
     private final ScorerRepository repository;
     private final ScorerFactory factory;
@@ -39,7 +42,10 @@ public class ScorerRegistry {
         this.defaultModel = ModelUri.parse(config.defaultModel());
     }
 
-    /** {@code {name, description?, scorer}} as the next version of {@code name}; 400 problem when it is not valid. */
+    /**
+     * {@code {name, description?, scorer, mlflow_scorer?}} as the next version of {@code name}; 400 problem when it is
+     * not valid. {@code mlflow_scorer} is the MLflow client's serialized scorer, kept verbatim.
+     */
     public Uni<RegisteredScorer> register(String experimentId, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.invalidScorer("the request body must be a JSON object {name, description?, scorer}");
@@ -63,18 +69,30 @@ public class ScorerRegistry {
         if (spec.has("registered")) {
             throw ProblemException.invalidScorer("scorer: a registered scorer cannot refer to another registered scorer");
         }
+        JsonNode mlflowScorer = body.get("mlflow_scorer");
+        if (mlflowScorer != null && !mlflowScorer.isNull()
+                && (!mlflowScorer.isTextual() || mlflowScorer.asText().length() > MAX_MLFLOW_SCORER)) {
+            throw ProblemException.invalidScorer("mlflow_scorer must be a string of at most " + MAX_MLFLOW_SCORER
+                    + " characters (the MLflow client's serialized scorer)");
+        }
+        String mlflow = mlflowScorer == null || mlflowScorer.isNull() ? null : mlflowScorer.asText();
         String text = description == null || description.isNull() ? null : description.asText();
         return withStoredHeaders(experimentId, name, ScorerFactory.renamed(spec, name)).chain(named -> {
-            Scorer built;
+            List<Scorer> built;
             try {
-                built = factory.create(named, defaultModel);
+                if (named.has(ClientOnlyScorer.KIND)) {
+                    ClientOnlyScorer.check(named);
+                    built = List.of();
+                } else {
+                    built = List.of(factory.create(named, defaultModel));
+                }
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalidScorer("scorer: " + e.getMessage());
             }
-            return factory.resolveRemoteHosts(List.of(built), i -> "scorer")
+            return factory.resolveRemoteHosts(built, i -> "scorer")
                     .onFailure(IllegalArgumentException.class).transform(e -> ProblemException.invalidScorer(e.getMessage()))
                     .chain(() -> repository.register(experimentId, name, text, HeaderSecrets.masked(named),
-                            HeaderSecrets.headers(named)));
+                            HeaderSecrets.headers(named), mlflow));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.evalplane.judge.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.evalplane.judge.scorer.BoundedRegex;
 import dev.evalplane.judge.tracing.TraceView;
 
 /**
@@ -20,4 +21,9 @@ public interface JudgeTool {
     ObjectNode parameters();
 
     JsonNode invoke(TraceView trace, JsonNode arguments);
+
+    /** {@link #invoke(TraceView, JsonNode)} for tools that match user regexes within the judgement's {@code budget}. */
+    default JsonNode invoke(TraceView trace, JsonNode arguments, BoundedRegex.Budget budget) {
+        return invoke(trace, arguments);
+    }
 }

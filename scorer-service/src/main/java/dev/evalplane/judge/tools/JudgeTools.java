@@ -23,7 +23,11 @@ public final class JudgeTools {
         return TOOLS.stream().map(t -> new ToolDefinition(t.name(), t.description(), t.parameters())).toList();
     }
 
-    public static Outcome invoke(TraceView trace, ToolCall call) {
+    /**
+     * Runs one call; a bad call is an error result for the model. A regex search past the judgement's time budget
+     * throws {@link BoundedRegex.TooSlowException}: it ends the judgement.
+     */
+    public static Outcome invoke(TraceView trace, ToolCall call, BoundedRegex.Budget regexBudget) {
         JudgeTool tool = TOOLS.stream().filter(t -> t.name().equals(call.name())).findFirst().orElse(null);
         if (tool == null) {
             return failure("unknown tool '" + call.name() + "'; the tools are "
@@ -33,14 +37,14 @@ public final class JudgeTools {
             return failure("the arguments of " + call.name() + " must be a JSON object, got " + call.arguments());
         }
         try {
-            JsonNode output = tool.invoke(trace, call.arguments());
+            JsonNode output = tool.invoke(trace, call.arguments(), regexBudget);
             return new Outcome(output, output.toString(), false);
-        } catch (IllegalArgumentException | BoundedRegex.TooSlowException e) {
+        } catch (IllegalArgumentException e) {
             return failure(e.getMessage());
         }
     }
 
-    private static Outcome failure(String message) {
+    public static Outcome failure(String message) {
         return new Outcome(null, "Error: " + message, true);
     }
 

@@ -1,6 +1,5 @@
 package dev.evalplane.judge.tools;
 
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,11 +13,10 @@ import dev.evalplane.judge.tracing.TraceView;
 /**
  * {@code search_trace_regex}: a case-insensitive regular expression over every span's JSON; each match with its span
  * id, the matched text and {@code surrounding_content_length} (100) characters either side, at most
- * {@code max_matches} (50). Matching is time-bounded per span.
+ * {@code max_matches} (50). All searches of one judgement share its regex time budget; past it the judgement ends
+ * with error feedback.
  */
 final class SearchTraceRegexTool implements JudgeTool {
-
-    static final Duration LIMIT = Duration.ofMillis(250);
 
     @Override
     public String name() {
@@ -43,6 +41,11 @@ final class SearchTraceRegexTool implements JudgeTool {
 
     @Override
     public JsonNode invoke(TraceView trace, JsonNode arguments) {
+        throw new IllegalStateException("search_trace_regex needs the judgement's regex time budget");
+    }
+
+    @Override
+    public JsonNode invoke(TraceView trace, JsonNode arguments, BoundedRegex.Budget budget) {
         String pattern = ToolArgs.requiredText(arguments, "pattern");
         int maxMatches = ToolArgs.integer(arguments, "max_matches", 50, 1, 500);
         int around = ToolArgs.integer(arguments, "surrounding_content_length", 100, 0, 2000);
@@ -57,8 +60,8 @@ final class SearchTraceRegexTool implements JudgeTool {
         int total = 0;
         for (JsonNode span : trace.spans()) {
             String text = SpanJson.of(span, null).toString();
-            Matcher m = BoundedRegex.matcher(compiled, text, LIMIT);
-            while (m.find()) {
+            Matcher m = BoundedRegex.matcher(compiled, text, budget);
+            while (budget.run(m::find)) {
                 total++;
                 if (matches.size() < maxMatches) {
                     matches.addObject().put("span_id", span.path("span_id").asText(null)).put("matched_text", m.group())

@@ -13,7 +13,17 @@ class RunOutcomeTests {
     private static RunProgress progress(int rows, int rowsFailed, int calls, int failed, int budgetSkips,
             Map<String, Integer> reasons) {
         return new RunProgress(rows, rows, rowsFailed, calls, failed, calls, budgetSkips, 0, 0, 0, reasons,
-                Map.of("trace not found in trace-service", rowsFailed));
+                Map.of("trace not found in trace-service", rowsFailed), 0, Map.of());
+    }
+
+    @Test
+    void aRunThatLostRowsIsFailedNotCompleted() {
+        RunProgress lost = new RunProgress(2, 2, 0, 2, 0, 2, 0, 0, 0, 0, Map.of(), Map.of(), 1,
+                Map.of("could not write to Kafka topic spans: RecordTooLargeException", 1));
+        RunOutcome o = RunOutcome.of(lost, null, false);
+        assertThat(RunOutcome.message(o.status(), o.error())).isEqualTo("FAILED: 1 of 2 rows lost spans or feedback that"
+                + " could not be written to Kafka, so the results are incomplete: could not write to Kafka topic spans:"
+                + " RecordTooLargeException");
     }
 
     @Test

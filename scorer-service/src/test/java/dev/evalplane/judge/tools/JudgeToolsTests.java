@@ -1,6 +1,9 @@
 package dev.evalplane.judge.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.events.EventJson;
 import dev.evalplane.judge.provider.ToolCall;
+import dev.evalplane.judge.scorer.BoundedRegex;
 import dev.evalplane.judge.support.AgentTraces;
 import dev.evalplane.judge.tracing.TraceView;
 
@@ -25,7 +29,8 @@ class JudgeToolsTests {
     }
 
     private static JudgeTools.Outcome call(String tool, String args) throws Exception {
-        return JudgeTools.invoke(TRACE, new ToolCall("c1", tool, EventJson.mapper().readTree(args)));
+        return JudgeTools.invoke(TRACE, new ToolCall("c1", tool, EventJson.mapper().readTree(args)),
+                BoundedRegex.Budget.of(Duration.ofSeconds(5), "judgement"));
     }
 
     @Test
@@ -79,9 +84,27 @@ class JudgeToolsTests {
         assertThat(missing.failed()).isTrue();
         assertThat(missing.content()).isEqualTo("Error: missing required argument 'span_id'");
         assertThat(JudgeTools.invoke(TRACE, new ToolCall("c", "list_spans",
-                EventJson.mapper().getNodeFactory().textNode("not json"))).content())
+                EventJson.mapper().getNodeFactory().textNode("not json")), BoundedRegex.Budget.of(Duration.ofSeconds(5),
+                "judgement")).content())
                 .startsWith("Error: the arguments of list_spans must be a JSON object");
         assertThat(call("list_spans", "{\"max_results\": \"many\"}").content())
                 .isEqualTo("Error: argument 'max_results' must be an integer, got \"many\"");
+    }
+
+    @Test
+    void allRegexSearchesOfAJudgementShareOneTimeBudget() throws Exception {
+        TraceView longRuns = TraceView.of(EventJson.mapper().readTree("{\"spans\": [" + String.join(", ",
+                java.util.Collections.nCopies(3, "{\"span_id\": \"a000000000000001\", \"name\": \"s\", \"outputs\": \""
+                        + "x".repeat(4000) + "\"}")) + "]}"));
+        BoundedRegex.Budget budget = BoundedRegex.Budget.of(Duration.ofMillis(100), "judgement");
+        ToolCall catastrophic = new ToolCall("c1", "search_trace_regex", EventJson.mapper().readTree(
+                "{\"pattern\": \"(x+x+)+y\"}"));
+        assertThatThrownBy(() -> JudgeTools.invoke(longRuns, catastrophic, budget))
+                .isInstanceOf(BoundedRegex.TooSlowException.class).hasMessageContaining("per judgement");
+        ToolCall trivial = new ToolCall("c2", "search_trace_regex", EventJson.mapper().readTree("{\"pattern\": \"x\"}"));
+        assertThatThrownBy(() -> JudgeTools.invoke(longRuns, trivial, budget)).as("the budget is spent for the judgement")
+                .isInstanceOf(BoundedRegex.TooSlowException.class);
+        assertThat(JudgeTools.invoke(longRuns, trivial, BoundedRegex.Budget.of(Duration.ofSeconds(5), "judgement"))
+                .output().path("total_matches").asInt()).as("a new judgement has a new budget").isEqualTo(12000);
     }
 }

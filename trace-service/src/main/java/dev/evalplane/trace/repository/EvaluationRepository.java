@@ -3,6 +3,8 @@ package dev.evalplane.trace.repository;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.evalplane.trace.domain.JudgeCost;
 import dev.evalplane.trace.domain.ScorerSummary;
@@ -26,7 +28,13 @@ public class EvaluationRepository {
             String state, JudgeCost judgeCost) {
     }
 
-    public record Summary(JudgeCost total, List<ScorerSummary> scorers) {
+    /**
+     * A run's totals as stored in run_summaries; {@code format} tells a stored summary of an older shape, which is
+     * computed again instead of served.
+     */
+    public record Summary(int format, JudgeCost total, List<ScorerSummary> scorers) {
+
+        public static final int FORMAT = 2;
     }
 
     private static final String PAGE = """
@@ -61,6 +69,18 @@ public class EvaluationRepository {
             ORDER BY c.is_total DESC, c.name
             """.formatted(JudgeCostSql.RESULT, JudgeCostSql.AGGREGATES);
 
+    /** The models of the run's judge calls that are not (wholly) priced, per assessment name. */
+    private static final String UNPRICED_MODELS = """
+            SELECT DISTINCT a.name, m.model
+            FROM trace_run_links l JOIN assessments_effective a ON a.trace_id = l.trace_id
+            JOIN trace_costs tc ON tc.trace_id = a.scorer_trace_id
+            CROSS JOIN LATERAL jsonb_array_elements_text(tc.event -> 'unpriced_models') m(model)
+            WHERE l.run_id = $1 AND l.listed AND a.assessment_type = 'FEEDBACK'
+              AND (a.source_run_id IS NULL OR a.source_run_id = $1)
+              AND a.judge_cost_status IN ('UNPRICED', 'PARTIALLY_PRICED')
+            ORDER BY m.model
+            """;
+
     public Uni<List<ListedTrace>> page(SqlClient client, String runId, PageToken after, int limit) {
         Tuple args = Tuple.tuple().addValue(runId).addValue((long) limit);
         if (after != null) {
@@ -78,26 +98,48 @@ public class EvaluationRepository {
     }
 
     public Uni<Summary> summary(SqlClient client, String runId) {
-        return client.preparedQuery(SUMMARY).execute(Tuple.of(runId)).map(rows -> {
-            JudgeCost total = null;
-            List<ScorerSummary> scorers = new ArrayList<>();
+        return client.preparedQuery(SUMMARY).execute(Tuple.of(runId)).chain(rows -> {
+            boolean anyUnpriced = false;
             for (Row row : rows) {
-                JudgeCost cost = judgeCost(row);
-                if (row.getBoolean("is_total")) {
-                    total = cost;
-                } else {
-                    scorers.add(new ScorerSummary(row.getString("name"), row.getLong("valid_count"), cost.totalCost(),
-                            cost.inputTokens(), cost.outputTokens(), cost.costStatus(), decimal(row, "pass_rate"),
-                            decimal(row, "mean"), row.getLong("errors")));
-                }
+                anyUnpriced |= row.getLong("unpriced_calls") > 0;
             }
-            return new Summary(total, scorers);
+            Uni<Map<String, List<String>>> models = anyUnpriced ? unpricedModels(client, runId)
+                    : Uni.createFrom().item(Map.of());
+            return models.map(byName -> summary(rows, byName));
+        });
+    }
+
+    private static Summary summary(Iterable<Row> rows, Map<String, List<String>> unpricedModels) {
+        JudgeCost total = null;
+        List<ScorerSummary> scorers = new ArrayList<>();
+        for (Row row : rows) {
+            JudgeCost cost = judgeCost(row);
+            if (row.getBoolean("is_total")) {
+                total = cost.withUnpricedModels(unpricedModels.values().stream().flatMap(List::stream).distinct()
+                        .sorted().toList());
+            } else {
+                String name = row.getString("name");
+                scorers.add(new ScorerSummary(name, row.getLong("valid_count"), cost.totalCost(), cost.inputTokens(),
+                        cost.outputTokens(), cost.costStatus(), decimal(row, "pass_rate"), decimal(row, "mean"),
+                        row.getLong("errors"), cost.knownCost(), cost.unpricedCalls(),
+                        unpricedModels.getOrDefault(name, List.of())));
+            }
+        }
+        return new Summary(Summary.FORMAT, total, scorers);
+    }
+
+    private Uni<Map<String, List<String>>> unpricedModels(SqlClient client, String runId) {
+        return client.preparedQuery(UNPRICED_MODELS).execute(Tuple.of(runId)).map(rows -> {
+            Map<String, List<String>> byName = new TreeMap<>();
+            rows.forEach(row -> byName.computeIfAbsent(row.getString("name"), n -> new ArrayList<>())
+                    .add(row.getString("model")));
+            return byName;
         });
     }
 
     static JudgeCost judgeCost(Row row) {
         return new JudgeCost(decimal(row, "total_cost"), row.getLong("input_tokens"), row.getLong("output_tokens"),
-                row.getString("cost_status"));
+                row.getString("cost_status"), decimal(row, "known_cost"), row.getLong("unpriced_calls"), List.of());
     }
 
     static BigDecimal decimal(Row row, String column) {

@@ -25,14 +25,15 @@ public class RunLinkRepository {
     /** A run the metadata no longer names (the root overrode a child's value) keeps only its other reasons. */
     private static final String STALE_METADATA = """
             WITH stale AS (
-                SELECT l.run_id, l.trace_id, l.from_assessment FROM trace_run_links l JOIN traces t USING (trace_id)
+                SELECT l.run_id, l.trace_id, l.from_assessment OR l.from_client_link AS kept
+                FROM trace_run_links l JOIN traces t USING (trace_id)
                 WHERE l.trace_id = ANY($1::text[]) AND l.from_metadata
                   AND l.run_id IS DISTINCT FROM NULLIF(t.trace_metadata ->> 'mlflow.sourceRun', '')),
             unlinked AS (
                 DELETE FROM trace_run_links l USING stale s
-                WHERE l.run_id = s.run_id AND l.trace_id = s.trace_id AND NOT s.from_assessment)
+                WHERE l.run_id = s.run_id AND l.trace_id = s.trace_id AND NOT s.kept)
             UPDATE trace_run_links l SET from_metadata = false FROM stale s
-            WHERE l.run_id = s.run_id AND l.trace_id = s.trace_id AND s.from_assessment
+            WHERE l.run_id = s.run_id AND l.trace_id = s.trace_id AND s.kept
             """;
 
     private static final String LINK_FROM_ASSESSMENTS = """
@@ -40,6 +41,13 @@ public class RunLinkRepository {
             SELECT DISTINCT r, t, true FROM unnest($1::text[], $2::text[]) AS u(r, t)
             ON CONFLICT (run_id, trace_id) DO UPDATE SET from_assessment = true
             WHERE NOT trace_run_links.from_assessment
+            """;
+
+    private static final String LINK_FROM_CLIENT = """
+            INSERT INTO trace_run_links (run_id, trace_id, from_client_link)
+            SELECT $1, t, true FROM unnest($2::text[]) AS t
+            ON CONFLICT (run_id, trace_id) DO UPDATE SET from_client_link = true
+            WHERE NOT trace_run_links.from_client_link
             """;
 
     /** Seed rule: a link qualifies when the trace has an assessment of this run or one without a source run. */
@@ -68,6 +76,12 @@ public class RunLinkRepository {
         return conn.preparedQuery(LINK_FROM_ASSESSMENTS)
                 .execute(Tuple.tuple().addArrayOfString(array(runIds)).addArrayOfString(array(traceIds)))
                 .replaceWithVoid();
+    }
+
+    /** Links traces to a run because the client that created the run asked to (MLflow's link-to-run). */
+    public Uni<Void> linkFromClient(SqlConnection conn, String runId, Collection<String> traceIds) {
+        return conn.preparedQuery(LINK_FROM_CLIENT)
+                .execute(Tuple.tuple().addValue(runId).addArrayOfString(array(traceIds))).replaceWithVoid();
     }
 
     public Uni<Void> refresh(SqlConnection conn, Collection<String> traceIds) {

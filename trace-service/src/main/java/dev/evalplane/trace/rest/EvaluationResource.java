@@ -3,25 +3,64 @@ package dev.evalplane.trace.rest;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.evalplane.trace.domain.EvaluationPage;
 import dev.evalplane.trace.domain.RunSummary;
+import dev.evalplane.trace.service.ClientRunLinks;
 import dev.evalplane.trace.service.EvaluationService;
 import dev.evalplane.trace.service.ValidationException;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The evaluation list of a run and its summary (judge traces excluded, seed rule applied, exact totals). */
+/**
+ * The evaluation list of a run and its summary (judge traces excluded, seed rule applied, exact totals), and the
+ * gateway's MLflow link-to-run for runs the MLflow client created ({@code POST .../links}, not proxied publicly).
+ */
 @Path("/api/v1/evaluations/{run_id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
 
     private final EvaluationService service;
+    private final ClientRunLinks clientLinks;
+    private final ObjectMapper mapper;
 
-    public EvaluationResource(EvaluationService service) {
+    public EvaluationResource(EvaluationService service, ClientRunLinks clientLinks, ObjectMapper mapper) {
         this.service = service;
+        this.mapper = mapper;
+        this.clientLinks = clientLinks;
+    }
+
+    /** {@code {trace_ids: [...]}}: the traces join the run's evaluation list. */
+    public record LinkRequest(@JsonProperty("trace_ids") List<String> traceIds) {
+    }
+
+    public record Linked(@JsonProperty("run_id") String runId, int linked) {
+    }
+
+    @POST
+    @Path("/links")
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
+    public Uni<Linked> link(@RestPath("run_id") String runId, String body) {
+        LinkRequest request;
+        try {
+            request = mapper.readValue(body == null || body.isBlank() ? "null" : body, LinkRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new ValidationException("the body must be {\"trace_ids\": [...]}: " + e.getOriginalMessage());
+        }
+        if (request == null) {
+            throw new ValidationException("the body must be {\"trace_ids\": [...]}");
+        }
+        return clientLinks.link(runId, request.traceIds()).map(n -> new Linked(runId, n));
     }
 
     @GET

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.evalplane.trace.search.FilterException;
 import dev.evalplane.trace.search.PageTokenException;
+import dev.evalplane.trace.service.ConflictException;
 import dev.evalplane.trace.service.NotFoundException;
 import dev.evalplane.trace.service.ValidationException;
 import io.quarkus.logging.Log;
@@ -35,6 +36,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return respond(Problem.of("conflict", "Conflict", 409, e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -14,6 +14,7 @@ import dev.evalplane.events.AssessmentEvent;
 import dev.evalplane.events.AssessmentSource;
 import dev.evalplane.events.ClientReportedKeys;
 import dev.evalplane.events.Ids;
+import dev.evalplane.events.SpanValidation;
 
 /**
  * Turns REST bodies into assessment writes, rejecting anything MLflow would reject with a precise reason. Metadata
@@ -52,7 +53,7 @@ public final class AssessmentRequests {
             require(error == null, "an EXPECTATION cannot carry an error");
         }
         String spanId = optionalText(body, "span_id");
-        require(spanId == null || EventValidation.SPAN_ID.matcher(spanId).matches(),
+        require(spanId == null || SpanValidation.SPAN_ID.matcher(spanId).matches(),
                 "span_id must be 16 hex characters");
         String sourceType = AssessmentSource.HUMAN;
         String sourceId = null;

@@ -1,6 +1,7 @@
 package dev.evalplane.trace.service;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import dev.evalplane.trace.repository.RunListCountRepository.Counters;
 import dev.evalplane.trace.repository.RunSummaryRepository;
 import dev.evalplane.trace.search.PageToken;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -83,11 +85,25 @@ public class EvaluationService {
      */
     public Uni<RunSummary> summary(String runId) {
         return db.snapshot(conn -> counts.counters(conn, runId).chain(counters -> summaries.find(conn, runId)
-                .chain(stored -> stored != null && stored.writes() == counters.writes()
-                        ? Uni.createFrom().item(new CountedSummary(counters, read(stored.json()), false))
+                .map(stored -> stored != null && stored.writes() == counters.writes() ? read(stored.json()) : null)
+                .chain(stored -> stored != null && stored.format() == Summary.FORMAT
+                        ? Uni.createFrom().item(new CountedSummary(counters, stored, false))
                         : repository.summary(conn, runId).map(s -> new CountedSummary(counters, s, true)))))
                 .call(c -> c.computed() && c.counters().writes() > 0 ? store(runId, c) : Uni.createFrom().voidItem())
                 .map(c -> new RunSummary(runId, c.counters().listed(), c.summary().total(), c.summary().scorers()));
+    }
+
+    /** The summaries of several runs, in the order asked, at most four computed at a time. */
+    public Uni<List<RunSummary>> summaries(List<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Multi.createFrom().iterable(runIds).onItem().transformToUni(this::summary).merge(4).collect().asList()
+                .map(found -> {
+                    Map<String, RunSummary> byRun = new HashMap<>();
+                    found.forEach(s -> byRun.put(s.runId(), s));
+                    return runIds.stream().map(byRun::get).toList();
+                });
     }
 
     /** A summary that could not be stored is still answered; the next request computes it again. */

@@ -3,11 +3,13 @@ package dev.evalplane.trace.service;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.SpanCost;
 import dev.evalplane.events.TraceCostEvent;
@@ -23,6 +25,10 @@ public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadata
         ObjectNode spanCosts) {
 
     public static final String TRACE_COST_STATUS = "evalplane.trace.costStatus";
+    /** While the total is unknown: the exact sum of the priced calls, how many are not priced, and their models. */
+    public static final String TRACE_KNOWN_COST = "evalplane.trace.knownCost";
+    public static final String TRACE_UNPRICED_CALLS = "evalplane.trace.unpricedCalls";
+    public static final String TRACE_UNPRICED_MODELS = "evalplane.trace.unpricedModels";
     /** Beside a span's costs in {@code span_costs}; served as the span attribute {@code evalplane.llm.pricedBy}. */
     public static final String PRICED_BY = "priced_by";
 
@@ -37,6 +43,18 @@ public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadata
             metadata.put(MlflowKeys.TRACE_COST, write(mapper, costs(mapper, e.inputCost(), e.outputCost(), e.totalCost())));
         }
         metadata.put(TRACE_COST_STATUS, e.costStatus().name());
+        if (e.totalCost() == null && e.spans() != null) {
+            // what is known while the total is not: the exact spend of the priced calls, and what lacks a price
+            BigDecimal known = e.spans().stream().map(SpanCost::totalCost).filter(Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            long unpriced = e.spans().stream().filter(s -> s.totalCost() == null && s.costStatus() != null
+                    && s.costStatus() != CostStatus.NO_USAGE).count();
+            metadata.put(TRACE_KNOWN_COST, known.toPlainString());
+            metadata.put(TRACE_UNPRICED_CALLS, Long.toString(unpriced));
+            if (e.unpricedModels() != null && !e.unpricedModels().isEmpty()) {
+                metadata.put(TRACE_UNPRICED_MODELS, String.join(",", e.unpricedModels()));
+            }
+        }
 
         Map<String, String> judge = new LinkedHashMap<>();
         if (e.totalCost() != null) {

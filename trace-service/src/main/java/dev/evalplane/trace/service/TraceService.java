@@ -36,6 +36,6 @@ public class TraceService {
     }
 
     public Uni<ExperimentList> experiments() {
-        return experiments.list().map(ExperimentList::new);
+        return experiments.stats().map(ExperimentList::new);
     }
 }

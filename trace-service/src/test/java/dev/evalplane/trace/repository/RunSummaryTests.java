@@ -32,7 +32,7 @@ import jakarta.inject.Inject;
 class RunSummaryTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String MARKER = "{\"total\": {\"total_cost\": 999, \"input_tokens\": 0, \"output_tokens\": 0,"
+    private static final String MARKER = "{\"format\": 2, \"total\": {\"total_cost\": 999, \"input_tokens\": 0, \"output_tokens\": 0,"
             + " \"cost_status\": \"PRICED\"}, \"scorers\": []}";
 
     @Inject

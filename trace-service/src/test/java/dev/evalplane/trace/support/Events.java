@@ -38,6 +38,12 @@ public final class Events {
 
     public static TraceCostEvent cost(String traceId, long version, long input, long output, String totalCost,
             CostStatus status) {
+        return cost(traceId, version, input, output, totalCost, status, List.of());
+    }
+
+    /** A judge trace's cost; an UNPRICED one names the models the price table lacks. */
+    public static TraceCostEvent cost(String traceId, long version, long input, long output, String totalCost,
+            CostStatus status, List<String> unpricedModels) {
         BigDecimal total = totalCost == null ? null : new BigDecimal(totalCost);
         BigDecimal inputCost = total == null ? null : total.subtract(new BigDecimal("0.00000001"));
         BigDecimal outputCost = total == null ? null : new BigDecimal("0.00000001");
@@ -45,7 +51,7 @@ public final class Events {
                 inputCost, outputCost, total, status,
                 total == null ? null : new PricedBy("gpt-4.1-mini", "bundled", PricedBy.PROVIDER_AND_MODEL));
         return new TraceCostEvent(1, traceId, version, input, output, input + output, 0, 0, 0, inputCost, outputCost,
-                total, status, List.of(), List.of(span), "test-prices", Instant.parse("2026-11-26T20:00:00Z"));
+                total, status, unpricedModels, List.of(span), "test-prices", Instant.parse("2026-11-26T20:00:00Z"));
     }
 
     public static void send(AssessmentEvent event) {

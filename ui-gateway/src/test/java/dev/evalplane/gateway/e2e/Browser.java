@@ -17,12 +17,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium through /usr/bin/chromedriver (never Selenium Manager: no downloads). */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private final Path profile;
-    final WebDriver driver;
+    public final WebDriver driver;
 
-    Browser() {
+    public Browser() {
         try {
             profile = Files.createTempDirectory("evalplane-chrome-");
         } catch (IOException e) {
@@ -38,12 +38,12 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
-    WebDriverWait waiting() {
+    public WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     /** Saves a screenshot under target/screenshots for people to look at. */
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

@@ -90,4 +90,26 @@ class EvaluationEndToEndTests {
             assertThat(summary.getList("scorers.name")).containsExactlyInAnyOrder("correctness", "concise", "helpful");
         });
     }
+
+    @Test
+    void runListShowsTheSameJudgeCostAsEachRunsPage() {
+        String priced = SharedRuns.priced();
+        String unpriced = SharedRuns.unpriced();
+        SharedRuns.costedFeedback(priced, 9);
+        SharedRuns.costedFeedback(unpriced, 9);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath list = given().queryParam("experiment_id", "0").get("/api/v1/evaluations").then().statusCode(200)
+                    .extract().jsonPath();
+            for (String runId : List.of(priced, unpriced)) {
+                JsonPath page = given().get("/api/v1/evaluations/" + runId).then().statusCode(200).extract().jsonPath();
+                String inList = "runs.find { it.run_id == '" + runId + "' }.judge_cost";
+                assertThat(list.getMap(inList)).isEqualTo(page.getMap("judge_cost"));
+            }
+            assertThat(list.getString("runs.find { it.run_id == '" + priced + "' }.judge_cost.cost_status"))
+                    .isEqualTo("PRICED");
+            assertThat(list.getString("runs.find { it.run_id == '" + priced + "' }.judge_cost.total_cost")).isNotNull();
+            assertThat(list.getList("runs.find { it.run_id == '" + unpriced + "' }.judge_cost.unpriced_models"))
+                    .containsExactly(SharedRuns.UNPRICED_MODEL);
+        });
+    }
 }

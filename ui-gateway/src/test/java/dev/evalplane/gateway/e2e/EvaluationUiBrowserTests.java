@@ -14,9 +14,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -107,6 +111,68 @@ class EvaluationUiBrowserTests {
     }
 
     @Test
+    void spanTreeAndAssessmentTabsWorkFromTheKeyboardWithTheirAriaRoles() {
+        String runId = SharedRuns.priced();
+        Feedback correctness = SharedRuns.costedFeedback(runId, 9).stream()
+                .filter(f -> f.name().equals("correctness")).findFirst().orElseThrow();
+        open("/traces/" + correctness.judgeTraceId());
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("span-tree"), "EVALUATOR"));
+        List<WebElement> nodes = browser.driver.findElements(By.cssSelector("#span-tree [role='treeitem']"));
+        assertThat(nodes).hasSizeGreaterThan(1);
+        assertThat(browser.driver.findElements(By.cssSelector("#span-tree [role='tree']"))).hasSize(1);
+        WebElement selected = nodes.get(0);
+        assertThat(selected.getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(selected.getAttribute("tabindex")).isEqualTo("0");
+        assertThat(nodes.subList(1, nodes.size())).allSatisfy(n -> assertThat(n.getAttribute("tabindex")).isEqualTo("-1"));
+
+        selected.click();
+        new Actions(browser.driver).sendKeys(Keys.ARROW_DOWN).perform();
+        WebElement second = nodes.get(1);
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(second);
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        assertThat(second.getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(selected.getAttribute("aria-selected")).isEqualTo("false");
+        String secondName = second.getText().split("\n")[0];
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#span-details h2"), secondName.replaceAll("\\s*[A-Z_]+$", "")));
+
+        open("/traces/" + correctness.traceId());
+        WebElement card = feedbackCard("correctness");
+        List<WebElement> tabs = card.findElements(By.cssSelector("[role='tablist'] [role='tab']"));
+        assertThat(tabs).extracting(WebElement::getText).containsExactly("Details", "Cost");
+        assertThat(tabs.get(0).getAttribute("aria-selected")).isEqualTo("true");
+        WebElement costPanel = browser.driver.findElement(By.id(tabs.get(1).getAttribute("aria-controls")));
+        assertThat(costPanel.getAttribute("role")).isEqualTo("tabpanel");
+        assertThat(costPanel.isDisplayed()).isFalse();
+        tabs.get(0).click();
+        new Actions(browser.driver).sendKeys(Keys.ARROW_RIGHT).perform();
+        assertThat(tabs.get(1).getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(tabs.get(0).getAttribute("aria-selected")).isEqualTo("false");
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(tabs.get(1));
+        assertThat(costPanel.isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("view")).getAttribute("aria-live")).isNull();
+        browser.screenshot("keyboard-tabs");
+    }
+
+    @Test
+    void pagesPassAxeAccessibilityRules() {
+        String runId = SharedRuns.priced();
+        Feedback correctness = SharedRuns.costedFeedback(runId, 9).stream()
+                .filter(f -> f.name().equals("correctness")).findFirst().orElseThrow();
+        Map<String, String> pages = Map.of("/", "#experiments", "/experiments/0", "#runs", "/runs/" + runId,
+                "#eval-list", "/traces/" + correctness.traceId(), "#span-tree");
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            open(page.getKey());
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(page.getValue())));
+            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(browser.driver);
+            assertThat(results.getViolations()).as("axe on %s: %s", page.getKey(), results.getViolations().stream()
+                    .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+                    .toList()).isEmpty();
+            assertThat(results.getPasses()).as("axe ran its rules on %s", page.getKey()).hasSizeGreaterThan(10);
+        }
+    }
+
+    @Test
     void unknownCostShowsDollarQuestionMarksWithAnExplainingTooltip() {
         String runId = SharedRuns.unpriced();
         Feedback helpful = SharedRuns.costedFeedback(runId, 9).stream()
@@ -145,11 +211,41 @@ class EvaluationUiBrowserTests {
     }
 
     @Test
+    void partiallyPricedRunShowsItsKnownSpendAndWhatIsUnpricedTheSameInTheRunListAndOnItsPage() {
+        String runId = SharedRuns.partiallyPriced();
+        SharedRuns.costedFeedback(runId, 6);
+        open("/runs/" + runId);
+        WebElement total = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#run-total-cost .cost")));
+        String onRunPage = total.getText();
+        assertThat(onRunPage).matches("\\$[0-9.]+ \\+ 3 unpriced");
+        assertThat(total.getAttribute("title")).contains("3 judge calls not priced").contains(SharedRuns.UNPRICED_MODEL);
+        assertThat(browser.driver.findElement(By.cssSelector("#scorers tr[data-scorer='concise'] .scorer-cost"))
+                .getText()).isEqualTo("$??");
+        assertThat(browser.driver.findElement(By.cssSelector("#scorers tr[data-scorer='correctness'] .scorer-cost"))
+                .getText()).matches("\\$[0-9.]+");
+        WebElement unpricedBar = browser.driver.findElement(By.cssSelector("#cost-chart rect[data-scorer='concise']"));
+        assertThat(unpricedBar.getAttribute("class")).contains("bar-unpriced");
+        assertThat(browser.driver.findElement(By.id("cost-chart")).getText()).contains("$??").doesNotContain("$0\n")
+                .doesNotEndWith("$0");
+        assertThat(browser.driver.findElements(By.cssSelector("#scorers thead th[scope='col']"))).hasSize(4);
+        browser.screenshot("run-partially-priced");
+
+        open("/experiments/0");
+        WebElement inList = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#runs tr[data-run-id='" + runId + "'] .run-cost")));
+        assertThat(inList.getText()).isEqualTo(onRunPage);
+        browser.screenshot("run-list-costs");
+    }
+
+    @Test
     void llmSpanServedByAProxyIsPricedByModelNameAndTheSpanSaysWhichEntryPricedIt() {
         String traceHex = OtlpTraces.hex(32);
         String llmSpan = OtlpTraces.hex(16);
-        given().contentType("application/json").header("x-mlflow-experiment-id", "proxy-" + OtlpTraces.hex(6))
-                .body(OtlpTraces.withProxiedLlmCall(traceHex, OtlpTraces.hex(16), llmSpan, "claude-sonnet-4-5", 1000, 100))
+        String root = OtlpTraces.hex(16);
+        String experiment = "proxy-" + OtlpTraces.hex(6);
+        given().contentType("application/json").header("x-mlflow-experiment-id", experiment)
+                .body(OtlpTraces.withProxiedLlmCall(traceHex, root, llmSpan, "claude-sonnet-4-5", 1000, 100))
                 .post("/v1/traces").then().statusCode(200);
         String traceId = "tr-" + traceHex;
         // claude-sonnet-4-5 at Anthropic's rates: 1000 x $3/M + 100 x $15/M
@@ -165,6 +261,20 @@ class EvaluationUiBrowserTests {
         assertThat(cost.getText()).isEqualTo(
                 "Cost $0.0045 · priced as claude-sonnet-4-5 (by model name: openai has no such model) · bundled");
         browser.screenshot("span-priced-by-model-name");
+
+        // a later call of the same trace to a model without a price: the known spend stays shown
+        given().contentType("application/json").header("x-mlflow-experiment-id", experiment)
+                .body(OtlpTraces.withProxiedLlmCall(traceHex, root, OtlpTraces.hex(16),
+                        SharedRuns.UNPRICED_MODEL, 10, 10))
+                .post("/v1/traces").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().get("/api/v1/traces/" + traceId)
+                .then().extract().jsonPath().getString("info.trace_metadata.'evalplane.trace.costStatus'"))
+                .isEqualTo("PARTIALLY_PRICED"));
+        open("/traces/" + traceId);
+        WebElement traceCost = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#trace-cost .cost")));
+        assertThat(traceCost.getText()).isEqualTo("$0.0045 + 1 unpriced");
+        assertThat(traceCost.getAttribute("title")).contains(SharedRuns.UNPRICED_MODEL);
     }
 
     @Test

@@ -32,8 +32,13 @@ final class Runs {
 
     /** Starts a 3-row evaluation with the three judges on this model and waits until it has finished. */
     static String evaluate(String name, String model) {
+        return evaluate(name, model, SCORERS);
+    }
+
+    /** Starts a 3-row evaluation with these scorers (default model {@code model}) and waits until it has finished. */
+    static String evaluate(String name, String model, List<Map<String, Object>> scorers) {
         String runId = given().contentType("application/json")
-                .body(Map.of("name", name, "experiment_id", "0", "model", model, "data", ROWS, "scorers", SCORERS))
+                .body(Map.of("name", name, "experiment_id", "0", "model", model, "data", ROWS, "scorers", scorers))
                 .post("/api/v1/evaluations").then().statusCode(202).extract().path("run_id");
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                 !"RUNNING".equals(given().get("/api/v1/evaluations/" + runId).then().statusCode(200).extract().path("status")));

@@ -33,7 +33,7 @@ class MlflowErrorsIT {
         assertMlflowError(out.path("search_registered_models"), "ENDPOINT_NOT_FOUND", 404);
 
         JsonNode unknown = out.path("unknown_routes");
-        assertThat(unknown.size()).isEqualTo(16);
+        assertThat(unknown.size()).isEqualTo(24);
         unknown.fields().forEachRemaining(route -> {
             JsonNode answer = route.getValue();
             assertThat(answer.path("status").asInt()).as(route.getKey()).isEqualTo(404);

@@ -3,6 +3,7 @@ package dev.evalplane.judge.scorer.code;
 import java.util.List;
 
 import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.scorer.BoundedRegex;
 import dev.evalplane.judge.scorer.Scorer;
 
 /**
@@ -21,7 +22,8 @@ public record CodeScorer(String name, String type, List<String> aggregations, Co
         return result.suffix() == null ? name : name + "/" + result.suffix();
     }
 
-    public List<CheckResult> score(EvalRow row) {
-        return check.apply(row);
+    /** The check on one row; user regexes share {@code regexBudget} (per judgement, or per request check). */
+    public List<CheckResult> score(EvalRow row, BoundedRegex.Budget regexBudget) {
+        return check.apply(row, regexBudget);
     }
 }

@@ -9,7 +9,7 @@ import dev.evalplane.judge.scorer.BoundedRegex;
 
 /**
  * {@code regex}: the response matches {@code pattern} (Java syntax; found anywhere, or the whole text with
- * {@code full_match: true}; {@code case_insensitive} optional). Matching is time-bounded ({@link BoundedRegex}).
+ * {@code full_match: true}; {@code case_insensitive} optional). Matching shares the time budget of the judgement or of the request check ({@link BoundedRegex}).
  */
 final class RegexCheck implements CodeCheck {
 
@@ -39,9 +39,14 @@ final class RegexCheck implements CodeCheck {
 
     @Override
     public List<CheckResult> apply(EvalRow row) {
+        throw new IllegalStateException("a regex check needs a time budget");
+    }
+
+    @Override
+    public List<CheckResult> apply(EvalRow row, BoundedRegex.Budget budget) {
         String output = RowValues.output(row, TYPE);
-        Matcher m = BoundedRegex.matcher(pattern, output, BoundedRegex.DEFAULT_LIMIT);
-        boolean pass = fullMatch ? m.matches() : m.find();
+        Matcher m = BoundedRegex.matcher(pattern, output, budget);
+        boolean pass = budget.run(() -> fullMatch ? m.matches() : m.find());
         String rationale = pass ? (fullMatch ? "the whole output matches " : "the output matches ") + pattern.pattern()
                 + (fullMatch ? "" : " at \"" + RowValues.echo(m.group()) + "\"")
                 : "the output does not " + (fullMatch ? "fully " : "") + "match " + pattern.pattern();

@@ -7,7 +7,9 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.evalplane.events.InvalidRecordException;
 import dev.evalplane.events.SpanEvent;
+import dev.evalplane.events.SpanValidation;
 import dev.evalplane.trace.otlp.OtlpIngestException;
 import dev.evalplane.trace.otlp.config.OtlpConfig;
 import dev.evalplane.trace.otlp.decoding.OtlpRequestDecoder;
@@ -20,8 +22,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * OTLP ingestion: decode, map every span, serialize, then publish. Everything that can reject a request (bad
- * encoding, bad ids, a span too large for Kafka) happens before the first send, so a rejected request publishes
+ * OTLP ingestion: decode, map every span, clean and validate it as the consumers will, serialize, then publish.
+ * Everything that can reject a request (bad encoding, bad ids, a span the consumers would refuse, a span too large
+ * for Kafka) happens before the first send, so a rejected request publishes
  * nothing. The result completes only after Kafka acknowledged every record; it counts the spans published.
  */
 @ApplicationScoped
@@ -54,9 +57,22 @@ public class OtlpIngestService {
                 payload.contentEncoding()), payload.context());
         List<SpanRecord> records = new ArrayList<>(events.size());
         for (SpanEvent event : events) {
-            records.add(toRecord(event));
+            records.add(toRecord(storable(event)));
         }
         return records;
+    }
+
+    /**
+     * The span as every consumer of {@code spans} will read it (text cleaned, the same validation): what they would
+     * dead-letter is refused here, before anything of the request is published.
+     */
+    private static SpanEvent storable(SpanEvent event) {
+        try {
+            return SpanValidation.validate(SpanValidation.clean(event));
+        } catch (InvalidRecordException e) {
+            throw OtlpIngestException.malformed("span " + event.spanId() + " of trace " + event.traceId() + ": "
+                    + e.getMessage() + "; nothing of this request was stored");
+        }
     }
 
     private SpanRecord toRecord(SpanEvent event) {

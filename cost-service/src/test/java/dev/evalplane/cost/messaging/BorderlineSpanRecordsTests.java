@@ -1,0 +1,52 @@
+package dev.evalplane.cost.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.junit.jupiter.api.Test;
+
+import dev.evalplane.cost.TopicClient;
+import dev.evalplane.cost.TraceCosts;
+import dev.evalplane.events.TraceCostEvent;
+import dev.evalplane.testsupport.BorderlineSpanRecords;
+import dev.evalplane.testsupport.BorderlineSpanRecords.Outcome;
+import dev.evalplane.testsupport.BorderlineSpanRecords.Row;
+import dev.evalplane.testsupport.KafkaBrokerResource;
+import dev.evalplane.testsupport.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * cost-service's half of the borderline spans table (trace-service runs the same table): every STORED record is
+ * priced (a trace-costs event for its trace), every other one is on spans-dlq, and nothing else is.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
+class BorderlineSpanRecordsTests {
+
+    @Test
+    void eachRecordIsPricedOrDeadLetteredAsTheTableSays() {
+        List<Row> rows = BorderlineSpanRecords.rows();
+        BorderlineSpanRecords.publish(KafkaBrokerResource.bootstrapServers(), rows);
+        List<String> priced = rows.stream().filter(r -> r.outcome() == Outcome.STORED).map(Row::traceId).toList();
+        Map<String, TraceCostEvent> costs;
+        try (TopicClient kafka = new TopicClient(KafkaBrokerResource.bootstrapServers())) {
+            costs = TraceCosts.latest(new TraceCosts(kafka).awaitEach(priced, Objects::nonNull, Duration.ofSeconds(60)));
+        }
+        assertThat(costs.keySet()).containsExactlyInAnyOrderElementsOf(priced);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                BorderlineSpanRecords.deadLettered(KafkaBrokerResource.bootstrapServers(), rows))
+                .isEqualTo(BorderlineSpanRecords.names(rows, Outcome.DEAD_LETTERED)));
+
+        Row nulModel = rows.stream().filter(r -> r.name().equals("model and provider with NUL")).findFirst().orElseThrow();
+        assertThat(costs.get(nulModel.traceId()).spans().get(0).model()).isEqualTo("gpt\uFFFDx");
+        Row valid = rows.get(0);
+        assertThat(costs.get(valid.traceId()).totalCost()).isNotNull();
+    }
+}

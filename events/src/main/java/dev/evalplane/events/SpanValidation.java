@@ -1,0 +1,96 @@
+package dev.evalplane.events;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * The one reading of a {@code spans} record, shared by every consumer (trace-service, cost-service) and by the OTLP
+ * door before it publishes: a record is either stored by all of them or dead-lettered by all of them, and the door
+ * refuses up front what the consumers would dead-letter. Reading parses with {@link EventJson#mapper()} (the same
+ * type coercions everywhere), cleans the text ({@link StoredText}: NUL, lone surrogates and non-finite numbers are
+ * replaced, never a reason to drop a span), then validates.
+ */
+public final class SpanValidation {
+
+    public static final Pattern SPAN_ID = Pattern.compile("[0-9a-fA-F]{16}");
+    /** Far above any single LLM call; keeps sums of a trace's spans inside 64 bits. */
+    public static final long MAX_TOKENS = 1_000_000_000_000L;
+    private static final Set<String> STATUS_CODES = Set.of("OK", "ERROR", "UNSET");
+
+    /** Parses, cleans and validates one record value; {@link InvalidRecordException} says why it is unusable. */
+    public static SpanEvent read(String payload) {
+        if (payload == null || payload.isBlank()) {
+            throw new InvalidRecordException("the record has no value");
+        }
+        SpanEvent span;
+        try {
+            span = EventJson.mapper().readValue(payload, SpanEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("not a valid SpanEvent JSON document: " + e.getOriginalMessage());
+        }
+        return validate(clean(span));
+    }
+
+    /** The span with every string, map key and JSON value made storable (see {@link StoredText}). */
+    public static SpanEvent clean(SpanEvent s) {
+        if (s == null) {
+            return null;
+        }
+        SpanStatus status = s.status() == null ? null
+                : new SpanStatus(StoredText.clean(s.status().code()), StoredText.clean(s.status().message()));
+        LlmCall llm = s.llm() == null ? null
+                : new LlmCall(StoredText.clean(s.llm().provider()), StoredText.clean(s.llm().model()), s.llm().usage());
+        return new SpanEvent(s.schemaVersion(), StoredText.clean(s.traceId()), StoredText.clean(s.spanId()),
+                StoredText.clean(s.parentSpanId()), StoredText.clean(s.name()), StoredText.clean(s.spanType()),
+                s.startTimeNs(), s.endTimeNs(), status, StoredText.cleanValues(s.attributes()),
+                StoredText.clean(s.inputs()), StoredText.clean(s.outputs()), StoredText.cleanAll(s.events()),
+                StoredText.clean(s.experimentId()), StoredText.cleanStrings(s.traceTags()),
+                StoredText.cleanStrings(s.traceMetadata()), llm);
+    }
+
+    /** The rules every consumer applies; returns the span, or throws {@link InvalidRecordException}. */
+    public static SpanEvent validate(SpanEvent span) {
+        require(span != null, "the record is empty (JSON null)");
+        require(span.traceId() != null, "trace_id is missing");
+        require(Ids.isTraceId(span.traceId()), "trace_id must be \"tr-\" + 32 hex characters, got " + quote(span.traceId()));
+        require(span.spanId() != null && SPAN_ID.matcher(span.spanId()).matches(),
+                "span_id must be 16 hex characters, got " + quote(span.spanId()));
+        require(span.parentSpanId() == null || span.parentSpanId().isEmpty()
+                || SPAN_ID.matcher(span.parentSpanId()).matches(),
+                "parent_span_id must be null or 16 hex characters, got " + quote(span.parentSpanId()));
+        require(span.parentSpanId() == null || !span.parentSpanId().equalsIgnoreCase(span.spanId()),
+                "a span cannot be its own parent");
+        require(span.startTimeNs() > 0, "start_time_ns must be a positive epoch nanosecond count");
+        require(span.endTimeNs() == 0 || span.endTimeNs() >= span.startTimeNs(),
+                "end_time_ns must be 0 (still running) or not before start_time_ns");
+        require(span.status() == null || span.status().code() == null || STATUS_CODES.contains(span.status().code()),
+                "status.code must be OK, ERROR or UNSET, got " + quote(span.status() == null ? null : span.status().code()));
+        if (span.llm() != null && span.llm().usage() != null) {
+            TokenUsage u = span.llm().usage();
+            for (Long count : new Long[] { u.inputTokens(), u.outputTokens(), u.totalTokens(), u.cacheReadInputTokens(),
+                    u.cacheCreationInputTokens(), u.reasoningTokens(), u.cacheCreation1hInputTokens() }) {
+                require(count == null || (count >= 0 && count <= MAX_TOKENS),
+                        "llm.usage token counts must be between 0 and " + MAX_TOKENS + ", got " + count);
+            }
+        }
+        return span;
+    }
+
+    private static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        return "\"" + (s.length() > 80 ? s.substring(0, 80) + "…" : s) + "\"";
+    }
+
+    private static void require(boolean ok, String detail) {
+        if (!ok) {
+            throw new InvalidRecordException(detail);
+        }
+    }
+
+    private SpanValidation() {
+    }
+}
