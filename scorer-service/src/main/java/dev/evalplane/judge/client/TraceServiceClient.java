@@ -87,7 +87,7 @@ public class TraceServiceClient {
         }
         ObjectNode request = json.createObjectNode();
         runIds.forEach(request.putArray("run_ids")::add);
-        return client.postAbs(baseUrl + "/api/v1/evaluations/summaries").timeout(TIMEOUT.toMillis())
+        return internal(client.postAbs(baseUrl + "/api/v1/evaluations/summaries")).timeout(TIMEOUT.toMillis())
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
                 .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
                 .map(r -> {
