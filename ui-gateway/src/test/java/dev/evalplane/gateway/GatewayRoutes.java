@@ -62,9 +62,9 @@ public final class GatewayRoutes {
             new Route("GET", "/api/2.0/mlflow/experiments/get-by-name?experiment_name=x", null, 503, false),
             new Route("POST", "/api/2.0/mlflow/experiments/create", "{\"name\":\"x\"}", 503, false),
             new Route("POST", "/api/2.0/mlflow/experiments/search", "{}", 503, false),
-            new Route("POST", "/api/3.0/mlflow/traces/search", "{\"locations\":[]}", 503, false),
+            new Route("POST", "/api/3.0/mlflow/traces/search", "{\"locations\":[]}", 400, false), // its own body check
             new Route("GET", "/api/3.0/mlflow/traces/" + TRACE, null, 503, false),
-            new Route("POST", "/api/3.0/mlflow/traces/" + TRACE + "/assessments", "{}", 503, false),
+            new Route("POST", "/api/3.0/mlflow/traces/" + TRACE + "/assessments", "{}", 400, false), // its own body check
             new Route("DELETE", "/api/3.0/mlflow/traces/" + TRACE + "/assessments/a-1", null, 503, false),
             // MLflow paths no resource serves yet (MlflowFallbackResources: ENDPOINT_NOT_FOUND)
             new Route("GET", "/api/2.0/mlflow/no-such-endpoint", null, 404, false),
