@@ -49,6 +49,11 @@ public final class GatewayRoutes {
             new Route("GET", "/api/v1/experiments/0/scorers/judge", null),
             new Route("GET", "/api/v1/experiments/0/scorers/judge/versions", null),
             new Route("DELETE", "/api/v1/experiments/0/scorers/judge", null),
+            new Route("POST", "/api/v1/experiments/0/scorers/judge/start", "{\"sample_rate\":0.5}"),
+            new Route("POST", "/api/v1/experiments/0/scorers/judge/update", "{\"sample_rate\":0.5}"),
+            new Route("POST", "/api/v1/experiments/0/scorers/judge/stop", null),
+            new Route("GET", "/api/v1/experiments/0/scorers/judge/online", null),
+            new Route("GET", "/api/v1/experiments/0/online-scorers", null),
             // cost-service (the POST, PUT and DELETE ones are admin routes)
             new Route("GET", "/api/v1/prices", null),
             new Route("POST", "/api/v1/prices/reprice", null),

@@ -78,7 +78,7 @@ public class TraceServiceClient {
         request.putArray("experiment_ids").add(experimentId);
         request.put("filter_string", filter);
         request.put("max_results", 1);
-        return client.postAbs(baseUrl + "/api/v1/traces/search").timeout(TIMEOUT.toMillis())
+        return internal(client.postAbs(baseUrl + "/api/v1/traces/search")).timeout(TIMEOUT.toMillis())
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
                 .map(r -> {
                     if (r.statusCode() != 400) {
