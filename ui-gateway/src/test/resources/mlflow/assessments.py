@@ -2,10 +2,13 @@
 # override_feedback, get_assessment, update_assessment, delete_assessment; feedback with an error.
 import json
 import os
+import time
 
 import mlflow
-from mlflow.entities import AssessmentError, AssessmentSource, AssessmentSourceType, Feedback
+from mlflow.entities import AssessmentError, AssessmentSource, AssessmentSourceType, Expectation, Feedback
 from mlflow.exceptions import MlflowException
+
+started = time.monotonic()  # the client calls, without python start and import
 
 trace_id = os.environ["TRACE_ID"]
 human = AssessmentSource(source_type=AssessmentSourceType.HUMAN, source_id="ann@example.com")
@@ -45,10 +48,12 @@ out["got"] = view(mlflow.get_assessment(trace_id, relevance.assessment_id))
 out["updated"] = view(mlflow.update_assessment(trace_id=trace_id, assessment_id=relevance.assessment_id,
                                                assessment=Feedback(name="relevance", value=False,
                                                                    rationale="off topic after all")))
-out["rename"] = error_of(lambda: mlflow.update_assessment(trace_id=trace_id, assessment_id=relevance.assessment_id,
-                                                          assessment=Feedback(name="renamed", value=True)))
+out["renamed"] = view(mlflow.update_assessment(trace_id=trace_id, assessment_id=expected.assessment_id,
+                                               assessment=Expectation(name="expected_facts",
+                                                                      value={"answer": "42", "facts": ["a", "b", "c"]})))
 mlflow.delete_assessment(trace_id, length.assessment_id)
 out["get_deleted"] = error_of(lambda: mlflow.get_assessment(trace_id, length.assessment_id))
 out["on_missing_trace"] = error_of(lambda: mlflow.log_feedback(trace_id="tr-" + "0" * 32, name="x", value=1))
 out["final"] = [view(a) for a in mlflow.get_trace(trace_id).info.assessments]
+out["seconds"] = round(time.monotonic() - started, 2)
 print(json.dumps(out, default=str))

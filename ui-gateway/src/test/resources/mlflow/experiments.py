@@ -3,10 +3,13 @@
 # that only appears in OTLP traces (LEGACY_EXPERIMENT) reading as an experiment named after it.
 import json
 import os
+import time
 
 import mlflow
 from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
+
+started = time.monotonic()  # the client calls, without python start and import
 
 prefix = os.environ["EXPERIMENT_PREFIX"]
 legacy = os.environ["LEGACY_EXPERIMENT"]
@@ -57,4 +60,5 @@ while True:
 out["search_pages"] = pages
 out["legacy"] = exp(mlflow.get_experiment(legacy))
 out["legacy_by_name"] = exp(mlflow.get_experiment_by_name(legacy))
+out["seconds"] = round(time.monotonic() - started, 2)
 print(json.dumps(out))

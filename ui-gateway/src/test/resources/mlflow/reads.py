@@ -2,11 +2,14 @@
 # DataFrame, filter_string, order_by, max_results, page tokens), batch get, trace tags, delete_traces, a missing trace.
 import json
 import os
+import time
 
 import mlflow
 from mlflow.exceptions import MlflowException
 from mlflow.tracing.client import TracingClient
 from mlflow.tracking import MlflowClient
+
+started = time.monotonic()  # the client calls, without python start and import
 
 experiment_id = os.environ["EXPERIMENT_ID"]
 ids = os.environ["TRACE_IDS"].split(",")
@@ -75,4 +78,5 @@ out["get_missing"] = error_of(lambda: client.get_trace("tr-" + "0" * 32))
 out["bad_filter"] = error_of(lambda: mlflow.search_traces(locations=[experiment_id], filter_string="tags.team = ",
                                                           return_type="list"))
 out["after_delete"] = [t.info.trace_id for t in mlflow.search_traces(locations=[experiment_id], return_type="list")]
+out["seconds"] = round(time.monotonic() - started, 2)
 print(json.dumps(out, default=str))

@@ -1,5 +1,5 @@
 'use strict';
-// evalplane web UI: experiments -> runs -> evaluation list -> trace view.
+// evalplane web UI: experiments -> runs -> evaluation list -> trace view; an experiment's online monitoring.
 // Every piece of trace content is user data: it only ever reaches the page through textContent or attributes
 // set by el(); there is no innerHTML anywhere in this file.
 
@@ -155,16 +155,44 @@ function assessmentCard(a) {
     el('div', {}, el('span', { className: 'muted' }, 'Output tokens: '), el('span', { className: 'judge-output-tokens' }, tokens(md[KEYS.judgeOut]))),
     el('div', {}, el('span', { className: 'muted' }, 'Judge trace: '),
       el('a', { className: 'judge-trace-link', href: '#/traces/' + encodeURIComponent(judgeTraceId), target: '_blank', rel: 'noopener' }, judgeTraceId)));
-  const detailsTab = el('button', { className: 'active', type: 'button' }, 'Details');
-  const costTab = el('button', { className: 'cost-tab', type: 'button' }, 'Cost');
-  const show = (which) => {
-    detailsTab.classList.toggle('active', which === 'details'); costTab.classList.toggle('active', which === 'cost');
-    details.hidden = which !== 'details'; cost.hidden = which !== 'cost';
-  };
-  detailsTab.addEventListener('click', () => show('details'));
-  costTab.addEventListener('click', () => show('cost'));
-  card.append(el('div', { className: 'tabs' }, detailsTab, costTab), details, cost);
+  card.append(tabs('tabs-' + (++tabsShown),
+    [{ label: 'Details', panel: details }, { label: 'Cost', panel: cost, className: 'cost-tab' }]), details, cost);
   return card;
+}
+
+let tabsShown = 0;
+
+/**
+ * WAI-ARIA tabs over existing panels: role=tablist/tab/tabpanel, aria-selected and aria-controls, the selected tab
+ * alone in the tab order, Left/Right/Home/End move between tabs.
+ */
+function tabs(idPrefix, items) {
+  const buttons = items.map((item, i) => {
+    const id = idPrefix + '-tab-' + i;
+    item.panel.id = idPrefix + '-panel-' + i;
+    item.panel.setAttribute('role', 'tabpanel');
+    item.panel.setAttribute('aria-labelledby', id);
+    return el('button', { type: 'button', role: 'tab', id, className: item.className, 'aria-controls': item.panel.id }, item.label);
+  });
+  const select = (index, focus) => {
+    buttons.forEach((b, i) => {
+      const on = i === index;
+      b.setAttribute('aria-selected', String(on)); b.tabIndex = on ? 0 : -1; b.classList.toggle('active', on);
+      items[i].panel.hidden = !on;
+    });
+    if (focus) buttons[index].focus();
+  };
+  buttons.forEach((b, i) => {
+    b.addEventListener('click', () => select(i, false));
+    b.addEventListener('keydown', (e) => {
+      const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: buttons.length - 1 }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      select((next + buttons.length) % buttons.length, true);
+    });
+  });
+  select(0, false);
+  return el('div', { className: 'tabs', role: 'tablist' }, buttons);
 }
 
 // ---- views ----------------------------------------------------------------------------------------
@@ -181,7 +209,7 @@ async function experimentsView(view) {
     el('td', {}, el('a', { href: '#/experiments/' + encodeURIComponent(e.experiment_id) }, 'Experiment ' + e.experiment_id)),
     el('td', {}, tokens(e.trace_count)), el('td', {}, time(e.last_request_time))));
   view.replaceChildren(el('h1', {}, 'Experiments'),
-    rows.length ? el('table', { id: 'experiments' }, el('tr', {}, el('th', {}, 'Experiment'), el('th', {}, 'Traces'), el('th', {}, 'Last trace')), rows)
+    rows.length ? table('experiments', ['Experiment', 'Traces', 'Last trace'], rows)
       : el('p', { className: 'muted' }, 'No traces yet. Send OTLP traces to /v1/traces or start an evaluation.'));
 }
 
@@ -194,7 +222,8 @@ async function runsView(view, experimentId) {
     el('td', {}, r.status), el('td', {}, (r.rows_done ?? '') + ' / ' + (r.rows_total ?? '')),
     el('td', { className: 'run-cost' }, costView(r.judge_cost)),
     el('td', {}, time(r.created_at))));
-  view.replaceChildren(el('h1', {}, 'Evaluation runs'),
+  view.replaceChildren(el('p', {}, el('a', { id: 'monitoring-link', href: '#/experiments/' + encodeURIComponent(experimentId) + '/monitoring' }, 'Monitoring: scorers started online')),
+    el('h1', {}, 'Evaluation runs'),
     rows.length ? table('runs', ['Run', 'Status', 'Rows', 'Judge cost', 'Created'], rows)
       : el('p', { className: 'muted' }, 'No evaluation runs in this experiment.'));
 }
@@ -231,7 +260,7 @@ function summaryCards(run, summary) {
   const jc = (summary && summary.judge_cost) || run.judge_cost || {};
   const card = (k, v, id) => el('div', { className: 'card', id }, el('div', { className: 'k' }, k), el('div', { className: 'v' }, v));
   return el('div', { className: 'cards' },
-    card('Status', run.status || '', 'run-status'),
+    card('Status', el('span', { 'aria-live': run.status === 'RUNNING' ? 'polite' : null }, run.status || ''), 'run-status'),
     card('Rows', (run.rows_done ?? '') + ' / ' + (run.rows_total ?? ''), 'run-rows'),
     card('Judge cost', costView(jc), 'run-total-cost'),
     card('Judge tokens', tokens(jc.input_tokens) + ' in / ' + tokens(jc.output_tokens) + ' out', 'run-tokens'));
@@ -286,12 +315,31 @@ function spanTree(spans, onSelect) {
     if (!children.has(parent)) children.set(parent, []);
     children.get(parent).push(s);
   });
-  const build = (parent) => el('ul', {}, (children.get(parent) || []).sort((a, b) => (a.start_time_ns || 0) - (b.start_time_ns || 0)).map(s => {
-    const label = el('span', { className: 'span-node', 'data-span-id': s.span_id }, s.name, el('span', { className: 'span-type' }, s.span_type || ''));
-    label.addEventListener('click', () => onSelect(s, label));
-    return el('li', {}, label, children.has(s.span_id) ? build(s.span_id) : null);
-  }));
-  return el('div', { className: 'tree', id: 'span-tree' }, build(null));
+  const build = (parent, level) => el('ul', { role: parent === null ? 'tree' : 'group', 'aria-label': parent === null ? 'Spans' : null },
+    (children.get(parent) || []).sort((a, b) => (a.start_time_ns || 0) - (b.start_time_ns || 0)).map(s => {
+      const label = el('span', { className: 'span-node', 'data-span-id': s.span_id, role: 'treeitem', tabindex: '-1',
+        'aria-selected': 'false', 'aria-level': String(level) }, s.name, el('span', { className: 'span-type' }, s.span_type || ''));
+      label.addEventListener('click', () => onSelect(s, label));
+      label.addEventListener('keydown', (e) => spanTreeKey(e, label, () => onSelect(s, label)));
+      return el('li', { role: 'none' }, label, children.has(s.span_id) ? build(s.span_id, level + 1) : null);
+    }));
+  return el('div', { className: 'tree', id: 'span-tree' }, build(null, 1));
+}
+
+/** Keyboard in the span tree: Up/Down/Home/End move between nodes, Enter or Space selects the focused one. */
+function spanTreeKey(e, label, select) {
+  const nodes = [...label.closest('#span-tree').querySelectorAll('.span-node')];
+  const at = nodes.indexOf(label);
+  const target = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: nodes.length - 1 }[e.key];
+  if (target !== undefined) {
+    e.preventDefault();
+    const next = nodes[Math.max(0, Math.min(nodes.length - 1, target))];
+    nodes.forEach(n => { n.tabIndex = n === next ? 0 : -1; });
+    next.focus();
+  } else if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    select();
+  }
 }
 
 /** "$0.0166 · priced as claude-sonnet-4-5 (by model name: openai has no such model)" for a priced LLM span. */
@@ -328,8 +376,10 @@ async function traceView(view, traceId) {
   const spans = trace.spans || [];
   const detailsBox = el('div', {});
   const select = (span, label) => {
-    view.querySelectorAll('.span-node.selected').forEach(n => n.classList.remove('selected'));
-    if (label) label.classList.add('selected');
+    view.querySelectorAll('.span-node').forEach(n => {
+      n.classList.remove('selected'); n.setAttribute('aria-selected', 'false'); n.tabIndex = -1;
+    });
+    if (label) { label.classList.add('selected'); label.setAttribute('aria-selected', 'true'); label.tabIndex = 0; }
     detailsBox.replaceChildren(spanDetails(span));
   };
   const root = spans.find(s => !s.parent_span_id) || spans[0];
@@ -350,6 +400,68 @@ async function traceView(view, traceId) {
   if (root) select(root, view.querySelector('.span-node[data-span-id="' + CSS.escape(root.span_id) + '"]'));
 }
 
+// ---- Monitoring: scorers started online on an experiment ---------------------------------------
+function passRateChart(scorerName, buckets) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const w = 14, h = 60;
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('class', 'chart pass-chart'); svg.setAttribute('data-scorer', scorerName);
+  svg.setAttribute('width', Math.max(1, buckets.length) * (w + 2) + 4); svg.setAttribute('height', h + 4);
+  svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', 'Pass rate over time of ' + scorerName);
+  buckets.forEach((b, i) => {
+    const rate = b.pass_rate === null || b.pass_rate === undefined ? 0 : b.pass_rate;
+    const bar = document.createElementNS(ns, 'rect');
+    bar.setAttribute('class', 'bar'); bar.setAttribute('x', i * (w + 2) + 2); bar.setAttribute('width', w);
+    bar.setAttribute('y', h - rate * h + 2); bar.setAttribute('height', Math.max(1, rate * h));
+    bar.setAttribute('data-start', b.start); bar.setAttribute('data-pass-rate', b.pass_rate ?? '');
+    const title = document.createElementNS(ns, 'title');
+    title.textContent = time(b.start) + ': ' + b.passed + ' passed, ' + b.failed + ' failed of ' + b.scored + ' scored';
+    bar.append(title);
+    svg.append(bar);
+  });
+  return svg;
+}
+
+function percent(rate) { return rate === null || rate === undefined ? '–' : (rate * 100).toFixed(1) + '%'; }
+
+function onlineScorerSection(s, bucket) {
+  const c = s.config;
+  const today = c.today || {};
+  const scored = s.pass_rate.reduce((n, b) => n + b.passed + b.failed, 0);
+  const passed = s.pass_rate.reduce((n, b) => n + b.passed, 0);
+  const budget = c.daily_budget_usd === null || c.daily_budget_usd === undefined ? null : c.daily_budget_usd;
+  const spendRows = s.spend.map(d => el('tr', { 'data-day': d.day },
+    el('td', {}, d.day), el('td', { className: 'spent' }, money(d.spent_usd) || '$0'),
+    el('td', {}, budget === null ? 'no budget' : money(budget)), el('td', {}, tokens(d.scored)),
+    el('td', {}, d.budget_reached ? el('span', { className: 'chip fail budget-reached' }, 'budget reached: stopped until the next UTC day') : '')));
+  return el('section', { className: 'online-scorer', 'data-scorer': c.scorer_name },
+    el('h2', {}, c.scorer_name + ' (version ' + c.scorer_version + ')'),
+    el('div', { className: 'cards' },
+      el('div', { className: 'card' }, el('div', { className: 'k' }, 'Status'), el('div', { className: 'v status' }, today.budget_reached && c.status === 'STARTED' ? 'BUDGET REACHED' : c.status)),
+      el('div', { className: 'card' }, el('div', { className: 'k' }, 'Sample rate'), el('div', { className: 'v sample-rate' }, percent(c.sample_rate))),
+      el('div', { className: 'card' }, el('div', { className: 'k' }, 'Filter'), el('div', { className: 'v filter' }, c.filter_string || 'all traces')),
+      el('div', { className: 'card' }, el('div', { className: 'k' }, 'Pass rate (' + (bucket === 'day' ? '30 days' : '48 hours') + ')'), el('div', { className: 'v pass-rate' }, scored ? percent(passed / scored) : '–')),
+      el('div', { className: 'card' }, el('div', { className: 'k' }, 'Judge spend today'), el('div', { className: 'v spend-today' }, (money(today.spent_usd) || '$0') + (budget === null ? '' : ' of ' + money(budget)))),
+      el('div', { className: 'card' }, el('div', { className: 'k' }, 'Lag'), el('div', { className: 'v backlog' }, tokens(s.backlog) + ' traces waiting' + (s.oldest_pending_age_seconds ? ', oldest ' + s.oldest_pending_age_seconds.toFixed(1) + ' s' : '')))),
+    el('h3', {}, 'Pass rate per ' + bucket), passRateChart(c.scorer_name, s.pass_rate),
+    el('h3', {}, 'Judge spend per day'),
+    el('table', { className: 'spend' }, el('thead', {}, el('tr', {}, ['Day (UTC)', 'Spent', 'Budget', 'Scored', ''].map(h => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, spendRows)));
+}
+
+async function monitoringView(view, experimentId, bucket) {
+  const b = bucket === 'day' ? 'day' : 'hour';
+  crumbs({ label: 'Experiments', href: '#/' }, { label: 'Experiment ' + experimentId, href: '#/experiments/' + encodeURIComponent(experimentId) }, { label: 'Monitoring' });
+  const data = await api('/experiments/' + encodeURIComponent(experimentId) + '/online-scorers?bucket=' + b);
+  const base = '#/experiments/' + encodeURIComponent(experimentId) + '/monitoring?bucket=';
+  view.replaceChildren(el('h1', {}, 'Monitoring'),
+    el('p', { className: 'muted' }, 'Scorers started on this experiment score a sample of its new traces as they complete. ',
+      el('a', { href: base + 'hour', id: 'bucket-hour' }, 'per hour'), ' · ', el('a', { href: base + 'day', id: 'bucket-day' }, 'per day'),
+      ' · consumer lag ', el('span', { id: 'consumer-lag' }, tokens(data.consumer_lag)), ' records'),
+    data.scorers.length ? el('div', { id: 'online-scorers' }, data.scorers.map(s => onlineScorerSection(s, b)))
+      : el('p', { className: 'muted', id: 'no-online-scorers' }, 'No scorer is started on this experiment. Start one with `evalplane scorers start`.'));
+}
+
 async function route() {
   const view = document.getElementById('view');
   const hash = location.hash.replace(/^#/, '') || '/';
@@ -358,7 +470,8 @@ async function route() {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   view.replaceChildren(el('p', { className: 'muted' }, 'Loading…'));
   try {
-    if (parts[0] === 'experiments' && parts[1]) await runsView(view, parts[1]);
+    if (parts[0] === 'experiments' && parts[1] && parts[2] === 'monitoring') await monitoringView(view, parts[1], params.get('bucket'));
+    else if (parts[0] === 'experiments' && parts[1]) await runsView(view, parts[1]);
     else if (parts[0] === 'runs' && parts[1]) await runView(view, parts[1], params.get('page'));
     else if (parts[0] === 'traces' && parts[1]) await traceView(view, parts[1]);
     else await experimentsView(view);

@@ -48,6 +48,11 @@ public final class SyntheticTraces {
      * Trace {@code t} of a set: {@code spans} spans of which {@code llmSpans} are LLM calls (spans 1..llmSpans).
      */
     public static List<SpanEvent> trace(String name, int t, int spans, int llmSpans) {
+        return trace(name, t, spans, llmSpans, "bench");
+    }
+
+    /** The same trace in experiment {@code experimentId}. */
+    public static List<SpanEvent> trace(String name, int t, int spans, int llmSpans, String experimentId) {
         String traceId = traceId(name, t);
         String rootId = Ids.spanId(traceId, "root");
         long start = BASE_NS + t * 1_000_000_000L;
@@ -55,7 +60,7 @@ public final class SyntheticTraces {
         Map<String, String> metadata = Map.of("bench.set", name);
         result.add(new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, rootId, null, "agent", "CHAIN", start,
                 start + 900_000_000L, SpanStatus.OK, attributes("CHAIN", t), text("question " + t + " from " + name),
-                text("answer " + t), List.of(), "bench", Map.of("team", "bench"), metadata, null));
+                text("answer " + t), List.of(), experimentId, Map.of("team", "bench"), metadata, null));
         for (int s = 1; s < spans; s++) {
             long spanStart = start + s * 1_000_000L;
             boolean llm = s <= llmSpans;
@@ -64,7 +69,7 @@ public final class SyntheticTraces {
                     : null;
             result.add(new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, Ids.spanId(traceId, "span", String.valueOf(s)),
                     rootId, llm ? "chat" : "lookup", type, spanStart, spanStart + 800_000L, SpanStatus.OK,
-                    attributes(type, s), text("input of span " + s), text("output of span " + s), List.of(), "bench",
+                    attributes(type, s), text("input of span " + s), text("output of span " + s), List.of(), experimentId,
                     null, null, call));
         }
         return result;

@@ -99,6 +99,28 @@ class CliGatewayIT {
     }
 
     @Test
+    void startUpdateAndStopOnlineScoringThroughTheGateway() {
+        assertThat(cli("scorers", "register-llm-judge", "-x", "cli-online", "-n", "watch",
+                "-i", "Is {{ outputs }} polite?").code()).isZero();
+        Result started = cli("scorers", "start", "-x", "cli-online", "-n", "watch", "--sample-rate", "0.2",
+                "--daily-budget-usd", "1.5");
+        assertThat(started.code()).as(started.err()).isZero();
+        assertThat(started.out()).contains("watch STARTED version 1 on experiment cli-online: sample_rate 0.2,"
+                + " filter none, daily budget $1.5");
+        Result updated = cli("scorers", "update", "-x", "cli-online", "-n", "watch", "--sample-rate", "1",
+                "--clear-budget");
+        assertThat(updated.code()).as(updated.err()).isZero();
+        assertThat(updated.out()).contains("sample_rate 1.0").contains("daily budget none");
+        Result rejected = cli("scorers", "update", "-x", "cli-online", "-n", "watch", "--sample-rate", "2");
+        assertThat(rejected.code()).isEqualTo(1);
+        assertThat(rejected.err()).startsWith("error: ").contains("0 < sample_rate <= 1");
+        Result stopped = cli("scorers", "stop", "-x", "cli-online", "-n", "watch");
+        assertThat(stopped.code()).as(stopped.err()).isZero();
+        assertThat(stopped.out()).contains("watch STOPPED");
+        assertThat(cli("scorers", "stop", "-x", "cli-online", "-n", "watch").err()).contains("is not started");
+    }
+
+    @Test
     void aServerSideRejectionIsOneClearLine() {
         Result rejected = cli("traces", "evaluate", "-x", EXPERIMENT, "--scorers", "NoSuchScorer",
                 "--trace-ids", "tr-00000000000000000000000000000000");

@@ -26,6 +26,8 @@ class CliTests {
     void helpIsAvailableOnEveryCommand() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"scorers", "--help"},
                 new String[] {"scorers", "list", "--help"}, new String[] {"scorers", "register-llm-judge", "--help"},
+                new String[] {"scorers", "start", "--help"}, new String[] {"scorers", "update", "--help"},
+                new String[] {"scorers", "stop", "--help"},
                 new String[] {"traces", "evaluate", "--help"}, new String[] {"evaluate", "--help"})) {
             out.getBuffer().setLength(0);
             assertThat(run(args)).as(String.join(" ", args)).isZero();
@@ -49,6 +51,17 @@ class CliTests {
                 "-i", "Look at {{ trace }} and {{ outputs }}");
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("cannot be combined");
+    }
+
+    @Test
+    void anUpdateThatChangesNothingIsRejectedBeforeCallingTheGateway() {
+        assertThat(run("--url", "http://127.0.0.1:9", "scorers", "update", "-x", "1", "-n", "polite")).isEqualTo(1);
+        assertThat(err.toString()).contains("nothing to update");
+        assertThat(run("--url", "http://127.0.0.1:9", "scorers", "update", "-x", "1", "-n", "polite", "--filter",
+                "tags.a = 'b'", "--clear-filter")).isEqualTo(1);
+        assertThat(err.toString()).contains("not both");
+        assertThat(run("scorers", "start", "-x", "1", "-n", "polite")).isEqualTo(2);
+        assertThat(err.toString()).contains("--sample-rate");
     }
 
     @Test

@@ -31,6 +31,12 @@ public final class MlflowPython {
 
     /** The MLflow client version the compatibility tests are pinned to. */
     public static final String VERSION = "3.17.2";
+    /**
+     * What the venv holds: the client, and OpenTelemetry's OTLP/HTTP exporter, which the client needs in its
+     * OTLP-only mode ({@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}) but does not install itself. A venv made with other
+     * requirements gets these installed on top.
+     */
+    static final List<String> REQUIREMENTS = List.of("mlflow==" + VERSION, "opentelemetry-exporter-otlp-proto-http");
 
     private static final Duration CREATE_TIMEOUT = Duration.ofMinutes(20);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -125,7 +131,8 @@ public final class MlflowPython {
 
     private static Path ensureVenv(Path venv) {
         Path ready = venv.resolve(".evalplane-ready");
-        if (Files.exists(ready)) {
+        String wanted = String.join(" ", REQUIREMENTS) + "\n";
+        if (installed(ready, wanted)) {
             return venv;
         }
         try {
@@ -133,9 +140,12 @@ public final class MlflowPython {
             Path lockFile = venv.resolveSibling(venv.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = channel.lock()) {
-                if (!Files.exists(ready)) {
-                    create(venv);
-                    Files.writeString(ready, VERSION + "\n");
+                if (!installed(ready, wanted)) {
+                    if (!Files.exists(ready)) {
+                        create(venv);
+                    }
+                    install(venv);
+                    Files.writeString(ready, wanted);
                 }
             }
             return venv;
@@ -144,13 +154,28 @@ public final class MlflowPython {
         }
     }
 
+    private static boolean installed(Path ready, String wanted) {
+        try {
+            return Files.exists(ready) && Files.readString(ready).equals(wanted);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void create(Path venv) throws IOException {
         Processes.deleteTree(venv);
-        Path log = venv.resolveSibling(venv.getFileName() + ".log");
         expectSuccess(exec(List.of("python3", "-m", "venv", venv.toString()), Map.of(), Duration.ofMinutes(2)),
-                "python3 -m venv (install python3-venv)", log);
-        expectSuccess(exec(List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "mlflow==" + VERSION),
-                Map.of(), CREATE_TIMEOUT), "pip install mlflow==" + VERSION, log);
+                "python3 -m venv (install python3-venv)", log(venv));
+    }
+
+    private static void install(Path venv) throws IOException {
+        List<String> command = new ArrayList<>(List.of(venv.resolve("bin/pip").toString(), "install", "--quiet"));
+        command.addAll(REQUIREMENTS);
+        expectSuccess(exec(command, Map.of(), CREATE_TIMEOUT), "pip install " + String.join(" ", REQUIREMENTS), log(venv));
+    }
+
+    private static Path log(Path venv) {
+        return venv.resolveSibling(venv.getFileName() + ".log");
     }
 
     private static void expectSuccess(Result result, String what, Path log) throws IOException {

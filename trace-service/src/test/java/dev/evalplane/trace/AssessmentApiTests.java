@@ -109,9 +109,9 @@ class AssessmentApiTests {
         problem(Map.of("name", "x\u0000y", "assessment_type", "FEEDBACK", "value", 1), "");
         given().contentType(ContentType.JSON).body("[1,").post("/api/v1/traces/" + TRACE + "/assessments").then()
                 .statusCode(400).body("title", equalTo("Malformed JSON"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "renamed"))
+        given().contentType(ContentType.JSON).body(Map.of("assessment_type", "EXPECTATION"))
                 .patch("/api/v1/traces/" + TRACE + "/assessments/a-x").then().statusCode(400)
-                .body("detail", containsString("field name cannot be changed"));
+                .body("detail", containsString("field assessment_type cannot be changed"));
         given().contentType(ContentType.JSON).body(Map.of()).patch("/api/v1/traces/" + TRACE + "/assessments/a-x")
                 .then().statusCode(400).body("detail", containsString("nothing to update"));
         given().contentType(ContentType.JSON).body(Map.of("valid", false))
@@ -121,6 +121,18 @@ class AssessmentApiTests {
                 .post("/api/v1/traces/" + Ids.newTraceId() + "/assessments").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/v1/traces/" + TRACE).then().body("info.assessments", hasSize(1));
+    }
+
+    @Test
+    void anAssessmentCanBeRenamedButNotToNothing() {
+        String id = create(Map.of("name", "expected_answer", "assessment_type", "EXPECTATION", "value", "42"))
+                .statusCode(201).extract().path("assessment_id");
+        given().contentType(ContentType.JSON).body(Map.of("name", "expected_facts"))
+                .patch("/api/v1/traces/" + TRACE + "/assessments/" + id).then().statusCode(200)
+                .body("name", equalTo("expected_facts")).body("value", equalTo("42"));
+        given().contentType(ContentType.JSON).body(Map.of("name", " "))
+                .patch("/api/v1/traces/" + TRACE + "/assessments/" + id).then().statusCode(400);
+        given().delete("/api/v1/traces/" + TRACE + "/assessments/" + id).then().statusCode(204);
     }
 
     private static ValidatableResponse create(Map<String, Object> body) {

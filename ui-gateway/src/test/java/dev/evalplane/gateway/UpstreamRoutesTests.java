@@ -21,6 +21,11 @@ class UpstreamRoutesTests {
             "experiments/7/scorers, SCORER_SERVICE",
             "experiments/7/scorers/my-judge, SCORER_SERVICE",
             "experiments/7/scorers/my-judge/versions, SCORER_SERVICE",
+            "experiments/7/scorers/my-judge/start, SCORER_SERVICE",
+            "experiments/7/scorers/my-judge/update, SCORER_SERVICE",
+            "experiments/7/scorers/my-judge/stop, SCORER_SERVICE",
+            "experiments/7/scorers/my-judge/online, SCORER_SERVICE",
+            "experiments/7/online-scorers, SCORER_SERVICE",
             "traces/search, TRACE_SERVICE",
             "traces/tr-1/assessments/a-1, TRACE_SERVICE",
             "prices, COST_SERVICE",
@@ -31,7 +36,7 @@ class UpstreamRoutesTests {
 
     @ParameterizedTest
     @CsvSource({ "nothing", "evaluations/run-1/traces/extra", "evaluations/run-1/cancel/now", "experiments/7",
-            "../etc/passwd" })
+            "experiments/7/online-scorers/x", "../etc/passwd" })
     void unknownRoutesHaveNoOwner(String path) {
         assertThat(UpstreamRoutes.ownerOf(path)).isEmpty();
     }

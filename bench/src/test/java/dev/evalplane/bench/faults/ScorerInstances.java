@@ -17,14 +17,14 @@ import dev.evalplane.testsupport.RealStack;
 import dev.evalplane.testsupport.ServiceProcess;
 
 /** scorer-service instances of the fault tests' own, beside the stack's, and the runs they are given. */
-final class ScorerInstances {
+public final class ScorerInstances {
 
     /**
      * A scorer-service on the stack's broker, database and fake provider, under host name {@code podName} (the owner
      * of the runs it executes, as a Kubernetes pod's name), with {@code config} on top of the stack's; its log is
      * target/real-stack/{@code podName}.log.
      */
-    static ServiceProcess scorer(TestStack stack, String podName, Map<String, String> config) {
+    public static ServiceProcess scorer(TestStack stack, String podName, Map<String, String> config) {
         Map<String, String> all = new HashMap<>(stack.scorerConfig());
         all.putAll(config);
         Path log = Path.of("target", "real-stack", podName + ".log").toAbsolutePath();

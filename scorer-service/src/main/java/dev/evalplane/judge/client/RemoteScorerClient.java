@@ -85,13 +85,13 @@ public class RemoteScorerClient {
                 .chain(address -> Uni.createFrom().completionStage(() -> post(scorer, address,
                         Buffer.buffer(body.toString()), deadline).toCompletionStage()))
                 .ifNoItem().after(scorer.timeout()).failWith(TimeoutException::new)
-                .onFailure(e -> !(e instanceof RemoteScorerException)).transform(e -> transport(scorer, e))
+                .onFailure(e -> !(e instanceof RemoteScorerException)).transform(e -> transport(scorer, e, deadline))
                 .map(answer -> read(scorer, answer));
     }
 
     private Future<Answer> post(RemoteScorer scorer, InetSocketAddress address, Buffer body, long deadline) {
         RemoteTarget target = policy.target(scorer.url().toString());
-        long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        long remainingMs = Math.max(1, (deadline - System.nanoTime() + 999_999) / 1_000_000);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(address))
                 .setHost(target.host()).setPort(target.port()).setSsl(target.https()).setURI(target.pathAndQuery())
@@ -139,14 +139,15 @@ public class RemoteScorerClient {
         }
     }
 
-    private RemoteScorerException transport(RemoteScorer scorer, Throwable e) {
-        if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
-            return new RemoteScorerException(RemoteScorerException.TIMEOUT, "remote scorer " + scorer.name()
-                    + " did not answer within " + scorer.timeout().toMillis() + " ms");
-        }
+    /** A failed call: past the deadline it is a timeout, whichever of our two timers (or the connection) saw it first. */
+    private RemoteScorerException transport(RemoteScorer scorer, Throwable e, long deadline) {
         if (e instanceof TooLarge) {
             return error(scorer, "answered more than " + maxResponseBytes + " bytes"
                     + " (evalplane.remote-scorers.max-response-bytes)");
+        }
+        if (e instanceof TimeoutException || System.nanoTime() - deadline >= 0) {
+            return new RemoteScorerException(RemoteScorerException.TIMEOUT, "remote scorer " + scorer.name()
+                    + " did not answer within " + scorer.timeout().toMillis() + " ms");
         }
         return new RemoteScorerException(RemoteScorerException.ERROR, "could not reach remote scorer " + scorer.name()
                 + " at " + scorer.url() + ": " + e.getClass().getSimpleName());

@@ -58,6 +58,30 @@ public class TraceServiceClient {
                 .map(r -> body(r, "trace search"));
     }
 
+    /**
+     * Why trace-service rejects {@code filter} (the detail of its 400 answer to a search), or null when it accepts it
+     * or cannot be asked (unreachable, another error).
+     */
+    public Uni<String> filterProblem(String experimentId, String filter) {
+        ObjectNode request = json.createObjectNode();
+        request.putArray("experiment_ids").add(experimentId);
+        request.put("filter_string", filter);
+        request.put("max_results", 1);
+        return client.postAbs(baseUrl + "/api/v1/traces/search").timeout(TIMEOUT.toMillis())
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+                .map(r -> {
+                    if (r.statusCode() != 400) {
+                        return null;
+                    }
+                    try {
+                        return json.readTree(r.body().getBytes()).path("detail").asText("invalid filter_string");
+                    } catch (java.io.IOException e) {
+                        return "invalid filter_string";
+                    }
+                })
+                .onFailure().recoverWithNull();
+    }
+
     /** {@code GET /api/v1/evaluations/{run_id}/summary}: {@code {judge_cost: {...}, ...}}. */
     public Uni<JsonNode> runSummary(String runId) {
         return client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary").timeout(SUMMARY_TIMEOUT.toMillis())

@@ -13,6 +13,7 @@ import dev.evalplane.events.AssessmentSource;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.TokenUsage;
+import dev.evalplane.judge.online.OnlineConfig;
 import dev.evalplane.judge.tracing.JudgeExecution;
 
 /**
@@ -24,6 +25,8 @@ public final class AssessmentFactory {
 
     /** Source id of expectations that came with a data row. */
     public static final String DATASET_SOURCE = "dataset";
+    /** Metadata key of online feedback: the online config (scorer started on an experiment) that produced it. */
+    public static final String ONLINE_CONFIG = "evalplane.assessment.onlineConfig";
 
     public static String feedbackId(String runId, String traceId, String name, List<String> idParts) {
         List<String> parts = new ArrayList<>(List.of(runId, traceId, name));
@@ -32,8 +35,7 @@ public final class AssessmentFactory {
     }
 
     public static AssessmentEvent feedback(JudgeExecution e) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put(MlflowKeys.SOURCE_RUN_ID, e.runId());
+        Map<String, String> metadata = new LinkedHashMap<>(runMetadata(e.runId()));
         if (e.calledProvider()) {
             metadata.put(MlflowKeys.SCORER_TRACE_ID, e.judgeTraceId());
             TokenUsage usage = e.usage();
@@ -56,7 +58,7 @@ public final class AssessmentFactory {
             String modelUri, JsonNode value, String rationale) {
         return new AssessmentEvent(AssessmentEvent.SCHEMA_VERSION, feedbackId(runId, traceId, name, idParts), traceId,
                 spanId, name, AssessmentEvent.FEEDBACK, new AssessmentSource(AssessmentSource.LLM_JUDGE, modelUri),
-                value, rationale, null, Map.of(MlflowKeys.SOURCE_RUN_ID, runId), System.currentTimeMillis(), null, null);
+                value, rationale, null, runMetadata(runId), System.currentTimeMillis(), null, null);
     }
 
     /** A scorer that could not run on a row (missing input), without calling the provider. */
@@ -64,7 +66,7 @@ public final class AssessmentFactory {
             String code, String message) {
         return new AssessmentEvent(AssessmentEvent.SCHEMA_VERSION, feedbackId(runId, traceId, name, List.of()), traceId,
                 spanId, name, AssessmentEvent.FEEDBACK, new AssessmentSource(AssessmentSource.LLM_JUDGE, modelUri),
-                null, null, new AssessmentError(code, message), Map.of(MlflowKeys.SOURCE_RUN_ID, runId),
+                null, null, new AssessmentError(code, message), runMetadata(runId),
                 System.currentTimeMillis(), null, null);
     }
 
@@ -76,7 +78,7 @@ public final class AssessmentFactory {
             JsonNode value, String rationale, AssessmentError error) {
         return new AssessmentEvent(AssessmentEvent.SCHEMA_VERSION, feedbackId(runId, traceId, name, List.of()), traceId,
                 spanId, name, AssessmentEvent.FEEDBACK, new AssessmentSource(AssessmentSource.CODE, scorerName),
-                error == null ? value : null, rationale, error, Map.of(MlflowKeys.SOURCE_RUN_ID, runId),
+                error == null ? value : null, rationale, error, runMetadata(runId),
                 System.currentTimeMillis(), null, null);
     }
 
@@ -85,7 +87,17 @@ public final class AssessmentFactory {
         return new AssessmentEvent(AssessmentEvent.SCHEMA_VERSION, Ids.assessmentId(runId, traceId, "expectation", name),
                 traceId, spanId, name, AssessmentEvent.EXPECTATION,
                 new AssessmentSource(AssessmentSource.HUMAN, DATASET_SOURCE), value, null, null,
-                Map.of(MlflowKeys.SOURCE_RUN_ID, runId), System.currentTimeMillis(), null, null);
+                runMetadata(runId), System.currentTimeMillis(), null, null);
+    }
+
+    /**
+     * {@code mlflow.assessment.sourceRunId}, and for the feedback of online scoring (run id {@code online-<config>-v<n>})
+     * the config that produced it ({@link #ONLINE_CONFIG}).
+     */
+    static Map<String, String> runMetadata(String runId) {
+        String config = OnlineConfig.configIdOf(runId);
+        return config == null ? Map.of(MlflowKeys.SOURCE_RUN_ID, runId)
+                : Map.of(MlflowKeys.SOURCE_RUN_ID, runId, ONLINE_CONFIG, config);
     }
 
     private AssessmentFactory() {

@@ -70,7 +70,7 @@ public class EvaluationService {
     }
 
     /** The owner of the runs this instance executes (its host name: one scorer-service process per host or pod). */
-    String owner() {
+    public String owner() {
         return owner;
     }
 

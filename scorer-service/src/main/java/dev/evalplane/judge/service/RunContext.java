@@ -18,9 +18,14 @@ public final class RunContext {
     private volatile long registeredAt;
 
     public RunContext(String runId, EvaluationRequest request) {
+        this(runId, request, new AdaptiveLimiter(request.maxConcurrency()));
+    }
+
+    /** A context whose provider calls share {@code limiter} with others (online scoring: one per provider key). */
+    public RunContext(String runId, EvaluationRequest request, AdaptiveLimiter limiter) {
         this.runId = runId;
         this.request = request;
-        this.limiter = new AdaptiveLimiter(request.maxConcurrency());
+        this.limiter = limiter;
         this.budget = new BudgetGuard(request.budgetUsd());
     }
 

@@ -219,6 +219,12 @@ public class ScorerRegistry {
         });
     }
 
+    /** One version's spec ready to run (remote header values put back); null when it is not registered. */
+    public Uni<ObjectNode> runnable(String experimentId, String name, int version) {
+        return repository.find(experimentId, name, version)
+                .chain(found -> found == null ? Uni.createFrom().nullItem() : withSecrets(found));
+    }
+
     /** The stored spec with its remote header values put back, to run it. */
     private Uni<ObjectNode> withSecrets(RegisteredScorer found) {
         if (HeaderSecrets.headers(found.scorer()) == null) {

@@ -54,6 +54,7 @@ public class AssessmentRepository {
                 rationale = CASE WHEN $5 THEN $6 ELSE rationale END,
                 metadata = (metadata || $7::text::jsonb) - $8::text[],
                 valid = COALESCE($9::boolean, valid),
+                name = COALESCE($10::text, name),
                 last_update_time_ms = %s
             WHERE assessment_id = $1 AND trace_id = $2
             """.formatted(NOW_MS);
@@ -86,12 +87,13 @@ public class AssessmentRepository {
      * Partial update; false when the assessment is not on that trace. {@code removeKeys} leave the metadata. The judge
      * cost columns stay as the pipeline wrote them (a patch never carries a pipeline key).
      */
-    public Uni<Boolean> update(SqlConnection conn, String traceId, String assessmentId, boolean setValue,
+    public Uni<Boolean> update(SqlConnection conn, String traceId, String assessmentId, String name, boolean setValue,
             JsonNode value, boolean setRationale, String rationale, Map<String, String> metadata,
             List<String> removeKeys, Boolean valid) {
         Tuple args = Tuple.tuple().addValue(assessmentId).addValue(traceId).addValue(setValue)
                 .addValue(json.write(value)).addValue(setRationale).addValue(rationale)
-                .addValue(json.write(metadata)).addArrayOfString(removeKeys.toArray(String[]::new)).addValue(valid);
+                .addValue(json.write(metadata)).addArrayOfString(removeKeys.toArray(String[]::new)).addValue(valid)
+                .addValue(name);
         return conn.preparedQuery(UPDATE).execute(args).map(rows -> rows.rowCount() > 0);
     }
 

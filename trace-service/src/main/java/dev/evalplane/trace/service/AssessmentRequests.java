@@ -28,7 +28,7 @@ public final class AssessmentRequests {
             AssessmentSource.CODE);
     private static final Set<String> CREATE_FIELDS = Set.of("name", "assessment_type", "source", "value",
             "rationale", "metadata", "span_id", "overrides", "error", "trace_id", "schema_version");
-    private static final Set<String> PATCH_FIELDS = Set.of("value", "rationale", "metadata", "valid");
+    private static final Set<String> PATCH_FIELDS = Set.of("name", "value", "rationale", "metadata", "valid");
 
     public static AssessmentRecord create(String traceId, JsonNode body) {
         requireObject(body);
@@ -73,15 +73,18 @@ public final class AssessmentRequests {
 
     public static AssessmentPatch patch(JsonNode body) {
         requireObject(body);
-        onlyKnownFields(body, PATCH_FIELDS, "cannot be changed (only value, rationale, metadata and valid can)");
-        require(body.size() > 0, "nothing to update: give value, rationale, metadata or valid");
+        onlyKnownFields(body, PATCH_FIELDS, "cannot be changed (only name, value, rationale, metadata and valid can)");
+        require(body.size() > 0, "nothing to update: give name, value, rationale, metadata or valid");
+        String name = optionalText(body, "name");
+        require(name == null || (!name.isBlank() && name.length() <= MAX_NAME_LENGTH),
+                "name must be 1.." + MAX_NAME_LENGTH + " characters");
         Boolean valid = null;
         if (present(body, "valid")) {
             require(body.get("valid").isBoolean(), "valid must be true or false");
             valid = body.get("valid").booleanValue();
         }
         MetadataPatch metadata = stringMap(body, true);
-        return new AssessmentPatch(present(body, "value"), body.get("value"), present(body, "rationale"),
+        return new AssessmentPatch(name, present(body, "value"), body.get("value"), present(body, "rationale"),
                 optionalText(body, "rationale"), ClientReportedKeys.asClientReported(metadata.metadata()),
                 metadata.removeKeys().stream().map(ClientReportedKeys::asClientKey).toList(), valid);
     }

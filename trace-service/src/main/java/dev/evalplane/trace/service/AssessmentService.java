@@ -59,7 +59,7 @@ public class AssessmentService {
     public Uni<Assessment> update(String traceId, String assessmentId, JsonNode body) {
         AssessmentPatch patch = AssessmentRequests.patch(body);
         return db.withTraceLocks(List.of(traceId), conn -> repository.update(conn, traceId, assessmentId,
-                patch.setValue(), patch.value(), patch.setRationale(), patch.rationale(), patch.metadata(),
+                patch.name(), patch.setValue(), patch.value(), patch.setRationale(), patch.rationale(), patch.metadata(),
                 patch.removeKeys(), patch.valid())
                 .chain(found -> found ? links.refresh(conn, List.of(traceId))
                         .chain(() -> queries.byId(conn, traceId, assessmentId))

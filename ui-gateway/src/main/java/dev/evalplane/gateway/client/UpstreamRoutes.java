@@ -11,7 +11,7 @@ public final class UpstreamRoutes {
 
     private static final Pattern RUN_TRACE_VIEWS = Pattern.compile("evaluations/[^/]+/(traces|summary)");
     private static final Pattern RUNS = Pattern.compile("evaluations(/[^/]+(/cancel)?)?");
-    private static final Pattern SCORERS = Pattern.compile("experiments/[^/]+/scorers(/.*)?");
+    private static final Pattern SCORERS = Pattern.compile("experiments/[^/]+/(scorers(/.*)?|online-scorers)");
     private static final Pattern EXPERIMENTS = Pattern.compile("experiments");
     private static final Pattern TRACES = Pattern.compile("traces(/.*)?");
     private static final Pattern PRICES = Pattern.compile("prices(/.*)?");

@@ -14,9 +14,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -103,6 +107,68 @@ class EvaluationUiBrowserTests {
         } finally {
             browser.driver.close();
             browser.driver.switchTo().window(original);
+        }
+    }
+
+    @Test
+    void spanTreeAndAssessmentTabsWorkFromTheKeyboardWithTheirAriaRoles() {
+        String runId = SharedRuns.priced();
+        Feedback correctness = SharedRuns.costedFeedback(runId, 9).stream()
+                .filter(f -> f.name().equals("correctness")).findFirst().orElseThrow();
+        open("/traces/" + correctness.judgeTraceId());
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("span-tree"), "EVALUATOR"));
+        List<WebElement> nodes = browser.driver.findElements(By.cssSelector("#span-tree [role='treeitem']"));
+        assertThat(nodes).hasSizeGreaterThan(1);
+        assertThat(browser.driver.findElements(By.cssSelector("#span-tree [role='tree']"))).hasSize(1);
+        WebElement selected = nodes.get(0);
+        assertThat(selected.getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(selected.getAttribute("tabindex")).isEqualTo("0");
+        assertThat(nodes.subList(1, nodes.size())).allSatisfy(n -> assertThat(n.getAttribute("tabindex")).isEqualTo("-1"));
+
+        selected.click();
+        new Actions(browser.driver).sendKeys(Keys.ARROW_DOWN).perform();
+        WebElement second = nodes.get(1);
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(second);
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        assertThat(second.getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(selected.getAttribute("aria-selected")).isEqualTo("false");
+        String secondName = second.getText().split("\n")[0];
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#span-details h2"), secondName.replaceAll("\\s*[A-Z_]+$", "")));
+
+        open("/traces/" + correctness.traceId());
+        WebElement card = feedbackCard("correctness");
+        List<WebElement> tabs = card.findElements(By.cssSelector("[role='tablist'] [role='tab']"));
+        assertThat(tabs).extracting(WebElement::getText).containsExactly("Details", "Cost");
+        assertThat(tabs.get(0).getAttribute("aria-selected")).isEqualTo("true");
+        WebElement costPanel = browser.driver.findElement(By.id(tabs.get(1).getAttribute("aria-controls")));
+        assertThat(costPanel.getAttribute("role")).isEqualTo("tabpanel");
+        assertThat(costPanel.isDisplayed()).isFalse();
+        tabs.get(0).click();
+        new Actions(browser.driver).sendKeys(Keys.ARROW_RIGHT).perform();
+        assertThat(tabs.get(1).getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(tabs.get(0).getAttribute("aria-selected")).isEqualTo("false");
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(tabs.get(1));
+        assertThat(costPanel.isDisplayed()).isTrue();
+        assertThat(browser.driver.findElement(By.id("view")).getAttribute("aria-live")).isNull();
+        browser.screenshot("keyboard-tabs");
+    }
+
+    @Test
+    void pagesPassAxeAccessibilityRules() {
+        String runId = SharedRuns.priced();
+        Feedback correctness = SharedRuns.costedFeedback(runId, 9).stream()
+                .filter(f -> f.name().equals("correctness")).findFirst().orElseThrow();
+        Map<String, String> pages = Map.of("/", "#experiments", "/experiments/0", "#runs", "/runs/" + runId,
+                "#eval-list", "/traces/" + correctness.traceId(), "#span-tree");
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            open(page.getKey());
+            browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(page.getValue())));
+            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(browser.driver);
+            assertThat(results.getViolations()).as("axe on %s: %s", page.getKey(), results.getViolations().stream()
+                    .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+                    .toList()).isEmpty();
+            assertThat(results.getPasses()).as("axe ran its rules on %s", page.getKey()).hasSizeGreaterThan(10);
         }
     }
 

@@ -19,7 +19,7 @@ import dev.evalplane.gateway.e2e.Browser;
 
 /**
  * Assessments through the real MLflow client (log_feedback, log_expectation, override_feedback, get_assessment,
- * update_assessment, delete_assessment, feedback with an error) go through trace-service's assessment API: what
+ * update_assessment including a rename, delete_assessment, feedback with an error) go through trace-service's assessment API: what
  * the client wrote is what evalplane's own API and its UI show, overrides included.
  */
 class MlflowAssessmentsIT {
@@ -59,7 +59,8 @@ class MlflowAssessmentsIT {
         assertThat(out.path("got").path("rationale").asText()).isEqualTo("on topic");
         assertThat(out.path("updated").path("value").asBoolean()).isFalse();
         assertThat(out.path("updated").path("rationale").asText()).isEqualTo("off topic after all");
-        assertError(out.path("rename"), "INVALID_PARAMETER_VALUE", 400);
+        assertThat(out.path("renamed").path("name").asText()).isEqualTo("expected_facts");
+        assertThat(out.path("renamed").path("value").path("facts").size()).isEqualTo(3);
         assertError(out.path("get_deleted"), "RESOURCE_DOES_NOT_EXIST", 404);
         assertError(out.path("on_missing_trace"), "RESOURCE_DOES_NOT_EXIST", 404);
         assertThat(byName(out.path("final")).keySet()).doesNotContain("expected_length");
@@ -77,8 +78,9 @@ class MlflowAssessmentsIT {
         JsonNode storedOverride = byId.get(override.path("assessment_id").asText());
         assertThat(storedOverride.path("overrides").asText()).isEqualTo(judgeId);
         assertThat(storedOverride.path("valid").asBoolean()).isTrue();
-        assertThat(byId.get(logged.get("expected_answer").path("assessment_id").asText()).path("value").path("answer")
-                .asText()).isEqualTo("42");
+        JsonNode storedExpectation = byId.get(logged.get("expected_answer").path("assessment_id").asText());
+        assertThat(storedExpectation.path("name").asText()).isEqualTo("expected_facts");
+        assertThat(storedExpectation.path("value").path("facts").toString()).isEqualTo("[\"a\",\"b\",\"c\"]");
         assertThat(byId.get(logged.get("safety").path("assessment_id").asText()).path("error").path("error_code")
                 .asText()).isEqualTo("TIMEOUT");
 
@@ -96,7 +98,7 @@ class MlflowAssessmentsIT {
                     "#assessment-panel .assessment[data-assessment='correctness']")))
                     .anySatisfy(c -> assertThat(c.getText()).contains("(overridden)"));
             assertThat(browser.driver.findElement(By.cssSelector(
-                    "#assessment-panel .assessment[data-assessment='expected_answer']")).getText()).contains("42");
+                    "#assessment-panel .assessment[data-assessment='expected_facts']")).getText()).contains("42");
             browser.screenshot("mlflow-client-assessments");
         }
     }

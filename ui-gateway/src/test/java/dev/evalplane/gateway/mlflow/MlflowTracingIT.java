@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Tracing with the real MLflow client and its default settings: @mlflow.trace and mlflow.start_span traces are
  * stored with their spans and token usage and priced by evalplane (cost-service over Kafka, as for any OTLP span);
  * the client reads them back with get_trace, search_traces (list and DataFrame, filter, order, pages), batch get,
- * edits tags, deletes traces, and gets MLflow's errors for a missing trace or a bad filter.
+ * edits tags, deletes traces, and gets MLflow's errors for a missing trace or a bad filter. The client's OTLP-only
+ * mode (spans to /v1/traces with x-mlflow-experiment-id in the exporter's headers) is stored and priced too.
  */
 class MlflowTracingIT {
 
@@ -120,6 +121,33 @@ class MlflowTracingIT {
         assertThat(texts(out.path("after_delete"))).containsExactlyInAnyOrder(ids.get(0), ids.get(1));
         assertThat(OtlpExport.trace(stack, ids.get(2))).isNull();
         assertThat(OtlpExport.trace(stack, ids.get(1)).path("info").path("tags").path("reviewed").asText()).isEqualTo("yes");
+    }
+
+    @Test
+    void otlpOnlyModeWithTheExperimentHeaderIsStoredAndPriced() throws IOException, InterruptedException {
+        String experiment = "mlflow-otlp-" + OtlpExport.hex(8);
+        JsonNode out = stack.run("otlp_only.py", Map.of(
+                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", stack.gateway.url("/v1/traces"),
+                "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+                "OTEL_EXPORTER_OTLP_TRACES_HEADERS", "x-mlflow-experiment-id=" + experiment
+                        + ",authorization=Bearer%20" + MlflowStack.TOKEN));
+        String traceId = out.path("trace_id").asText();
+        assertThat(traceId).matches("tr-[0-9a-f]{32}");
+
+        BigDecimal expectedCost = rate("input_cost_per_token").multiply(BigDecimal.valueOf(500))
+                .add(rate("output_cost_per_token").multiply(BigDecimal.valueOf(50)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode trace = OtlpExport.trace(stack, traceId);
+            assertThat(trace).isNotNull();
+            assertThat(trace.path("spans")).hasSize(2);
+            assertThat(trace.path("info").path("trace_metadata").path("evalplane.trace.costStatus").asText())
+                    .isEqualTo("PRICED");
+        });
+        JsonNode info = OtlpExport.trace(stack, traceId).path("info");
+        assertThat(info.path("experiment_id").asText()).isEqualTo(experiment);
+        assertThat(info.path("tags").path("mlflow.traceName").asText()).isEqualTo("otlp-pipeline");
+        assertThat(JSON.readTree(info.path("trace_metadata").path("mlflow.trace.cost").asText()).path("total_cost")
+                .decimalValue()).isEqualByComparingTo(expectedCost);
     }
 
     private static BigDecimal rate(String field) throws IOException, InterruptedException {

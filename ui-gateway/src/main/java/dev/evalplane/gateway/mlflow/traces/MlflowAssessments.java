@@ -23,7 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@link MlflowTraceResource}: {@code log_feedback}, {@code log_expectation}, {@code override_feedback},
  * {@code get_assessment}, {@code update_assessment}, {@code delete_assessment}) on trace-service's assessment routes,
  * so its rules apply: an override marks the overridden feedback invalid, deleting it makes that valid again, and
- * client-written judge-cost keys are kept as client-reported. Renaming an assessment is not supported.
+ * client-written judge-cost keys are kept as client-reported.
  */
 @ApplicationScoped
 public class MlflowAssessments {
@@ -63,22 +63,15 @@ public class MlflowAssessments {
                 case "feedback", "expectation" -> patch.put("value", mapping.updatedValue(assessment));
                 case "rationale" -> patch.put("rationale", assessment.rationale());
                 case "metadata" -> patch.put("metadata", assessment.metadata() == null ? Map.of() : assessment.metadata());
-                case "assessment_name" -> {
-                    // checked against the stored name below
-                }
+                case "assessment_name" -> patch.put("name", assessment.assessmentName());
                 default -> throw MlflowException.invalidParameter("update_mask path '" + path + "' cannot be updated");
             }
         }
-        Uni<Void> nameCheck = paths.contains("assessment_name")
-                ? current(traceId, assessmentId).invoke(a -> {
-                    if (!a.name().equals(assessment.assessmentName())) {
-                        throw MlflowException.invalidParameter("evalplane does not rename assessments ('" + a.name()
-                                + "' to '" + assessment.assessmentName() + "'): log a new assessment instead");
-                    }
-                }).replaceWithVoid()
-                : Uni.createFrom().voidItem();
-        return nameCheck.chain(() -> services.patch(Upstream.TRACE_SERVICE, path(traceId) + "/" + encode(assessmentId),
-                patch, ServiceTraces.Assessment.class))
+        if (patch.isEmpty()) {
+            throw MlflowException.invalidParameter("update_mask names nothing to update");
+        }
+        return services.patch(Upstream.TRACE_SERVICE, path(traceId) + "/" + encode(assessmentId), patch,
+                ServiceTraces.Assessment.class)
                 .onFailure(MlflowException.class).transform(e -> assessmentNotFound((MlflowException) e, assessmentId))
                 .map(a -> new AssessmentBody(mapping.toMlflow(a)));
     }

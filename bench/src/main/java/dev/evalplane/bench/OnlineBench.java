@@ -1,0 +1,175 @@
+package dev.evalplane.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.evalplane.events.EventJson;
+import dev.evalplane.events.Ids;
+import dev.evalplane.testsupport.FakeLlmProvider;
+import dev.evalplane.testsupport.RealStack;
+
+/**
+ * Sustained OTLP/HTTP ingestion into trace-service ({@code POST /v1/traces}, traces of {@code --spans-per-trace}
+ * spans at {@code --traces-per-second} for {@code --seconds}), once without online scoring and once with
+ * {@code --scorers} judges started at {@code --sample-rate} against the fake provider answering after
+ * {@code --latency-ms}. Reports the ingestion rate of both phases (spans stored per second, from the first request to
+ * the last span stored) and their ratio, and trace completion (the root span's record on {@code spans}) to feedback
+ * sent (claim finished after the feedback was acknowledged by Kafka): p50/p99.
+ */
+final class OnlineBench {
+
+    private static final String NAME = "online";
+    private static final int TRACES_PER_REQUEST = 25;
+
+    static void run(Options options, Report report) throws Exception {
+        int tracesPerSecond = options.integer("traces-per-second", 500);
+        int spansPerTrace = options.integer("spans-per-trace", 10);
+        int seconds = options.integer("seconds", 120);
+        double sampleRate = options.decimal("sample-rate", 0.1);
+        int scorers = options.integer("scorers", 2);
+        int latencyMs = options.integer("latency-ms", 200);
+        try (FakeLlmProvider llm = FakeLlmProvider.start().latency(Duration.ofMillis(latencyMs));
+                RealStack stack = RealStack.start(llm); Sql sql = Sql.open()) {
+            String otlp = stack.traceService().url("/v1/traces");
+            report.line("load: %d traces/s of %d spans (%d spans/s) for %d s, OTLP/JSON requests of %d traces",
+                    tracesPerSecond, spansPerTrace, tracesPerSecond * spansPerTrace, seconds, TRACES_PER_REQUEST);
+            send(otlp, "warm-up", "warm-up", 100, spansPerTrace, 2, sql, report);
+
+            double without = send(otlp, "online-off", "plain", tracesPerSecond, spansPerTrace, seconds, sql, report);
+            report.line("without online scoring: %.0f spans/s stored", without);
+
+            String experiment = "online-bench";
+            String scorerUrl = stack.scorerService().url("/api/v1/experiments/" + experiment + "/scorers");
+            List<String> configs = new ArrayList<>();
+            for (int i = 0; i < scorers; i++) {
+                String name = "judge_" + i;
+                Http.postJson(scorerUrl, Map.of("name", name, "scorer", Map.of("judge", Map.of("name", name,
+                        "instructions", "Is {{ outputs }} a helpful answer to {{ inputs }}? (" + i + ")",
+                        "feedback_value_type", "yes/no")))).expect(201);
+                configs.add(Http.postJson(scorerUrl + "/" + name + "/start", Map.of("sample_rate", sampleRate))
+                        .expect(200).json().path("config_id").asText());
+            }
+            report.line("started %d judges at sample rate %s, provider latency %d ms", scorers, sampleRate, latencyMs);
+            long sendStart = System.nanoTime();
+            double with = send(otlp, experiment, "scored", tracesPerSecond, spansPerTrace, seconds, sql, report);
+            report.line("with online scoring: %.0f spans/s stored", with);
+
+            String ofConfigs = " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (sql.number("SELECT count(*)" + ofConfigs + " AND status IN ('PENDING', 'SCORING')") > 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            double drained = (System.nanoTime() - sendStart) / 1e9;
+            List<Long> delays = sql.strings("SELECT (extract(epoch FROM done_at - completed_at) * 1000)::bigint"
+                    + ofConfigs + " AND status = 'DONE'").stream().map(Long::parseLong).toList();
+            long notDone = sql.number("SELECT count(*)" + ofConfigs + " AND status <> 'DONE'");
+            Stats stats = Stats.ofMillis(delays);
+            report.line("%d traces scored (%d not DONE), all finished %.1f s after the scored phase began; %s",
+                    delays.size(), notDone, drained, stats);
+            String shape = tracesPerSecond + " traces/s x " + spansPerTrace + " spans, " + seconds + " s";
+            report.figure(NAME, "ingestion without online scoring (" + shape + ")", String.format("%.0f spans/s", without));
+            report.figure(NAME, "ingestion with " + scorers + " judges at " + sampleRate, String.format("%.0f spans/s", with));
+            report.ratio(NAME, "with / without", with, without, "1.0 = online scoring costs ingestion nothing");
+            report.figure(NAME, "trace completion -> feedback sent (" + latencyMs + " ms provider)",
+                    String.format("p50 %.0f ms, p99 %.0f ms (n=%d, grace 2 s included)", stats.p50(), stats.p99(),
+                            stats.count()));
+        }
+    }
+
+    /**
+     * Sends {@code seconds} of traces at {@code tracesPerSecond} to {@code experiment}; returns spans stored per
+     * second from the first request until trace-service stored the last of them.
+     */
+    private static double send(String otlp, String experiment, String set, int tracesPerSecond, int spansPerTrace,
+            int seconds, Sql sql, Report report) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        long before = sql.number("SELECT count(*) FROM traces.spans");
+        int requests = Math.max(1, tracesPerSecond * seconds / TRACES_PER_REQUEST);
+        long interval = 1_000_000_000L * TRACES_PER_REQUEST / tracesPerSecond;
+        AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int r = 0; r < requests; r++) {
+            long due = start + r * interval;
+            long wait = (due - System.nanoTime()) / 1_000_000;
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            String body = request(set, r, spansPerTrace);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(otlp)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("x-mlflow-experiment-id", experiment)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
+                if (response.statusCode() != 200) {
+                    failed.incrementAndGet();
+                }
+            }).exceptionally(e -> {
+                failed.incrementAndGet();
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        double sent = (System.nanoTime() - start) / 1e9;
+        long expected = before + (long) requests * TRACES_PER_REQUEST * spansPerTrace;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (sql.number("SELECT count(*) FROM traces.spans") < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        double stored = (System.nanoTime() - start) / 1e9;
+        long spans = (long) requests * TRACES_PER_REQUEST * spansPerTrace;
+        report.line("  %s: %d requests (%d failed) sent in %.1f s, %d spans stored after %.1f s", set, requests,
+                failed.get(), sent, spans, stored);
+        return spans / stored;
+    }
+
+    /** One OTLP/JSON request of {@link #TRACES_PER_REQUEST} traces: a CHAIN root with inputs and outputs, TOOL children. */
+    static String request(String set, int index, int spansPerTrace) {
+        ObjectNode root = EventJson.mapper().createObjectNode();
+        ObjectNode resource = root.putArray("resourceSpans").addObject();
+        resource.putObject("resource").putArray("attributes").addObject().put("key", "service.name")
+                .putObject("value").put("stringValue", "bench-app");
+        ObjectNode scope = resource.putArray("scopeSpans").addObject();
+        scope.putObject("scope").put("name", "bench");
+        ArrayNode spans = scope.putArray("spans");
+        long now = System.currentTimeMillis() * 1_000_000L;
+        for (int t = 0; t < TRACES_PER_REQUEST; t++) {
+            String traceHex = Ids.traceId("online-bench", set, String.valueOf(index), String.valueOf(t)).substring(3);
+            String rootId = Ids.spanId(traceHex, "root");
+            for (int s = 0; s < spansPerTrace; s++) {
+                ObjectNode span = spans.addObject().put("traceId", traceHex)
+                        .put("spanId", s == 0 ? rootId : Ids.spanId(traceHex, String.valueOf(s)))
+                        .put("name", s == 0 ? "agent" : "tool-" + s)
+                        .put("startTimeUnixNano", Long.toString(now - 50_000_000L + s * 1_000_000L))
+                        .put("endTimeUnixNano", Long.toString(s == 0 ? now : now - 40_000_000L + s * 1_000_000L));
+                if (s > 0) {
+                    span.put("parentSpanId", rootId);
+                }
+                ArrayNode attributes = span.putArray("attributes");
+                attribute(attributes, "mlflow.spanType", "\"" + (s == 0 ? "CHAIN" : "TOOL") + "\"");
+                attribute(attributes, "mlflow.spanInputs", "{\"question\": \"question " + t + " of request " + index + "\"}");
+                attribute(attributes, "mlflow.spanOutputs", "\"answer " + t + " of request " + index + "\"");
+                span.putObject("status").put("code", "STATUS_CODE_OK");
+            }
+        }
+        return root.toString();
+    }
+
+    private static void attribute(ArrayNode attributes, String key, String value) {
+        attributes.addObject().put("key", key).putObject("value").put("stringValue", value);
+    }
+
+    private OnlineBench() {
+    }
+}

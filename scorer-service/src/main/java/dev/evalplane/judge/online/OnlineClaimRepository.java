@@ -1,0 +1,161 @@
+package dev.evalplane.judge.online;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * {@code scoring.online_claims}: the primary key (trace, scorer name, scorer version) admits a trace to a scorer once,
+ * however often Kafka delivers its root span. Replicas take due claims with {@code FOR UPDATE SKIP LOCKED} under a
+ * lease they extend while alive; a claim whose lease ran out (its replica was killed) is taken again.
+ */
+@ApplicationScoped
+public class OnlineClaimRepository {
+
+    private static final String KEY = "trace_id = $1 AND scorer_name = $2 AND scorer_version = $3";
+
+    private final Pool pool;
+
+    public OnlineClaimRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Inserts the claims that do not exist yet; how many were new. */
+    public Uni<Integer> insert(List<OnlineClaim.New> claims) {
+        if (claims.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        int n = claims.size();
+        String[] traces = new String[n];
+        String[] names = new String[n];
+        Integer[] versions = new Integer[n];
+        String[] configs = new String[n];
+        String[] experiments = new String[n];
+        Long[] completed = new Long[n];
+        Long[] due = new Long[n];
+        for (int i = 0; i < n; i++) {
+            OnlineClaim.New c = claims.get(i);
+            traces[i] = c.traceId();
+            names[i] = c.config().scorerName();
+            versions[i] = c.config().scorerVersion();
+            configs[i] = c.config().configId();
+            experiments[i] = c.config().experimentId();
+            completed[i] = c.completedAt().toEpochMilli();
+            due[i] = c.dueAt().toEpochMilli();
+        }
+        return pool.preparedQuery("INSERT INTO scoring.online_claims (trace_id, scorer_name, scorer_version, config_id,"
+                + " experiment_id, status, completed_at, due_at)"
+                + " SELECT t, s, v, c, e, 'PENDING', to_timestamp(ct / 1000.0), to_timestamp(d / 1000.0)"
+                + " FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])"
+                + " AS x(t, s, v, c, e, ct, d) ON CONFLICT DO NOTHING")
+                .execute(Tuple.tuple().addArrayOfString(traces).addArrayOfString(names).addArrayOfInteger(versions)
+                        .addArrayOfString(configs).addArrayOfString(experiments).addArrayOfLong(completed)
+                        .addArrayOfLong(due))
+                .map(RowSet::rowCount);
+    }
+
+    /** Takes up to {@code limit} due claims (PENDING past due, or SCORING whose lease ran out) for {@code owner}. */
+    public Uni<List<OnlineClaim>> claimDue(String owner, Duration lease, int limit) {
+        return pool.preparedQuery("UPDATE scoring.online_claims c SET status = 'SCORING', lease_owner = $1,"
+                + " lease_until = now() + $2 * interval '1 millisecond', attempts = c.attempts + 1"
+                + " FROM (SELECT trace_id, scorer_name, scorer_version FROM scoring.online_claims"
+                + "       WHERE status IN ('PENDING', 'SCORING') AND due_at <= now()"
+                + "         AND (status = 'PENDING' OR lease_until < now())"
+                + "       ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) d"
+                + " WHERE c.trace_id = d.trace_id AND c.scorer_name = d.scorer_name"
+                + "   AND c.scorer_version = d.scorer_version"
+                + " RETURNING c.trace_id, c.scorer_name, c.scorer_version, c.config_id, c.experiment_id,"
+                + "   c.completed_at, c.attempts")
+                .execute(Tuple.of(owner, lease.toMillis(), limit))
+                .map(rows -> {
+                    List<OnlineClaim> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new OnlineClaim(r.getString("trace_id"), r.getString("scorer_name"),
+                                r.getInteger("scorer_version"), r.getString("config_id"), r.getString("experiment_id"),
+                                r.getOffsetDateTime("completed_at").toInstant(), r.getInteger("attempts")));
+                    }
+                    return out;
+                });
+    }
+
+    /** Ends a claim this owner holds with a final status; false when another replica took it meanwhile. */
+    public Uni<Boolean> finish(OnlineClaim c, String owner, String status, Boolean passed, BigDecimal cost,
+            String detail) {
+        return pool.preparedQuery("UPDATE scoring.online_claims SET status = $4, passed = $5, cost_usd = $6,"
+                + " detail = $7, done_at = now(), done_by = $8, lease_owner = NULL, lease_until = NULL WHERE " + KEY
+                + " AND lease_owner = $8")
+                .execute(Tuple.from(Arrays.asList(c.traceId(), c.scorerName(), c.scorerVersion(), status, passed, cost,
+                        detail, owner)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Puts a claim back to PENDING, due again after {@code delay} (its trace is not stored yet). */
+    public Uni<Void> retryLater(OnlineClaim c, String owner, Duration delay) {
+        return pool.preparedQuery("UPDATE scoring.online_claims SET status = 'PENDING', lease_owner = NULL,"
+                + " lease_until = NULL, due_at = now() + $4 * interval '1 millisecond' WHERE " + KEY
+                + " AND lease_owner = $5")
+                .execute(Tuple.of(c.traceId(), c.scorerName(), c.scorerVersion(), delay.toMillis(), owner))
+                .replaceWithVoid();
+    }
+
+    /** Extends the leases of the claims {@code owner} is scoring. */
+    public Uni<Integer> extendLeases(String owner, Duration lease) {
+        return pool.preparedQuery("UPDATE scoring.online_claims SET lease_until = now() + $2 * interval '1 millisecond'"
+                + " WHERE status = 'SCORING' AND lease_owner = $1").execute(Tuple.of(owner, lease.toMillis()))
+                .map(RowSet::rowCount);
+    }
+
+    /** Frees the claims a previous process under this owner name was scoring (it was stopped or killed). */
+    public Uni<Integer> releaseOwner(String owner) {
+        return pool.preparedQuery("UPDATE scoring.online_claims SET status = 'PENDING', lease_owner = NULL,"
+                + " lease_until = NULL WHERE status = 'SCORING' AND lease_owner = $1").execute(Tuple.of(owner))
+                .map(RowSet::rowCount);
+    }
+
+    /** Claims not yet finished (PENDING or SCORING): the online backlog. */
+    public Uni<Long> backlog() {
+        return pool.query("SELECT count(*) AS n FROM scoring.online_claims WHERE status IN ('PENDING', 'SCORING')")
+                .execute().map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /** Reserves the day's spend for one trace; the amount reserved, or null when it would pass the budget. */
+    public Uni<BigDecimal> reserve(String configId, Instant now, BigDecimal estimate, BigDecimal budget) {
+        var day = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        return pool.preparedQuery("INSERT INTO scoring.online_spend (config_id, day) VALUES ($1, $2)"
+                + " ON CONFLICT DO NOTHING").execute(Tuple.of(configId, day))
+                .chain(() -> pool.preparedQuery("UPDATE scoring.online_spend s SET reserved_usd = s.reserved_usd + e.amount"
+                        + " FROM (SELECT GREATEST($3::numeric, CASE WHEN scored > 0 THEN spent_usd / scored ELSE 0 END)"
+                        + "       AS amount FROM scoring.online_spend WHERE config_id = $1 AND day = $2) e"
+                        + " WHERE s.config_id = $1 AND s.day = $2 AND s.spent_usd + s.reserved_usd + e.amount <= $4"
+                        + " RETURNING e.amount").execute(Tuple.of(configId, day, estimate, budget)))
+                .chain(rows -> {
+                    if (rows.iterator().hasNext()) {
+                        return Uni.createFrom().item(rows.iterator().next().getBigDecimal("amount"));
+                    }
+                    return pool.preparedQuery("UPDATE scoring.online_spend SET skipped_budget = skipped_budget + 1,"
+                            + " budget_reached_at = COALESCE(budget_reached_at, now()) WHERE config_id = $1 AND day = $2")
+                            .execute(Tuple.of(configId, day)).replaceWith((BigDecimal) null);
+                });
+    }
+
+    /** A scored trace: its reservation (if any) becomes its actual judge cost on the day it was reserved. */
+    public Uni<Void> settle(String configId, Instant reservedAt, BigDecimal reservation, BigDecimal actual) {
+        var day = reservedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+        return pool.preparedQuery("INSERT INTO scoring.online_spend (config_id, day, spent_usd, scored)"
+                + " VALUES ($1, $2, $4, 1) ON CONFLICT (config_id, day) DO UPDATE SET"
+                + " reserved_usd = GREATEST(online_spend.reserved_usd - $3, 0),"
+                + " spent_usd = online_spend.spent_usd + $4, scored = online_spend.scored + 1")
+                .execute(Tuple.of(configId, day, reservation, actual)).replaceWithVoid();
+    }
+}

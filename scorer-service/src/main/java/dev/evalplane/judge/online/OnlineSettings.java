@@ -1,0 +1,39 @@
+package dev.evalplane.judge.online;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How online scoring waits, leases and bounds its work (README "Online scoring"). */
+@ConfigMapping(prefix = "evalplane.online")
+public interface OnlineSettings {
+
+    /** How long after its root span is seen a trace is scored: late child spans within it are included. */
+    @WithDefault("2s")
+    Duration grace();
+
+    /** Traces this replica scores at once; more stay PENDING in the database. */
+    @WithDefault("64")
+    int maxInFlight();
+
+    /** PENDING claims above which the consumer pauses (the backlog then waits in Kafka as consumer lag). */
+    @WithDefault("100000")
+    int maxBacklog();
+
+    /** How long a claim stays with the replica scoring it without being extended (a killed replica's claims expire). */
+    @WithDefault("30s")
+    Duration lease();
+
+    /** How often due claims are looked for and leases extended. */
+    @WithDefault("250ms")
+    Duration pollEvery();
+
+    /** Attempts to read a trace trace-service has not stored yet before the claim ends FAILED. */
+    @WithDefault("8")
+    int traceReadAttempts();
+
+    /** Concurrent provider calls of one provider key (the AIMD limiter starts here and halves on 429). */
+    @WithDefault("64")
+    int providerConcurrency();
+}

@@ -1,0 +1,142 @@
+package dev.evalplane.judge.online;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import dev.evalplane.events.InvalidRecordException;
+import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.OnlineSampling;
+import dev.evalplane.events.SpanValidation;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Consumes {@code spans} in batches in its own consumer group ({@code scorer-service-online}), so ingestion never
+ * waits for it.
+ * A root span that has ended, of an experiment with started scorers, not a judge trace, becomes one claim per scorer
+ * whose sample selects it, due after the grace period. The trace counts as completed when its root span record was
+ * published (the record's timestamp, so producers' clocks do not matter); root spans published before a scorer was
+ * started (less the grace period) are not claimed for it; a root span the shared {@code SpanValidation} rejects
+ * (trace-service dead-letters it) is not claimed either. Offsets are committed once the claims are stored; a
+ * redelivered batch inserts nothing new (primary key); a failed insert (database down) is retried, the batch
+ * acknowledged only after it. While the backlog is over {@code max-backlog} the batch waits,
+ * which pauses the partitions: the backlog then waits in Kafka as consumer lag. Records it cannot read are skipped
+ * (trace-service's consumer of the same topic dead-letters them).
+ */
+@ApplicationScoped
+public class OnlineSpanConsumer {
+
+    static final String CHANNEL = "online-spans";
+    private static final Duration BACKLOG_WAIT = Duration.ofMillis(500);
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(10);
+
+    private final ObjectMapper json;
+    private final StartedConfigs started;
+    private final OnlineClaimRepository claims;
+    private final OnlineSettings settings;
+
+    public OnlineSpanConsumer(ObjectMapper json, StartedConfigs started, OnlineClaimRepository claims,
+            OnlineSettings settings) {
+        this.json = json;
+        this.started = started;
+        this.claims = claims;
+        this.settings = settings;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return claim(batch).chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    private Uni<Void> claim(KafkaRecordBatch<String, String> batch) {
+        if (!started.loaded()) {
+            return Uni.createFrom().voidItem().onItem().delayIt().by(BACKLOG_WAIT).chain(() -> claim(batch));
+        }
+        if (!started.any()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<OnlineClaim.New> selected = new ArrayList<>();
+        Instant now = Instant.now();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            RootSpan root = read(record);
+            if (root == null || !root.isEndedRoot() || root.isJudgeTrace() || started.of(root.experimentId()).isEmpty()
+                    || !valid(record)) {
+                continue;
+            }
+            Instant completed = record.getTimestamp() == null ? now : record.getTimestamp();
+            for (OnlineConfig config : started.of(root.experimentId())) {
+                if (completed.isBefore(config.startedAt().minus(settings.grace()))) {
+                    continue;
+                }
+                if (OnlineSampling.selects(root.traceId(), config.scorerName(), config.sampleRate())) {
+                    selected.add(new OnlineClaim.New(root.traceId(), config, completed, now.plus(settings.grace())));
+                }
+            }
+        }
+        if (selected.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return waitForRoom().chain(() -> Uni.createFrom().deferred(() -> claims.insert(selected))
+                .onFailure().invoke(e -> Log.warnf("online claims not stored (%s); trying again", e.toString()))
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> waitForRoom() {
+        if (started.backlog() < settings.maxBacklog()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(BACKLOG_WAIT).chain(this::waitForRoom);
+    }
+
+    private RootSpan read(KafkaRecord<String, String> record) {
+        try {
+            return record.getPayload() == null ? null : json.readValue(record.getPayload(), RootSpan.class);
+        } catch (Exception e) {
+            Log.debugf("online scoring skips an unreadable span record of trace %s in %s-%d", record.getKey(),
+                    record.getTopic(), record.getPartition());
+            return null;
+        }
+    }
+
+    /** The shared rules of every spans consumer: a root span trace-service would dead-letter is not claimed either. */
+    private static boolean valid(KafkaRecord<String, String> record) {
+        try {
+            SpanValidation.read(record.getPayload());
+            return true;
+        } catch (InvalidRecordException e) {
+            Log.debugf("online scoring skips an invalid root span of trace %s: %s", record.getKey(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** The fields of a span record online scoring reads. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RootSpan(String traceId, String parentSpanId, long endTimeNs, String experimentId,
+            Map<String, String> traceTags) {
+
+        boolean isEndedRoot() {
+            return traceId != null && experimentId != null && (parentSpanId == null || parentSpanId.isEmpty())
+                    && endTimeNs > 0;
+        }
+
+        boolean isJudgeTrace() {
+            return traceTags != null && traceTags.containsKey(MlflowKeys.SOURCE_SCORER_TAG);
+        }
+    }
+}

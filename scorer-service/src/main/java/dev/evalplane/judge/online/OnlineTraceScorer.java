@@ -1,0 +1,210 @@
+package dev.evalplane.judge.online;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.EvaluationRequest;
+import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.client.PriceBook;
+import dev.evalplane.judge.client.TraceServiceClient;
+import dev.evalplane.judge.config.JudgeConfig;
+import dev.evalplane.judge.provider.ModelUri;
+import dev.evalplane.judge.scorer.JudgeTask;
+import dev.evalplane.judge.scorer.LlmJudge;
+import dev.evalplane.judge.scorer.MissingInputException;
+import dev.evalplane.judge.scorer.Scorer;
+import dev.evalplane.judge.scorer.ScorerFactory;
+import dev.evalplane.judge.service.ModelPrice;
+import dev.evalplane.judge.service.RowEvaluator;
+import dev.evalplane.judge.service.RunContext;
+import dev.evalplane.judge.service.ScorerRegistry;
+import dev.evalplane.judge.service.StoredTraceRows;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Scores one claimed trace with its started scorer, as an evaluation of that one trace would (same judges, judge
+ * traces, feedback), under the run id {@code online-<config>-v<version>} so feedback ids are deterministic per
+ * (trace, scorer, version). Before any provider call the trace's estimated judge cost is reserved against the day's
+ * budget; nothing is sent when it does not fit. A trace trace-service has not stored yet is tried again later.
+ */
+@ApplicationScoped
+public class OnlineTraceScorer {
+
+    private static final Duration PRICE_TTL = Duration.ofMinutes(5);
+
+    private final OnlineConfigRepository configs;
+    private final OnlineClaimRepository claims;
+    private final ScorerRegistry registry;
+    private final ScorerFactory factory;
+    private final TraceServiceClient traces;
+    private final PriceBook prices;
+    private final RowEvaluator evaluator;
+    private final OnlineLimiters limiters;
+    private final OnlineSettings settings;
+    private final OnlineMetrics metrics;
+    private final ModelUri defaultModel;
+    private final int estimatedOutputTokens;
+    private final Map<String, TimedPrice> priceCache = new ConcurrentHashMap<>();
+
+    public OnlineTraceScorer(OnlineConfigRepository configs, OnlineClaimRepository claims, ScorerRegistry registry,
+            ScorerFactory factory, TraceServiceClient traces, PriceBook prices, RowEvaluator evaluator,
+            OnlineLimiters limiters, OnlineSettings settings, OnlineMetrics metrics, JudgeConfig judge) {
+        this.configs = configs;
+        this.claims = claims;
+        this.registry = registry;
+        this.factory = factory;
+        this.traces = traces;
+        this.prices = prices;
+        this.evaluator = evaluator;
+        this.limiters = limiters;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.defaultModel = ModelUri.parse(judge.defaultModel());
+        this.estimatedOutputTokens = judge.estimatedOutputTokens();
+    }
+
+    public Uni<Void> score(OnlineClaim claim, String owner) {
+        return configs.find(claim.experimentId(), claim.scorerName()).chain(config -> {
+            if (config == null || !config.started() || config.scorerVersion() != claim.scorerVersion()) {
+                return skip(claim, owner, "the scorer was stopped or moved to another version before the trace was due");
+            }
+            return traces.trace(claim.traceId()).onFailure().recoverWithItem(e -> null)
+                    .chain(trace -> scoreStored(claim, owner, config, trace));
+        }).onFailure().recoverWithUni(e -> {
+            Log.warnf("online scoring of trace %s by %s failed, trying again later: %s", claim.traceId(),
+                    claim.scorerName(), e.toString());
+            return retryOrFail(claim, owner, "scoring failed: " + e.getMessage());
+        });
+    }
+
+    private Uni<Void> scoreStored(OnlineClaim claim, String owner, OnlineConfig config, JsonNode trace) {
+        EvalRow row = trace == null ? null : StoredTraceRows.toRow(0, claim.traceId(), trace);
+        if (row == null || row.rootSpanId() == null) {
+            return retryOrFail(claim, owner, "trace-service has no root span of this trace");
+        }
+        if (StoredTraceRows.isJudgeTrace(trace)) {
+            return skip(claim, owner, "a judge trace is never scored online");
+        }
+        return selectedByFilter(config, claim.traceId()).chain(selected -> {
+            if (selected == null) {
+                return retryOrFail(claim, owner, "trace-service could not apply filter_string");
+            }
+            if (!selected) {
+                return skip(claim, owner, "filter_string does not select this trace");
+            }
+            return scorer(config).chain(scorer -> judge(claim, owner, config, scorer, row));
+        });
+    }
+
+    private Uni<Void> judge(OnlineClaim claim, String owner, OnlineConfig config, Scorer scorer, EvalRow row) {
+        Instant reservedAt = Instant.now();
+        return price(scorer).chain(price -> reservation(config, scorer, row, price, reservedAt).chain(reserved -> {
+            if (config.dailyBudgetUsd() != null && reserved == null) {
+                metrics.skippedForBudget();
+                return claims.finish(claim, owner, OnlineClaim.SKIPPED_BUDGET, null, null,
+                        "the daily budget of $" + config.dailyBudgetUsd().toPlainString() + " is reached")
+                        .replaceWithVoid();
+            }
+            ModelUri model = scorer instanceof LlmJudge judge ? judge.model() : defaultModel;
+            EvaluationRequest request = new EvaluationRequest(config.experimentId(), "online " + config.scorerName(),
+                    new RowSource.TraceIds(List.of(claim.traceId())), List.of(scorer), model,
+                    settings.providerConcurrency(), reserved, null);
+            RunContext ctx = new RunContext(config.runId(), request, limiters.of(scorer));
+            if (price != null) {
+                ctx.prices().put(model.toString(), price);
+            }
+            BigDecimal reservation = reserved == null ? BigDecimal.ZERO : reserved;
+            return evaluator.evaluate(ctx, row)
+                    .onTermination().call(() -> claims.settle(config.configId(), reservedAt, reservation,
+                            ctx.budget().spent()))
+                    .chain(() -> claims.finish(claim, owner, OnlineClaim.DONE, OnlineVerdicts.passed(ctx.tracker().values()),
+                            ctx.budget().spent(), null))
+                    .invoke(finished -> metrics.scored(claim.completedAt()))
+                    .replaceWithVoid();
+        }));
+    }
+
+    /** The day's reservation for this trace (zero when it calls no LLM); null without budget or past the budget. */
+    private Uni<BigDecimal> reservation(OnlineConfig config, Scorer scorer, EvalRow row, ModelPrice price,
+            Instant now) {
+        if (config.dailyBudgetUsd() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (!(scorer instanceof LlmJudge judge) || price == null) {
+            return Uni.createFrom().item(BigDecimal.ZERO);
+        }
+        BigDecimal estimate = BigDecimal.ZERO;
+        try {
+            for (JudgeTask task : judge.tasks(row)) {
+                long promptTokens = (task.prompt().system().length() + task.prompt().user().length()) / 4 + 1;
+                estimate = estimate.add(price.cost(promptTokens, estimatedOutputTokens));
+            }
+        } catch (MissingInputException e) {
+            return Uni.createFrom().item(BigDecimal.ZERO);
+        }
+        return claims.reserve(config.configId(), now, estimate, config.dailyBudgetUsd());
+    }
+
+    /** Whether filter_string selects the trace: true without a filter, null when trace-service did not answer. */
+    private Uni<Boolean> selectedByFilter(OnlineConfig config, String traceId) {
+        if (config.filterString() == null || config.filterString().isBlank()) {
+            return Uni.createFrom().item(true);
+        }
+        String filter = config.filterString() + " AND trace.trace_id = '" + traceId + "'";
+        return traces.search(config.experimentId(), filter, 1, null)
+                .map(page -> page.path("traces").size() > 0)
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("online scorer %s: trace search failed: %s", config.scorerName(), e.getMessage());
+                    return null;
+                });
+    }
+
+    private Uni<Scorer> scorer(OnlineConfig config) {
+        return registry.runnable(config.experimentId(), config.scorerName(), config.scorerVersion()).map(spec -> {
+            if (spec == null) {
+                throw new IllegalStateException("scorer '" + config.scorerName() + "' version "
+                        + config.scorerVersion() + " is no longer registered");
+            }
+            return factory.create(spec, defaultModel);
+        });
+    }
+
+    private Uni<ModelPrice> price(Scorer scorer) {
+        if (!(scorer instanceof LlmJudge judge)) {
+            return Uni.createFrom().nullItem();
+        }
+        String key = judge.model().toString();
+        TimedPrice cached = priceCache.get(key);
+        if (cached != null && cached.at().plus(PRICE_TTL).isAfter(Instant.now())) {
+            return Uni.createFrom().item(cached.price());
+        }
+        return prices.price(judge.model()).invoke(p -> priceCache.put(key, new TimedPrice(p, Instant.now())));
+    }
+
+    private Uni<Void> skip(OnlineClaim claim, String owner, String why) {
+        return claims.finish(claim, owner, OnlineClaim.SKIPPED, null, null, why).replaceWithVoid();
+    }
+
+    private Uni<Void> retryOrFail(OnlineClaim claim, String owner, String why) {
+        if (claim.attempts() >= settings.traceReadAttempts()) {
+            metrics.failed();
+            Log.warnf("online scorer %s gives up on trace %s after %d attempts: %s", claim.scorerName(),
+                    claim.traceId(), claim.attempts(), why);
+            return claims.finish(claim, owner, OnlineClaim.FAILED, null, null, why).replaceWithVoid();
+        }
+        Duration delay = settings.grace().multipliedBy(claim.attempts()).plusSeconds(1);
+        return claims.retryLater(claim, owner, delay);
+    }
+
+    private record TimedPrice(ModelPrice price, Instant at) {
+    }
+}

@@ -1,0 +1,233 @@
+package dev.evalplane.judge.online;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import dev.evalplane.events.EventJson;
+import dev.evalplane.events.Ids;
+import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.OnlineSampling;
+import dev.evalplane.events.SpanEvent;
+import dev.evalplane.events.SpanStatus;
+import dev.evalplane.events.Topics;
+import dev.evalplane.testsupport.KafkaBrokerResource;
+import dev.evalplane.testsupport.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+
+/**
+ * Starting, updating and stopping a registered scorer online, with its validation, and the span consumer on the real
+ * broker: ended root spans of an experiment with a started scorer become one claim per sampled trace, once however often
+ * they are delivered; judge traces, child spans and other experiments' traces never do. (Scoring a claim needs
+ * trace-service: the bench module's OnlineScoringIT covers it on the whole stack.)
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerResource.class, parallel = true)
+@WithTestResource(value = PostgresResource.class, parallel = true)
+class OnlineScoringTests {
+
+    @Inject
+    Pool pool;
+
+    private static String scorers(String experiment) {
+        return "/api/v1/experiments/" + experiment + "/scorers";
+    }
+
+    private static void registerJudge(String experiment, String name) {
+        given().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"scorer\": {\"judge\": {\"name\": \""
+                + name + "\", \"instructions\": \"Is {{ outputs }} polite?\", \"feedback_value_type\": \"yes/no\"}}}")
+                .post(scorers(experiment)).then().statusCode(201);
+    }
+
+    private static ValidatableResponse post(String experiment, String path, String body) {
+        return given().contentType(ContentType.JSON).body(body).post(scorers(experiment) + path).then();
+    }
+
+    private static void problem(ValidatableResponse response, int status, String detail) {
+        response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
+                .body("detail", containsString(detail));
+    }
+
+    @Test
+    void badSettingsAre400sNamingTheField() {
+        String exp = "online-" + UUID.randomUUID();
+        registerJudge(exp, "polite");
+        problem(post(exp, "/polite/start", "{}"), 400, "sample_rate is required");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0}"), 400, "0 < sample_rate <= 1");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 1.5}"), 400, "0 < sample_rate <= 1");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": \"0.5\"}"), 400, "sample_rate must be a number");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"daily_budget_usd\": -1}"), 400, "daily_budget_usd");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"filter_string\": 7}"), 400, "filter_string");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"filter_string\": \"" + "x".repeat(2001) + "\"}"),
+                400, "at most 2000");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"rate\": 1}"), 400, "unknown field 'rate'");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"scorer_version\": 0}"), 400, "scorer_version");
+        problem(post(exp, "/polite/start", "{not json"), 400, "not valid JSON");
+        problem(post(exp, "/polite/start", "[1]"), 400, "JSON object");
+        problem(post(exp, "/unknown/start", "{\"sample_rate\": 0.5}"), 404, "no scorer 'unknown'");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"scorer_version\": 9}"), 404, "version 9");
+        problem(post(exp, "/polite/update", "{\"sample_rate\": 0.5}"), 404, "is not started");
+        problem(post(exp, "/polite/stop", ""), 404, "is not started");
+        problem(given().get(scorers(exp) + "/polite/online").then(), 404, "never started");
+        problem(given().get("/api/v1/experiments/" + exp + "/online-scorers?bucket=week").then(), 400, "bucket");
+    }
+
+    @Test
+    void startUpdateStopKeepWhatIsNotChanged() {
+        String exp = "online-" + UUID.randomUUID();
+        registerJudge(exp, "polite");
+        String configId = post(exp, "/polite/start", "{\"sample_rate\": 0.25, \"filter_string\": \"tags.team = 'a'\","
+                + " \"daily_budget_usd\": 2.5}").statusCode(200)
+                .body("status", equalTo("STARTED")).body("scorer_version", equalTo(1))
+                .body("sample_rate", equalTo(0.25f)).body("filter_string", equalTo("tags.team = 'a'"))
+                .body("daily_budget_usd", equalTo(2.5f)).body("today.spent_usd", equalTo(0))
+                .body("today.budget_reached", equalTo(false))
+                .extract().path("config_id");
+        registerJudge(exp, "polite");
+        post(exp, "/polite/update", "{\"sample_rate\": 1}").statusCode(200).body("sample_rate", equalTo(1.0f))
+                .body("filter_string", equalTo("tags.team = 'a'")).body("daily_budget_usd", equalTo(2.5f))
+                .body("scorer_version", equalTo(1)).body("config_id", equalTo(configId));
+        post(exp, "/polite/update", "{\"filter_string\": null, \"scorer_version\": 2}").statusCode(200)
+                .body("filter_string", nullValue()).body("scorer_version", equalTo(2))
+                .body("daily_budget_usd", equalTo(2.5f));
+        post(exp, "/polite/stop", "").statusCode(200).body("status", equalTo("STOPPED"));
+        given().get(scorers(exp) + "/polite/online").then().statusCode(200).body("status", equalTo("STOPPED"));
+        given().get("/api/v1/experiments/" + exp + "/online-scorers").then().statusCode(200)
+                .body("bucket", equalTo("hour")).body("scorers[0].config.scorer_name", equalTo("polite"))
+                .body("scorers[0].config.status", equalTo("STOPPED")).body("scorers[0].backlog", equalTo(0));
+        post(exp, "/polite/start", "{\"sample_rate\": 0.5}").statusCode(200).body("status", equalTo("STARTED"))
+                .body("config_id", equalTo(configId)).body("scorer_version", equalTo(2))
+                .body("daily_budget_usd", nullValue());
+        post(exp, "/polite/stop", "").statusCode(200);
+    }
+
+    @Test
+    void endedRootSpansOfSampledTracesBecomeOneClaimEachAndNothingElseDoes() throws Exception {
+        String exp = "online-" + UUID.randomUUID();
+        registerJudge(exp, "polite");
+        registerJudge(exp, "everything");
+        post(exp, "/polite/start", "{\"sample_rate\": 0.5}").statusCode(200);
+        post(exp, "/everything/start", "{\"sample_rate\": 1.0}").statusCode(200);
+        List<String> traces = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            traces.add(Ids.traceId(exp, String.valueOf(i)));
+        }
+        String judgeTrace = Ids.traceId(exp, "judge");
+        String otherExperiment = Ids.traceId(exp, "other");
+        String unfinished = Ids.traceId(exp, "unfinished");
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int round = 0; round < 2; round++) {
+                for (String trace : traces) {
+                    send(producer, span(trace, "child", exp, null));
+                    send(producer, span(trace, null, exp, null));
+                }
+            }
+            send(producer, span(judgeTrace, null, exp, Map.of(MlflowKeys.SOURCE_SCORER_TAG, "polite")));
+            send(producer, span(otherExperiment, null, "other-" + exp, null));
+            SpanEvent open = span(unfinished, null, exp, null);
+            send(producer, new SpanEvent(open.schemaVersion(), open.traceId(), open.spanId(), null, open.name(),
+                    open.spanType(), open.startTimeNs(), 0, open.status(), open.attributes(), open.inputs(),
+                    open.outputs(), open.events(), exp, null, null, null));
+            producer.flush();
+        }
+        long sampled = traces.stream().filter(t -> OnlineSampling.selects(t, "polite", 0.5)).count();
+        assertThat(sampled).as("the sample is neither empty nor everything").isBetween(1L, 19L);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(claims(exp, "everything")).hasSize(20));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(claims(exp, "polite")).hasSize((int) sampled));
+        assertThat(claims(exp, "everything")).containsExactlyInAnyOrderElementsOf(traces);
+        assertThat(claims(exp, "polite")).containsExactlyInAnyOrderElementsOf(
+                traces.stream().filter(t -> OnlineSampling.selects(t, "polite", 0.5)).toList());
+        assertThat(count("SELECT count(*) FROM scoring.online_claims WHERE trace_id = ANY($1)",
+                new String[] { judgeTrace, otherExperiment, unfinished })).isZero();
+        given().get("/api/v1/experiments/" + exp + "/online-scorers").then().statusCode(200)
+                .body("scorers.size()", equalTo(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(uncommitted()).as("consumer lag").isZero());
+        post(exp, "/polite/stop", "").statusCode(200);
+        post(exp, "/everything/stop", "").statusCode(200);
+    }
+
+    private List<String> claims(String experiment, String scorer) {
+        List<String> out = new ArrayList<>();
+        for (Row r : pool.preparedQuery("SELECT trace_id FROM scoring.online_claims WHERE experiment_id = $1"
+                + " AND scorer_name = $2").execute(Tuple.of(experiment, scorer)).await().atMost(Duration.ofSeconds(10))) {
+            out.add(r.getString("trace_id"));
+        }
+        return out;
+    }
+
+    private long count(String sql, String[] ids) {
+        return pool.preparedQuery(sql).execute(Tuple.of(ids)).await().atMost(Duration.ofSeconds(10)).iterator().next()
+                .getLong(0);
+    }
+
+    private static SpanEvent span(String traceId, String parentName, String experiment, Map<String, String> tags) {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        String root = Ids.spanId(traceId, "root");
+        String spanId = parentName == null ? root : Ids.spanId(traceId, parentName);
+        return new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, spanId, parentName == null ? null : root,
+                parentName == null ? "agent" : parentName, "CHAIN", now - 1_000_000_000L, now, SpanStatus.OK, Map.of(),
+                null, null, List.of(), experiment, tags, null, null);
+    }
+
+    /** Records of spans the online consumer group has not committed yet. */
+    private static long uncommitted() throws Exception {
+        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("scorer-service-online")
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            admin.describeTopics(List.of(Topics.SPANS)).allTopicNames().get().get(Topics.SPANS).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(Topics.SPANS, p.partition()), OffsetSpec.latest()));
+            long lag = 0;
+            for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+                OffsetAndMetadata at = committed.get(end.getKey());
+                lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+            }
+            return lag;
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    private static void send(KafkaProducer<String, String> producer, SpanEvent span) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.SPANS, span.traceId(), EventJson.mapper().writeValueAsString(span)))
+                .get();
+    }
+}
