@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * One benchmark per JVM ({@code bench/run <benchmark> [--option value ...]}; {@code bench/run all} runs each in
- * turn): ingestion, evaluation-list, judges, cost-latency, online. A benchmark starts its own Kafka broker, PostgreSQL and
+ * turn): ingestion, evaluation-list, judges, cost-latency, online; {@code mlflow-client} runs on its own. A benchmark
+ * starts its own Kafka broker, PostgreSQL and
  * the packaged services, prints its figures with the ratio to a limit measured in the same run, and a Markdown
  * table at the end.
  */
@@ -12,7 +13,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run ingestion|evaluation-list|judges|cost-latency|online|all [--option value ...]");
+            System.err.println("usage: bench/run ingestion|evaluation-list|judges|cost-latency|online|mlflow-client|all [--option value ...]");
             System.exit(2);
         }
         Options options = new Options(Arrays.asList(args).subList(1, args.length));
@@ -26,6 +27,7 @@ public final class Bench {
                 case "judges" -> JudgesBench.run(options, report);
                 case "cost-latency" -> CostLatencyBench.run(options, report);
                 case "online" -> OnlineBench.run(options, report);
+                case "mlflow-client" -> MlflowClientBench.run(options, report);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         } catch (Exception e) {

@@ -24,7 +24,8 @@ import dev.evalplane.testsupport.RealStack;
  * spans at {@code --traces-per-second} for {@code --seconds}), once without online scoring and once with
  * {@code --scorers} judges started at {@code --sample-rate} against the fake provider answering after
  * {@code --latency-ms}. Reports the ingestion rate of both phases (spans stored per second, from the first request to
- * the last span stored) and their ratio, and trace completion (the root span's record on {@code spans}) to feedback
+ * the last span of the phase's accepted requests stored; judge traces of the same experiment not counted) and their
+ * ratio, and trace completion (the root span's record on {@code spans}) to feedback
  * sent (claim finished after the feedback was acknowledged by Kafka): p50/p99.
  */
 final class OnlineBench {
@@ -95,7 +96,9 @@ final class OnlineBench {
     private static double send(String otlp, String experiment, String set, int tracesPerSecond, int spansPerTrace,
             int seconds, Sql sql, Report report) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        long before = sql.number("SELECT count(*) FROM traces.spans");
+        String ofPhase = "SELECT count(*) FROM traces.spans s JOIN traces.traces t ON t.trace_id = s.trace_id"
+                + " WHERE t.experiment_id = '" + experiment + "' AND NOT t.tags ? 'mlflow.trace.sourceScorer'";
+        long before = sql.number(ofPhase);
         int requests = Math.max(1, tracesPerSecond * seconds / TRACES_PER_REQUEST);
         long interval = 1_000_000_000L * TRACES_PER_REQUEST / tracesPerSecond;
         AtomicInteger failed = new AtomicInteger();
@@ -122,13 +125,13 @@ final class OnlineBench {
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         double sent = (System.nanoTime() - start) / 1e9;
-        long expected = before + (long) requests * TRACES_PER_REQUEST * spansPerTrace;
+        long spans = (long) (requests - failed.get()) * TRACES_PER_REQUEST * spansPerTrace;
+        long expected = before + spans;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (sql.number("SELECT count(*) FROM traces.spans") < expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        while (sql.number(ofPhase) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(250);
         }
         double stored = (System.nanoTime() - start) / 1e9;
-        long spans = (long) requests * TRACES_PER_REQUEST * spansPerTrace;
         report.line("  %s: %d requests (%d failed) sent in %.1f s, %d spans stored after %.1f s", set, requests,
                 failed.get(), sent, spans, stored);
         return spans / stored;

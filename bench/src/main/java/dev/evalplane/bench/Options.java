@@ -28,6 +28,10 @@ public final class Options {
         return values.containsKey(name) ? Double.parseDouble(values.get(name)) : defaultValue;
     }
 
+    public String text(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
     public List<Integer> integers(String name, String defaultValue) {
         return Arrays.stream(values.getOrDefault(name, defaultValue).split(",")).map(String::trim)
                 .map(Integer::valueOf).toList();

@@ -18,9 +18,28 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  * up to {@code max_concurrency}. A rate-limited request always waits for its {@code Retry-After} before its retry
  * ({@link JudgeCaller}); new calls of the whole run wait too only in a storm, when at least half of the last
  * {@link #WINDOW} calls were rate limited (a key's limit is exhausted), not for a few stray 429s.
- * Non-blocking: {@link #acquire()} completes when a slot is free.
+ * Non-blocking: {@link #acquire()} completes when a slot is free. Time comes from a {@link Clock} (tests drive it by hand).
  */
 public final class AdaptiveLimiter {
+
+    /** Monotonic nanoseconds and a way to run a task after a delay. */
+    public interface Clock {
+        long nanoTime();
+
+        void schedule(Runnable task, long delayNanos);
+
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void schedule(Runnable task, long delayNanos) {
+                Infrastructure.getDefaultWorkerPool().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            }
+        };
+    }
 
     static final Duration DECREASE_SPACING = Duration.ofMillis(500);
     static final int WINDOW = 16;
@@ -32,13 +51,21 @@ public final class AdaptiveLimiter {
     private int rateLimitedInWindow;
     private double limit;
     private int inFlight;
-    private long pausedUntil = System.nanoTime();
-    private long nextDecrease = System.nanoTime();
+    private final Clock clock;
+    private long pausedUntil;
+    private long nextDecrease;
     private int decreases;
 
     public AdaptiveLimiter(int max) {
+        this(max, Clock.SYSTEM);
+    }
+
+    public AdaptiveLimiter(int max, Clock clock) {
         this.max = Math.max(1, max);
         this.limit = this.max;
+        this.clock = clock;
+        this.pausedUntil = clock.nanoTime();
+        this.nextDecrease = pausedUntil;
     }
 
     /** Completes when a call may start; pair every acquire with one {@link #release()}. */
@@ -65,7 +92,7 @@ public final class AdaptiveLimiter {
 
     /** A 429: halve the limit (once per window) and, in a storm, hold new calls until {@code retryAfter} has passed. */
     public void onRateLimited(Duration retryAfter) {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         long wait = retryAfter == null || retryAfter.isNegative() ? 0 : retryAfter.toNanos();
         long wakeAt = 0;
         synchronized (this) {
@@ -81,7 +108,7 @@ public final class AdaptiveLimiter {
             }
         }
         if (wakeAt != 0) {
-            Infrastructure.getDefaultWorkerPool().schedule(this::drain, wakeAt - now, TimeUnit.NANOSECONDS);
+            clock.schedule(this::drain, wakeAt - now);
         }
     }
 
@@ -113,7 +140,7 @@ public final class AdaptiveLimiter {
     private void drain() {
         List<UniEmitter<? super Void>> granted = new ArrayList<>();
         synchronized (this) {
-            if (System.nanoTime() - pausedUntil < 0) {
+            if (clock.nanoTime() - pausedUntil < 0) {
                 return;
             }
             while (!waiters.isEmpty() && inFlight < currentLimit()) {

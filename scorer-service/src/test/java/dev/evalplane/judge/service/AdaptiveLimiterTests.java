@@ -3,6 +3,9 @@ package dev.evalplane.judge.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -43,17 +46,43 @@ class AdaptiveLimiterTests {
         assertThat(limiter.decreases()).isEqualTo(1);
     }
 
+    /** Time that moves only when told; scheduled tasks run once their time has come. */
+    static final class ManualClock implements AdaptiveLimiter.Clock {
+        private long now = 1_000_000_000L;
+        private final List<Map.Entry<Long, Runnable>> tasks = new ArrayList<>();
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void schedule(Runnable task, long delayNanos) {
+            tasks.add(Map.entry(now + delayNanos, task));
+        }
+
+        void advance(Duration by) {
+            now += by.toNanos();
+            List<Map.Entry<Long, Runnable>> due = tasks.stream().filter(t -> t.getKey() <= now).toList();
+            tasks.removeAll(due);
+            due.forEach(t -> t.getValue().run());
+        }
+    }
+
     @Test
     void inAStormRetryAfterPausesNewCallsUntilItHasPassed() {
-        AdaptiveLimiter limiter = new AdaptiveLimiter(4);
+        ManualClock clock = new ManualClock();
+        AdaptiveLimiter limiter = new AdaptiveLimiter(4, clock);
         for (int i = 0; i < AdaptiveLimiter.WINDOW / 2; i++) {
             limiter.onSuccess();
             limiter.onRateLimited(Duration.ofMillis(400));
         }
-        long start = System.nanoTime();
         UniAssertSubscriber<Void> waiting = limiter.acquire().subscribe().withSubscriber(UniAssertSubscriber.create());
-        waiting.awaitItem(Duration.ofSeconds(5));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+        waiting.assertNotTerminated();
+        clock.advance(Duration.ofMillis(399));
+        waiting.assertNotTerminated();
+        clock.advance(Duration.ofMillis(1));
+        waiting.assertCompleted();
     }
 
     @Test
@@ -70,12 +99,13 @@ class AdaptiveLimiterTests {
     }
 
     @Test
-    void backsOffOncePerRetryAfterWindow() throws InterruptedException {
-        AdaptiveLimiter honouring = new AdaptiveLimiter(16);
-        AdaptiveLimiter spaced = new AdaptiveLimiter(16);
+    void backsOffOncePerRetryAfterWindow() {
+        ManualClock clock = new ManualClock();
+        AdaptiveLimiter honouring = new AdaptiveLimiter(16, clock);
+        AdaptiveLimiter spaced = new AdaptiveLimiter(16, clock);
         honouring.onRateLimited(Duration.ofSeconds(5));
         spaced.onRateLimited(null);
-        Thread.sleep(AdaptiveLimiter.DECREASE_SPACING.toMillis() + 100);
+        clock.advance(AdaptiveLimiter.DECREASE_SPACING);
         honouring.onRateLimited(Duration.ofSeconds(5));
         spaced.onRateLimited(null);
         assertThat(honouring.decreases()).as("the second 429 came within Retry-After").isEqualTo(1);

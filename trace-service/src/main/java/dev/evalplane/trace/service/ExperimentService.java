@@ -21,9 +21,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Named experiments: create (unique names, ids are random decimal numbers like MLflow's), read by id or name,
- * search (MLflow filter and order_by, offset page tokens) and tag edits. Trace-only experiment ids read as
- * experiments named after themselves.
+ * Named experiments: create (unique names, ids are random ten-digit decimal numbers within int32, as MLflow's Scorer
+ * message needs), read by id or name, search (MLflow filter and order_by, offset page tokens) and tag edits.
+ * Trace-only experiment ids read as experiments named after themselves.
  */
 @ApplicationScoped
 public class ExperimentService {
@@ -45,7 +45,9 @@ public class ExperimentService {
     public Uni<Experiment> create(String name, Map<String, String> tags) {
         String checked = name(name);
         Map<String, String> checkedTags = tags(tags);
-        String id = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000_000L, 1_000_000_000_000_000L));
+        // ten digits within int32: MLflow's Scorer message carries the experiment id as an int32, so the scorer
+        // registry (get_scorer, list_scorers) cannot answer for larger ids
+        String id = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, Integer.MAX_VALUE + 1L));
         long now = System.currentTimeMillis();
         return byName(checked).chain(existing -> {
             if (existing != null) {
