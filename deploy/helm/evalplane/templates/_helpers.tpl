@@ -246,6 +246,19 @@ ANTHROPIC_BASE_URL: {{ . | quote }}
     secretKeyRef:
       name: {{ $svc.auth.existingSecret }}
       key: {{ $svc.auth.tokensKey }}
+- name: EVALPLANE_AUTH_ADMIN_TOKENS
+  valueFrom:
+    secretKeyRef:
+      name: {{ $svc.auth.existingSecret }}
+      key: {{ $svc.auth.adminTokensKey }}
+      optional: true
+{{- end }}
+{{- with $root.Values.internalAuth.existingSecret }}
+- name: EVALPLANE_INTERNAL_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $root.Values.internalAuth.key }}
 {{- end }}
 {{- if eq $key "scorer" }}
 {{- range $provider, $envName := dict "openai" "OPENAI_API_KEY" "anthropic" "ANTHROPIC_API_KEY" }}

@@ -17,13 +17,15 @@ public final class RealStack implements AutoCloseable {
     private final ServiceProcess costService;
     private final ServiceProcess scorerService;
     private final Map<String, String> scorerConfig;
+    private final Map<String, String> sharedConfig;
 
     private RealStack(ServiceProcess traceService, ServiceProcess costService, ServiceProcess scorerService,
-            Map<String, String> scorerConfig) {
+            Map<String, String> scorerConfig, Map<String, String> sharedConfig) {
         this.traceService = traceService;
         this.costService = costService;
         this.scorerService = scorerService;
         this.scorerConfig = Map.copyOf(scorerConfig);
+        this.sharedConfig = Map.copyOf(sharedConfig);
     }
 
     /**
@@ -32,7 +34,16 @@ public final class RealStack implements AutoCloseable {
      * @param scorerEnvironment provider settings for scorer-service, e.g. {@code OPENAI_BASE_URL} of a fake provider
      */
     public static RealStack start(Map<String, String> scorerEnvironment) {
+        return start(scorerEnvironment, Map.of());
+    }
+
+    /**
+     * Starts the three services with extra configuration for all of them and for the gateway, e.g.
+     * {@code evalplane.internal.token} (the shared token between the gateway and the services).
+     */
+    public static RealStack start(Map<String, String> scorerEnvironment, Map<String, String> sharedConfig) {
         Map<String, String> common = new HashMap<>(PostgresResource.datasourceConfig());
+        common.putAll(sharedConfig);
         common.put("kafka.bootstrap.servers", KafkaBrokerResource.bootstrapServers());
         common.put("quarkus.log.console.json.enabled", "false");
         Path logs = Path.of("target", "real-stack").toAbsolutePath();
@@ -45,7 +56,7 @@ public final class RealStack implements AutoCloseable {
         scorerConfig.put("evalplane.cost-service.url", cost.url(""));
         ServiceProcess scorer = new ServiceProcess(packagedJar("scorer-service"), scorerConfig, logs.resolve("scorer-service.log"))
                 .withEnvironment(scorerEnvironment).start();
-        return new RealStack(trace, cost, scorer, scorerConfig);
+        return new RealStack(trace, cost, scorer, scorerConfig, sharedConfig);
     }
 
     /** Starts the stack with scorer-service talking to this fake provider. */
@@ -74,9 +85,11 @@ public final class RealStack implements AutoCloseable {
 
     /** The gateway's configuration pointing at these services. */
     public Map<String, String> gatewayConfig() {
-        return Map.of("evalplane.trace-service.url", traceService.url(""),
-                "evalplane.scorer-service.url", scorerService.url(""),
-                "evalplane.cost-service.url", costService.url(""));
+        Map<String, String> config = new HashMap<>(sharedConfig);
+        config.put("evalplane.trace-service.url", traceService.url(""));
+        config.put("evalplane.scorer-service.url", scorerService.url(""));
+        config.put("evalplane.cost-service.url", costService.url(""));
+        return Map.copyOf(config);
     }
 
     public ServiceProcess traceService() {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.evalplane.cost.PriceOverride;
+import dev.evalplane.events.StoredText;
 
 /** Turns override fields (config keys or a JSON body) into a {@link PriceOverride}, rejecting what it can't use. */
 public final class OverrideFields {
@@ -24,6 +25,7 @@ public final class OverrideFields {
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("the model name is empty");
         }
+        storable("the model name", model);
         String provider = null;
         String baseModel = null;
         Map<String, BigDecimal> rates = new HashMap<>();
@@ -33,10 +35,11 @@ public final class OverrideFields {
             if (value == null) {
                 continue;
             }
+            storable("field name " + field, entry.getKey());
             if (PROVIDER.equals(field)) {
-                provider = value.toString().trim().toLowerCase(Locale.ROOT);
+                provider = text(field, value).toLowerCase(Locale.ROOT);
             } else if (BASE_MODEL.equals(field)) {
-                baseModel = value.toString().trim();
+                baseModel = text(field, value);
             } else if (LiteLlmPriceReader.isRateField(field)) {
                 rates.put(field, rate(model, field, value));
             } else {
@@ -48,6 +51,22 @@ public final class OverrideFields {
             throw new IllegalArgumentException("override of '" + model + "' sets no rate and no base_model");
         }
         return new PriceOverride(model.trim(), provider, baseModel, rates);
+    }
+
+    private static String text(String field, Object value) {
+        if (!(value instanceof String text)) {
+            throw new IllegalArgumentException(field + " must be a string");
+        }
+        storable(field, text);
+        return text.trim();
+    }
+
+    /** PostgreSQL cannot store NUL or a lone surrogate: such a name is refused, naming where it was. */
+    private static void storable(String what, String text) {
+        if (StoredText.needsCleaning(text)) {
+            throw new IllegalArgumentException(what + " contains a NUL character or a lone surrogate, which cannot be"
+                    + " stored");
+        }
     }
 
     private static BigDecimal rate(String model, String field, Object value) {

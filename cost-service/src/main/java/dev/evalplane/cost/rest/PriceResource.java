@@ -19,6 +19,7 @@ import dev.evalplane.cost.repository.PriceOverrideRepository;
 import dev.evalplane.cost.service.ModelNameResolver;
 import dev.evalplane.cost.service.PriceTableService;
 import dev.evalplane.cost.service.RepriceService;
+import dev.evalplane.events.StoredText;
 import io.smallrye.mutiny.Uni;
 
 /** Price lookup, per-deployment overrides, and re-pricing of stored span costs. */
@@ -52,6 +53,15 @@ public class PriceResource {
     @Path("/reprice")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RepriceResponse> reprice(RepriceRequest request) {
+        if (request != null && request.traceIds() != null) {
+            for (int i = 0; i < request.traceIds().size(); i++) {
+                String id = request.traceIds().get(i);
+                if (id == null || StoredText.needsCleaning(id)) {
+                    throw ProblemException.badRequest("trace_ids[" + i + "] must be a trace id, got "
+                            + (id == null ? "null" : "text with a NUL character or a lone surrogate"));
+                }
+            }
+        }
         return prices.ready().chain(() -> reprices.reprice(request == null ? null : request.traceIds()))
                 .map(RepriceResponse::of);
     }

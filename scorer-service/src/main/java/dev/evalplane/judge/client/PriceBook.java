@@ -12,8 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalplane.judge.config.ServiceUrls;
 import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.service.ModelPrice;
+import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,16 +35,20 @@ public class PriceBook {
     private final WebClient client;
     private final ObjectMapper json;
     private final String baseUrl;
+    private final InternalToken internalToken;
 
-    public PriceBook(WebClient client, ObjectMapper json, ServiceUrls.CostService config) {
+    public PriceBook(WebClient client, ObjectMapper json, ServiceUrls.CostService config, InternalToken internalToken) {
         this.client = client;
         this.json = json;
         this.baseUrl = config.url().replaceAll("/+$", "");
+        this.internalToken = internalToken;
     }
 
     public Uni<ModelPrice> price(ModelUri model) {
         String url = baseUrl + "/api/v1/prices?model=" + URLEncoder.encode(model.toString(), StandardCharsets.UTF_8);
-        return client.getAbs(url).timeout(TIMEOUT.toMillis()).send()
+        HttpRequest<Buffer> request = client.getAbs(url).timeout(TIMEOUT.toMillis());
+        internalToken.addTo(request::putHeader);
+        return request.send()
                 .map(r -> r.statusCode() == 200 ? parse(json, r.body().getBytes()) : null)
                 .onFailure().recoverWithItem(e -> null)
                 .map(p -> {

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.judge.config.ServiceUrls;
+import dev.evalplane.internalauth.InternalToken;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,16 +31,25 @@ public class TraceServiceClient {
     private final WebClient client;
     private final ObjectMapper json;
     private final String baseUrl;
+    private final InternalToken internalToken;
 
-    public TraceServiceClient(WebClient client, ObjectMapper json, ServiceUrls.TraceService config) {
+    public TraceServiceClient(WebClient client, ObjectMapper json, ServiceUrls.TraceService config,
+            InternalToken internalToken) {
         this.client = client;
         this.json = json;
         this.baseUrl = config.url().replaceAll("/+$", "");
+        this.internalToken = internalToken;
+    }
+
+    /** A call to trace-service, with the internal token (never added to calls elsewhere). */
+    private HttpRequest<Buffer> internal(HttpRequest<Buffer> request) {
+        internalToken.addTo(request::putHeader);
+        return request;
     }
 
     /** {@code {info, spans}}; fails with {@link ServiceCallException} (404: the trace does not exist). */
     public Uni<JsonNode> trace(String traceId) {
-        return client.getAbs(baseUrl + "/api/v1/traces/" + traceId).timeout(TIMEOUT.toMillis()).send()
+        return internal(client.getAbs(baseUrl + "/api/v1/traces/" + traceId)).timeout(TIMEOUT.toMillis()).send()
                 .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
                 .map(r -> body(r, "trace " + traceId));
     }
@@ -52,7 +63,7 @@ public class TraceServiceClient {
         if (pageToken != null) {
             request.put("page_token", pageToken);
         }
-        return client.postAbs(baseUrl + "/api/v1/traces/search").timeout(TIMEOUT.toMillis())
+        return internal(client.postAbs(baseUrl + "/api/v1/traces/search")).timeout(TIMEOUT.toMillis())
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
                 .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
                 .map(r -> body(r, "trace search"));
@@ -67,7 +78,7 @@ public class TraceServiceClient {
         request.putArray("experiment_ids").add(experimentId);
         request.put("filter_string", filter);
         request.put("max_results", 1);
-        return client.postAbs(baseUrl + "/api/v1/traces/search").timeout(TIMEOUT.toMillis())
+        return internal(client.postAbs(baseUrl + "/api/v1/traces/search")).timeout(TIMEOUT.toMillis())
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
                 .map(r -> {
                     if (r.statusCode() != 400) {
@@ -84,7 +95,7 @@ public class TraceServiceClient {
 
     /** {@code GET /api/v1/evaluations/{run_id}/summary}: {@code {judge_cost: {...}, ...}}. */
     public Uni<JsonNode> runSummary(String runId) {
-        return client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary").timeout(SUMMARY_TIMEOUT.toMillis())
+        return internal(client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary")).timeout(SUMMARY_TIMEOUT.toMillis())
                 .send()
                 .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
                 .map(r -> body(r, "summary of run " + runId));
@@ -100,7 +111,7 @@ public class TraceServiceClient {
         }
         ObjectNode request = json.createObjectNode();
         runIds.forEach(request.putArray("run_ids")::add);
-        return client.postAbs(baseUrl + "/api/v1/evaluations/summaries").timeout(TIMEOUT.toMillis())
+        return internal(client.postAbs(baseUrl + "/api/v1/evaluations/summaries")).timeout(TIMEOUT.toMillis())
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
                 .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
                 .map(r -> {

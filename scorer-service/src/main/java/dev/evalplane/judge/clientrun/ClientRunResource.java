@@ -56,7 +56,11 @@ public class ClientRunResource {
             throw ProblemException.badRequest("the request body must be a JSON object");
         }
         try {
-            return json.readValue(body, type);
+            T value = json.readValue(body, type);
+            if (value == null) {
+                throw ProblemException.badRequest("the request body must be a JSON object");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause();
             throw ProblemException.badRequest(cause instanceof IllegalArgumentException ? cause.getMessage()

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.events.Ids;
+import dev.evalplane.events.StoredText;
 import dev.evalplane.judge.EvaluationRequest;
 import dev.evalplane.judge.RowSource;
 import dev.evalplane.judge.config.JudgeConfig;
@@ -49,6 +50,9 @@ public class EvaluationRequestParser {
         this.config = config;
     }
 
+    static final int MAX_EXPERIMENT_ID = 256;
+    static final int MAX_NAME = 1000;
+
     /** The body as a JSON object; 400 problem when it is not one. */
     public ObjectNode read(String body) {
         JsonNode root;
@@ -60,18 +64,45 @@ public class EvaluationRequestParser {
         if (root == null || !root.isObject()) {
             throw ProblemException.badRequest("the request body must be a JSON object");
         }
+        String unstorable = StoredText.firstUnstorable(root);
+        if (unstorable != null) {
+            throw ProblemException.badRequest(unstorable + " contains a NUL character or a lone surrogate, which cannot"
+                    + " be stored");
+        }
+        String experimentId = optionalText(root, "experiment_id");
+        if (experimentId != null && experimentId.length() > MAX_EXPERIMENT_ID) {
+            throw ProblemException.badRequest("experiment_id must be at most " + MAX_EXPERIMENT_ID + " characters");
+        }
+        String name = optionalText(root, "name");
+        if (name != null && name.length() > MAX_NAME) {
+            throw ProblemException.badRequest("name must be at most " + MAX_NAME + " characters");
+        }
         return (ObjectNode) root;
     }
 
     /** The run's experiment ({@code "0"}, MLflow's default experiment, when none is given). */
     public static String experimentId(JsonNode root) {
-        return root.hasNonNull("experiment_id") ? root.get("experiment_id").asText() : "0";
+        String experimentId = optionalText(root, "experiment_id");
+        return experimentId == null ? "0" : experimentId;
+    }
+
+    /** A string field, null when absent or null; 400 naming the field when it holds another JSON type. */
+    static String optionalText(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.badRequest(field + " must be a string, got " + value.getNodeType().name()
+                    .toLowerCase(java.util.Locale.ROOT));
+        }
+        return value.textValue();
     }
 
     /** A request read by {@link #read}, with registered scorers already resolved; runs user regexes: call off the event loop. */
     public EvaluationRequest parse(ObjectNode root) {
         String experimentId = experimentId(root);
-        String name = root.hasNonNull("name") ? root.get("name").asText() : null;
+        String name = optionalText(root, "name");
         ModelUri model = model(root.get("model"));
         RowSource source = source(root);
         List<Scorer> built = scorers(root.get("scorers"), model);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkus.logging.Log;
+import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -27,11 +28,23 @@ public class ProblemMapper {
         return respond(status, "about:blank", title, e.getMessage());
     }
 
+    /** Data PostgreSQL refuses (SQLSTATE class 22: a NUL, a value out of range) is the caller's; its text is not. */
     @ServerExceptionMapper
-    public RestResponse<Map<String, Object>> unexpected(RuntimeException e) {
+    public RestResponse<Map<String, Object>> database(PgException e) {
+        if (e.getSqlState() != null && e.getSqlState().startsWith("22")) {
+            Log.warnf("request data refused by the database: SQLSTATE %s", e.getSqlState());
+            return respond(400, "https://evalplane.dev/problems/invalid-data", "Invalid data",
+                    "a value in the request cannot be stored (SQLSTATE " + e.getSqlState() + ")");
+        }
+        return unexpected(e);
+    }
+
+    /** Anything else: logged, answered without its text (no exception or database message leaves the service). */
+    @ServerExceptionMapper
+    public RestResponse<Map<String, Object>> unexpected(Throwable e) {
         Log.error("unexpected error", e);
         return respond(500, "https://evalplane.dev/problems/internal-error", "Internal error",
-                "the scorer-service failed to handle the request: " + e.getClass().getSimpleName());
+                "the scorer-service failed to handle the request; the error was logged");
     }
 
     static RestResponse<Map<String, Object>> respond(int status, String type, String title, String detail) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.evalplane.events.StoredText;
+
 import dev.evalplane.judge.RegisteredScorer;
 import dev.evalplane.judge.service.ScorerRegistry;
 import io.smallrye.mutiny.Uni;
@@ -102,11 +104,18 @@ public class ScorerRegistryResource {
     }
 
     private JsonNode read(String body) {
+        JsonNode root;
         try {
-            return body == null || body.isBlank() ? null : json.readTree(body);
+            root = body == null || body.isBlank() ? null : json.readTree(body);
         } catch (JsonProcessingException e) {
             throw ProblemException.invalidScorer("the request body is not valid JSON: " + e.getOriginalMessage());
         }
+        String unstorable = StoredText.firstUnstorable(root);
+        if (unstorable != null) {
+            throw ProblemException.invalidScorer(unstorable + " contains a NUL character or a lone surrogate, which"
+                    + " cannot be stored");
+        }
+        return root;
     }
 
     private static Integer version(String version) {

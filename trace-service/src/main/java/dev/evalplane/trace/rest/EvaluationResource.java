@@ -7,8 +7,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.evalplane.events.JsonErrors;
 import dev.evalplane.trace.domain.EvaluationPage;
 import dev.evalplane.trace.domain.RunSummary;
 import dev.evalplane.trace.service.ClientRunLinks;
@@ -32,11 +32,11 @@ public class EvaluationResource {
 
     private final EvaluationService service;
     private final ClientRunLinks clientLinks;
-    private final ObjectMapper mapper;
+    private final JsonBody json;
 
-    public EvaluationResource(EvaluationService service, ClientRunLinks clientLinks, ObjectMapper mapper) {
+    public EvaluationResource(EvaluationService service, ClientRunLinks clientLinks, JsonBody json) {
         this.service = service;
-        this.mapper = mapper;
+        this.json = json;
         this.clientLinks = clientLinks;
     }
 
@@ -53,12 +53,9 @@ public class EvaluationResource {
     public Uni<Linked> link(@RestPath("run_id") String runId, String body) {
         LinkRequest request;
         try {
-            request = mapper.readValue(body == null || body.isBlank() ? "null" : body, LinkRequest.class);
+            request = json.read(body, LinkRequest.class);
         } catch (JsonProcessingException e) {
-            throw new ValidationException("the body must be {\"trace_ids\": [...]}: " + e.getOriginalMessage());
-        }
-        if (request == null) {
-            throw new ValidationException("the body must be {\"trace_ids\": [...]}");
+            throw new ValidationException("the body must be {\"trace_ids\": [...]}: " + JsonErrors.describe(e));
         }
         return clientLinks.link(runId, request.traceIds()).map(n -> new Linked(runId, n));
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.trace.domain.Experiment;
 import dev.evalplane.trace.domain.ExperimentList;
@@ -13,7 +12,6 @@ import dev.evalplane.trace.domain.ExperimentPage;
 import dev.evalplane.trace.service.ExperimentRequests;
 import dev.evalplane.trace.service.ExperimentService;
 import dev.evalplane.trace.service.TraceService;
-import dev.evalplane.trace.service.ValidationException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,13 +33,11 @@ public class ExperimentResource {
     private final TraceService traces;
     private final ExperimentService experiments;
     private final JsonBody json;
-    private final ObjectMapper mapper;
 
-    public ExperimentResource(TraceService traces, ExperimentService experiments, JsonBody json, ObjectMapper mapper) {
+    public ExperimentResource(TraceService traces, ExperimentService experiments, JsonBody json) {
         this.traces = traces;
         this.experiments = experiments;
         this.json = json;
-        this.mapper = mapper;
     }
 
     @GET
@@ -85,10 +81,6 @@ public class ExperimentResource {
     }
 
     private <T> T read(String body, Class<T> type) throws JsonProcessingException {
-        try {
-            return mapper.treeToValue(json.parse(body), type);
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException(e.getMessage());
-        }
+        return json.read(body, type);
     }
 }

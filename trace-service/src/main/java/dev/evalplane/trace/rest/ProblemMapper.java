@@ -3,9 +3,11 @@ package dev.evalplane.trace.rest;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.evalplane.trace.search.FilterException;
 import dev.evalplane.trace.search.PageTokenException;
+import dev.evalplane.events.JsonErrors;
 import dev.evalplane.trace.service.ConflictException;
 import dev.evalplane.trace.service.NotFoundException;
 import dev.evalplane.trace.service.ValidationException;
@@ -43,20 +45,38 @@ public class ProblemMapper {
         return respond(Problem.of("conflict", "Conflict", 409, e.getMessage()));
     }
 
+    /** A typed body with a value of the wrong JSON type (Quarkus' own mapper would answer an empty 400). */
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        return respond(Problem.of("validation", "Invalid request", 400, JsonErrors.describe(e)));
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return respond(Problem.of("malformed-json", "Malformed JSON", 400, "the body is not valid JSON: "
                 + e.getOriginalMessage()));
     }
 
-    /** Data PostgreSQL refuses (SQLSTATE class 22, e.g. a NUL character or a bad LIKE escape) is the caller's. */
+    /**
+     * Data PostgreSQL refuses (SQLSTATE class 22, e.g. a bad LIKE escape or a number out of range) is the caller's;
+     * the database's own text stays in the log.
+     */
     @ServerExceptionMapper
     public Response database(PgException e) {
         if (e.getSqlState() != null && e.getSqlState().startsWith("22")) {
-            return respond(Problem.of("invalid-data", "Invalid data", 400, e.getErrorMessage()));
+            Log.warnf("request data refused by the database: SQLSTATE %s %s", e.getSqlState(), e.getErrorMessage());
+            return respond(Problem.of("invalid-data", "Invalid data", 400,
+                    "a value in the request cannot be stored or compared (SQLSTATE " + e.getSqlState() + ")"));
         }
         Log.errorf(e, "database failure");
         return respond(Problem.of("internal", "Internal error", 500, "the database failed; try again"));
+    }
+
+    /** Anything else: logged, answered without its text (no exception or database message leaves the service). */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        Log.error("unexpected error", e);
+        return respond(Problem.of("internal", "Internal error", 500, "the request failed; the error was logged"));
     }
 
     @ServerExceptionMapper

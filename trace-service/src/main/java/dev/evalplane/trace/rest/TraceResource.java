@@ -3,7 +3,6 @@ package dev.evalplane.trace.rest;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.trace.domain.Trace;
 import dev.evalplane.trace.domain.TraceInfo;
@@ -32,15 +31,12 @@ public class TraceResource {
     private final TraceSearchService search;
     private final TraceEditService edits;
     private final JsonBody json;
-    private final ObjectMapper mapper;
 
-    public TraceResource(TraceService traces, TraceSearchService search, TraceEditService edits, JsonBody json,
-            ObjectMapper mapper) {
+    public TraceResource(TraceService traces, TraceSearchService search, TraceEditService edits, JsonBody json) {
         this.traces = traces;
         this.search = search;
         this.edits = edits;
         this.json = json;
-        this.mapper = mapper;
     }
 
     @GET
@@ -89,6 +85,6 @@ public class TraceResource {
     }
 
     private <T> T read(String body, Class<T> type) throws JsonProcessingException {
-        return mapper.treeToValue(json.parse(body), type);
+        return json.read(body, type);
     }
 }

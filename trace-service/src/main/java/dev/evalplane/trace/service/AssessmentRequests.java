@@ -40,7 +40,7 @@ public final class AssessmentRequests {
         require(name != null && !name.isBlank(), "name is required");
         require(name.length() <= MAX_NAME_LENGTH, "name must be at most " + MAX_NAME_LENGTH + " characters");
         String type = optionalText(body, "assessment_type");
-        require(EventValidation.ASSESSMENT_TYPES.contains(type),
+        require(type != null && EventValidation.ASSESSMENT_TYPES.contains(type),
                 "assessment_type must be FEEDBACK or EXPECTATION, got " + (type == null ? "nothing" : "\"" + type + "\""));
         JsonNode value = present(body, "value") && !body.get("value").isNull() ? body.get("value") : null;
         JsonNode error = present(body, "error") && !body.get("error").isNull() ? body.get("error") : null;

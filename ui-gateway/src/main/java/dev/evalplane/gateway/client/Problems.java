@@ -5,17 +5,22 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
-/** RFC 9457 problem details, the one error shape of the public API. */
+/** RFC 9457 problem details, the one error shape of the public API (MLflow routes use {@link ErrorShape#MLFLOW}). */
 public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Response response(Response.Status status, String title, String detail) {
+        return Response.status(status).type(MEDIA_TYPE).entity(body(status.getStatusCode(), title, detail)).build();
+    }
+
+    /** The problem document: {@code type}, {@code title}, {@code status}, {@code detail}. */
+    public static Map<String, Object> body(int status, String title, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
-        problem.put("status", status.getStatusCode());
+        problem.put("status", status);
         problem.put("detail", detail);
-        return Response.status(status).type(MEDIA_TYPE).entity(problem).build();
+        return problem;
     }
 
     private Problems() {

@@ -2,6 +2,7 @@ package dev.evalplane.gateway.client;
 
 import java.util.Set;
 
+import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -24,22 +25,28 @@ public class ServiceProxy {
 
     /** Request headers worth carrying to a service; hop-by-hop and credential headers stay at the gateway. */
     private static final Set<String> FORWARDED_REQUEST_HEADERS = Set.of("content-type", "accept", "content-encoding",
-            "x-mlflow-experiment-id", "traceparent", "tracestate");
+            "x-mlflow-experiment-id", "x-mlflow-run-id", "traceparent", "tracestate");
+    /** Response headers passed back; {@code Location} is rewritten ({@link PublicLocations}). */
     private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of("content-type", "content-encoding",
-            "retry-after", "location");
+            "retry-after");
 
     private final WebClient client;
     private final ServiceUrls urls;
+    private final PublicLocations locations;
+    private final InternalToken internalToken;
 
-    public ServiceProxy(Vertx vertx, ServiceUrls urls) {
+    public ServiceProxy(Vertx vertx, ServiceUrls urls, PublicLocations locations, InternalToken internalToken) {
         this.client = WebClient.create(vertx);
         this.urls = urls;
+        this.locations = locations;
+        this.internalToken = internalToken;
     }
 
     public Uni<Response> forward(Upstream upstream, String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
         String url = urls.url(upstream, pathAndQuery);
         HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), new RequestOptions().setAbsoluteURI(url))
                 .timeout(urls.timeout().toMillis());
+        internalToken.addTo(request::putHeader);
         headers.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED_REQUEST_HEADERS.contains(name.toLowerCase())) {
                 values.forEach(v -> request.putHeader(name, v));
@@ -47,17 +54,21 @@ public class ServiceProxy {
         });
         Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent = body == null || body.length == 0
                 ? request.send() : request.sendBuffer(Buffer.buffer(body));
-        return sent.map(ServiceProxy::toResponse)
+        return sent.map(answer -> toResponse(answer, urls.url(upstream, "/")))
                 .onFailure().recoverWithItem(failure -> unavailable(upstream, failure));
     }
 
-    private static Response toResponse(io.vertx.mutiny.ext.web.client.HttpResponse<Buffer> answer) {
+    private Response toResponse(io.vertx.mutiny.ext.web.client.HttpResponse<Buffer> answer, String upstreamBaseUrl) {
         Response.ResponseBuilder builder = Response.status(answer.statusCode());
         answer.headers().forEach(h -> {
             if (FORWARDED_RESPONSE_HEADERS.contains(h.getKey().toLowerCase())) {
                 builder.header(h.getKey(), h.getValue());
             }
         });
+        String location = answer.getHeader("Location");
+        if (location != null) {
+            locations.toPublic(location, upstreamBaseUrl).ifPresent(l -> builder.header("Location", l));
+        }
         Buffer body = answer.body();
         return builder.entity(body == null ? new byte[0] : body.getBytes()).build();
     }

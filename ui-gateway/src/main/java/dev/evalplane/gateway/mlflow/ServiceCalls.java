@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.gateway.client.ServiceUrls;
 import dev.evalplane.gateway.client.Upstream;
+import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -31,11 +32,13 @@ public class ServiceCalls {
     private final WebClient client;
     private final ServiceUrls urls;
     private final ObjectMapper json;
+    private final InternalToken internalToken;
 
-    public ServiceCalls(Vertx vertx, ServiceUrls urls, ObjectMapper json) {
+    public ServiceCalls(Vertx vertx, ServiceUrls urls, ObjectMapper json, InternalToken internalToken) {
         this.client = WebClient.create(vertx);
         this.urls = urls;
         this.json = json;
+        this.internalToken = internalToken;
     }
 
     public <T> Uni<T> get(Upstream upstream, String pathAndQuery, Class<T> type) {
@@ -62,6 +65,7 @@ public class ServiceCalls {
     public Uni<Buffer> send(Upstream upstream, HttpMethod method, String pathAndQuery, Object body) {
         HttpRequest<Buffer> request = client.request(method, new RequestOptions()
                 .setAbsoluteURI(urls.url(upstream, pathAndQuery))).timeout(urls.timeout().toMillis());
+        internalToken.addTo(request::putHeader);
         Uni<HttpResponse<Buffer>> sent;
         if (body == null) {
             sent = request.send();

@@ -4,6 +4,7 @@ import dev.evalplane.gateway.client.Problems;
 import dev.evalplane.gateway.client.ServiceProxy;
 import dev.evalplane.gateway.client.UpstreamRoutes;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /** The public {@code /api/v1} API: every route is served by one of the services (docs/SERVICE_API.md). */
 @Path("/api/v1")
@@ -32,42 +32,48 @@ public class ApiProxyResource {
 
     @GET
     @Path("{path: .+}")
-    public Uni<Response> get(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forward("GET", path, uri, headers, null);
+    public Uni<Response> get(@PathParam("path") String path, @Context HttpServerRequest request, @Context HttpHeaders headers) {
+        return forward("GET", path, request, headers, null);
     }
 
     @DELETE
     @Path("{path: .+}")
-    public Uni<Response> delete(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forward("DELETE", path, uri, headers, null);
+    public Uni<Response> delete(@PathParam("path") String path, @Context HttpServerRequest request, @Context HttpHeaders headers) {
+        return forward("DELETE", path, request, headers, null);
     }
 
     @POST
     @Path("{path: .+}")
-    public Uni<Response> post(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Uni<Response> post(@PathParam("path") String path, @Context HttpServerRequest request, @Context HttpHeaders headers,
             byte[] body) {
-        return forward("POST", path, uri, headers, body);
+        return forward("POST", path, request, headers, body);
     }
 
     @PUT
     @Path("{path: .+}")
-    public Uni<Response> put(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Uni<Response> put(@PathParam("path") String path, @Context HttpServerRequest request, @Context HttpHeaders headers,
             byte[] body) {
-        return forward("PUT", path, uri, headers, body);
+        return forward("PUT", path, request, headers, body);
     }
 
     @PATCH
     @Path("{path: .+}")
-    public Uni<Response> patch(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Uni<Response> patch(@PathParam("path") String path, @Context HttpServerRequest request, @Context HttpHeaders headers,
             byte[] body) {
-        return forward("PATCH", path, uri, headers, body);
+        return forward("PATCH", path, request, headers, body);
     }
 
-    private Uni<Response> forward(String method, String path, UriInfo uri, HttpHeaders headers, byte[] body) {
-        // forward the path as it came, still percent-encoded: the decoded one may hold spaces, '?' or '#'
-        String rawPath = uri.getRequestUri().getRawPath();
-        String query = uri.getRequestUri().getRawQuery();
-        String pathAndQuery = rawPath.substring(rawPath.indexOf(PREFIX)) + (query == null ? "" : "?" + query);
+    private Uni<Response> forward(String method, String path, HttpServerRequest request, HttpHeaders headers,
+            byte[] body) {
+        // forward the canonical raw path RequestGuard admitted and the auth filter decided on, still percent-encoded
+        // (the decoded one may hold spaces, '?' or '#'): the service reads exactly what the gateway checked
+        String rawPath = request.path();
+        String query = request.query();
+        if (!rawPath.startsWith(PREFIX)) {
+            return Uni.createFrom().item(Problems.response(Response.Status.NOT_FOUND, "No such API route",
+                    method + " " + rawPath + " is not part of the evalplane API"));
+        }
+        String pathAndQuery = rawPath + (query == null ? "" : "?" + query);
         return UpstreamRoutes.ownerOf(path)
                 .map(upstream -> proxy.forward(upstream, method, pathAndQuery, headers, body))
                 .orElseGet(() -> Uni.createFrom().item(Problems.response(Response.Status.NOT_FOUND, "No such API route",

@@ -6,18 +6,27 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Bearer-token authentication of the public API ({@code evalplane.auth.*}). */
+/** Bearer-token authentication of the gateway ({@code evalplane.auth.*}). */
 @ConfigMapping(prefix = "evalplane.auth")
 public interface AuthConfig {
 
-    /** Whether requests to the protected paths need a bearer token. Off in dev and test, on in the Helm chart. */
+    /** Whether every path off the public list needs a bearer token. Off in dev and test, on in the Helm chart. */
     @WithDefault("false")
     boolean enabled();
 
     /** Accepted bearer tokens, comma-separated (EVALPLANE_AUTH_TOKENS, from a Secret in deployments). */
     Optional<List<String>> tokens();
 
-    /** Path prefixes that need a token; everything else (the UI, /q/health, /q/metrics) stays open. */
-    @WithDefault("/api,/v1,/ajax-api")
-    List<String> protectedPaths();
+    /**
+     * Tokens that may also call the admin routes ({@link AdminRoutes}: re-pricing, price overrides), comma-separated
+     * (EVALPLANE_AUTH_ADMIN_TOKENS). Empty: nobody may call them while auth is on.
+     */
+    Optional<List<String>> adminTokens();
+
+    /**
+     * The paths open without a token ({@link PublicPaths}): exact paths, or a prefix ending in {@code /*}. Everything
+     * else needs one.
+     */
+    @WithDefault("/,/index.html,/app.js,/app.css,/favicon.ico,/version,/q/health,/q/health/*,/q/openapi")
+    List<String> publicPaths();
 }

@@ -1,0 +1,47 @@
+package dev.evalplane.events;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * What was wrong with a JSON request body, in terms a caller can act on and without Java type names: the field and
+ * the JSON type it needs for a value of the wrong type, the parser's complaint otherwise.
+ */
+public final class JsonErrors {
+
+    public static String describe(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+            String expected = expected(mismatch.getTargetType());
+            return (field == null ? "the body" : "field " + field) + " has the wrong JSON type (expected " + expected
+                    + ")";
+        }
+        return "the body is not valid JSON: " + e.getOriginalMessage();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object (" + type.getSimpleName().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    private JsonErrors() {
+    }
+}
