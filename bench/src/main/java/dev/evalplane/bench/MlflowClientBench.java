@@ -24,7 +24,9 @@ import dev.evalplane.testsupport.ServiceProcess;
  * version on SQLite and on PostgreSQL, all started here in the same run; prints each phase's wall time and the
  * ratios MLflow / evalplane. Options: --traces (2000), --spans (5 per trace), --searches (20),
  * --search-results (100), --feedback (500), --backends (evalplane,mlflow-sqlite,mlflow-postgresql).
- * The venv is test-support's MlflowPython one ({@code EVALPLANE_MLFLOW_VENV} to reuse another).
+ * The venv is test-support's MlflowPython one ({@code EVALPLANE_MLFLOW_VENV} to reuse another). The client's async
+ * export queue is sized to the workload (MLFLOW_ASYNC_TRACE_LOGGING_MAX_QUEUE_SIZE): at its default of 1000 tasks the
+ * client discards traces of a burst whichever server it talks to.
  */
 final class MlflowClientBench {
 
@@ -93,7 +95,7 @@ final class MlflowClientBench {
         MlflowServer.ensurePostgresDriver(python);
         Path dir = work.resolve("postgresql");
         try (LocalPostgres postgres = LocalPostgres.startTemporary();
-                MlflowServer server = MlflowServer.start(python, "postgresql://postgres@localhost:" + postgres.port()
+                MlflowServer server = MlflowServer.start(python, "postgresql+psycopg2://postgres@localhost:" + postgres.port()
                         + "/postgres", dir, work.resolve("mlflow-postgresql.log"))) {
             return workload(python, server.url(), null, workload);
         }
@@ -105,6 +107,10 @@ final class MlflowClientBench {
         env.putAll(workload);
         env.put("EXPERIMENT_NAME", "bench-" + UUID.randomUUID());
         env.put("MLFLOW_HTTP_REQUEST_TIMEOUT", "120");
+        // the client discards traces when its export queue (default 1000 tasks) is full: a burst of traces must
+        // all reach the server, whichever it is
+        int queue = 100 + 4 * Integer.parseInt(workload.get("TRACES"));
+        env.put("MLFLOW_ASYNC_TRACE_LOGGING_MAX_QUEUE_SIZE", String.valueOf(queue));
         JsonNode result = python.runResource("/mlflow/client_workload.py", env, Duration.ofMinutes(60)).json();
         int traces = Integer.parseInt(workload.get("TRACES"));
         if (result.path("traces_found").asInt() < traces) {

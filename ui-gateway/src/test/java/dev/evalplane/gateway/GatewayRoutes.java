@@ -71,6 +71,27 @@ public final class GatewayRoutes {
             new Route("GET", "/api/3.0/mlflow/traces/" + TRACE, null, 503, false),
             new Route("POST", "/api/3.0/mlflow/traces/" + TRACE + "/assessments", "{}", 400, false), // its own body check
             new Route("DELETE", "/api/3.0/mlflow/traces/" + TRACE + "/assessments/a-1", null, 503, false),
+            // MLflow runs, link-to-run and the scorer registry (mlflow.runs, mlflow.scorers)
+            new Route("POST", "/api/2.0/mlflow/runs/create", "{\"experiment_id\":\"0\"}", 503, false),
+            new Route("POST", "/api/2.0/mlflow/runs/update", "{\"run_id\":\"r\",\"status\":\"FINISHED\"}", 503, false),
+            new Route("GET", "/api/2.0/mlflow/runs/get?run_id=r", null, 503, false),
+            new Route("POST", "/api/2.0/mlflow/runs/log-batch", "{\"run_id\":\"r\"}", 503, false),
+            new Route("POST", "/api/2.0/mlflow/runs/log-metric", "{\"run_id\":\"r\",\"key\":\"m\",\"value\":1}", 503,
+                    false),
+            new Route("POST", "/api/2.0/mlflow/runs/log-parameter", "{\"run_id\":\"r\",\"key\":\"p\"}", 503, false),
+            new Route("POST", "/api/2.0/mlflow/runs/set-tag", "{\"run_id\":\"r\",\"key\":\"t\"}", 503, false),
+            new Route("POST", "/api/2.0/mlflow/runs/delete-tag", "{\"run_id\":\"r\",\"key\":\"t\"}", 503, false),
+            new Route("POST", "/api/2.0/mlflow/runs/log-inputs", "{\"run_id\":\"r\"}", 503, false),
+            new Route("POST", "/api/2.0/mlflow/runs/search", "{\"experiment_ids\":[\"0\"]}", 503, false),
+            new Route("POST", "/api/2.0/mlflow/traces/link-to-run", "{\"run_id\":\"r\",\"trace_ids\":[\"" + TRACE
+                    + "\"]}", 503, false),
+            new Route("POST", "/api/3.0/mlflow/scorers/register", "{\"experiment_id\":\"0\",\"name\":\"x\","
+                    + "\"serialized_scorer\":\"{}\"}", 503, false),
+            new Route("GET", "/api/3.0/mlflow/scorers/list?experiment_id=0", null, 503, false),
+            new Route("GET", "/api/3.0/mlflow/scorers/versions?experiment_id=0&name=x", null, 503, false),
+            new Route("GET", "/api/3.0/mlflow/scorers/get?experiment_id=0&name=x", null, 503, false),
+            new Route("DELETE", "/api/3.0/mlflow/scorers/delete?experiment_id=0&name=x", null, 503, false),
+            new Route("GET", "/api/3.0/mlflow/scorers/online-configs?scorer_ids=s", null, 200, false),
             // MLflow paths no resource serves yet (MlflowFallbackResources: ENDPOINT_NOT_FOUND)
             new Route("GET", "/api/2.0/mlflow/no-such-endpoint", null, 404, false),
             new Route("POST", "/api/3.0/mlflow/no-such-endpoint", "{}", 404, false),
