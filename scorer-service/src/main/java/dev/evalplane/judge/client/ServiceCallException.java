@@ -11,8 +11,9 @@ public final class ServiceCallException extends RuntimeException {
     }
 
     public static ServiceCallException unreachable(String service, Throwable cause) {
-        return new ServiceCallException(0, service + " unreachable (" + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")");
+        // the cause's message only: a run's error is shown to users, an exception class name is not for them
+        return new ServiceCallException(0, service + " unreachable (" + (cause.getMessage() == null
+                ? "no answer" : cause.getMessage()) + ")");
     }
 
     public int status() {

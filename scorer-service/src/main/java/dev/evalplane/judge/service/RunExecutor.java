@@ -49,7 +49,7 @@ public class RunExecutor {
                         return RunOutcome.failed(e.getMessage());
                     }
                     Log.errorf(e, "evaluation run %s failed", ctx.runId());
-                    return RunOutcome.failed("internal error: " + e);
+                    return RunOutcome.failed("internal error (the scorer-service log has the details)");
                 })
                 .chain(outcome -> repository.finish(ctx.runId(), outcome, ctx.tracker().snapshot(),
                         Aggregator.metrics(ctx.tracker().values(), ctx.tracker().aggregations())))
