@@ -1,7 +1,8 @@
 package dev.evalplane.gateway.mlflow.experiments;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import static dev.evalplane.gateway.mlflow.MlflowParams.encode;
+import static dev.evalplane.gateway.mlflow.MlflowParams.required;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,16 +140,6 @@ public abstract class MlflowExperimentResource {
                 ? MlflowException.alreadyExists("Experiment(name=" + name + ") already exists.") : e;
     }
 
-    static String required(String parameter, String value) {
-        if (value == null || value.isEmpty()) {
-            throw MlflowException.missing(parameter);
-        }
-        return value;
-    }
-
-    static String encode(String pathSegment) {
-        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     /** The routes under {@code /api/2.0/mlflow}. */
     @Path("/api/2.0/mlflow/experiments")

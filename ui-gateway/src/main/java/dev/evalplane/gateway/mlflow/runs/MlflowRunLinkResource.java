@@ -1,5 +1,6 @@
 package dev.evalplane.gateway.mlflow.runs;
 
+import dev.evalplane.gateway.mlflow.MlflowParams;
 import java.util.Map;
 
 import dev.evalplane.gateway.client.Upstream;
@@ -45,7 +46,7 @@ public abstract class MlflowRunLinkResource {
             throw MlflowException.missing("trace_ids");
         }
         String runId = request.runId();
-        String path = MlflowRunResource.RUNS + "/" + MlflowRunResource.encode(runId);
+        String path = MlflowRunResource.RUNS + "/" + MlflowParams.encode(runId);
         return services.get(Upstream.SCORER_SERVICE, path, ServiceRun.class)
                 .onFailure(MlflowException.class).transform(e -> ((MlflowException) e).code()
                         == MlflowErrorCode.RESOURCE_DOES_NOT_EXIST ? MlflowException.notFound("Run with id=" + runId

@@ -1,7 +1,8 @@
 package dev.evalplane.gateway.mlflow.runs;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import static dev.evalplane.gateway.mlflow.MlflowParams.encode;
+import static dev.evalplane.gateway.mlflow.MlflowParams.required;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -251,16 +252,6 @@ public abstract class MlflowRunResource {
         return iso == null ? null : Instant.parse(iso).toEpochMilli();
     }
 
-    private static String required(String parameter, String value) {
-        if (value == null || value.isEmpty()) {
-            throw MlflowException.missing(parameter);
-        }
-        return value;
-    }
-
-    static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     /** The routes under {@code /api/2.0/mlflow}. */
     @Path("/api/2.0/mlflow/runs")

@@ -1,7 +1,8 @@
 package dev.evalplane.gateway.mlflow.scorers;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import static dev.evalplane.gateway.mlflow.MlflowParams.encode;
+import static dev.evalplane.gateway.mlflow.MlflowParams.required;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -190,16 +191,6 @@ public abstract class MlflowScorerResource {
         return isoInstant == null ? 0 : Instant.parse(isoInstant).toEpochMilli();
     }
 
-    private static String required(String parameter, String value) {
-        if (value == null || value.isEmpty()) {
-            throw MlflowException.missing(parameter);
-        }
-        return value;
-    }
-
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     /** The routes under {@code /api/2.0/mlflow}. */
     @Path("/api/2.0/mlflow/scorers")

@@ -1,5 +1,6 @@
 package dev.evalplane.gateway.mlflow.traces;
 
+import dev.evalplane.gateway.mlflow.MlflowParams;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -129,6 +130,6 @@ public class MlflowAssessments {
     }
 
     private static String encode(String segment) {
-        return MlflowTraceResource.encode(segment);
+        return MlflowParams.encode(segment);
     }
 }

@@ -1,7 +1,8 @@
 package dev.evalplane.gateway.mlflow.traces;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import static dev.evalplane.gateway.mlflow.MlflowParams.encode;
+import static dev.evalplane.gateway.mlflow.MlflowParams.required;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -240,16 +241,6 @@ public abstract class MlflowTraceResource {
                 ? MlflowException.notFound("Trace with ID " + traceId + " not found.") : e;
     }
 
-    static String required(String parameter, String value) {
-        if (value == null || value.isEmpty()) {
-            throw MlflowException.missing(parameter);
-        }
-        return value;
-    }
-
-    static String encode(String pathSegment) {
-        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
