@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalplane.cost.mapping.LiteLlmPriceReader;
 import dev.evalplane.cost.service.PriceTableBuilder;
 import dev.evalplane.events.EventJson;
+import dev.evalplane.cost.domain.PriceSource;
+import dev.evalplane.cost.domain.PriceTable;
 
 /** The bundled price table as the service builds it, for plain unit tests. */
 public final class BundledPrices {

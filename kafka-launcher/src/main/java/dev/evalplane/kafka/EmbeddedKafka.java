@@ -25,6 +25,8 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool$;
 
+import dev.evalplane.events.Topics;
+
 /**
  * A single-node KRaft broker (broker and controller in one process), no Docker and no ZooKeeper. Run it as its own
  * JVM with {@link #main}: it prints {@code KAFKA_READY host:port} once clients can connect, and with
@@ -32,9 +34,6 @@ import kafka.tools.StorageTool$;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-    /** The project's topics, created up front so consumers never race auto-creation. */
-    static final List<String> TOPICS = List.of("spans", "assessments", "trace-costs",
-            "spans-dlq", "assessments-dlq", "trace-costs-dlq");
 
     private final KafkaRaftServer server;
     private final int port;
@@ -110,7 +109,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (Admin admin = Admin.create(props)) {
             admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
             List<NewTopic> topics = new ArrayList<>();
-            for (String topic : TOPICS) {
+            // the project's topics, created up front so consumers never race auto-creation
+            for (String topic : Topics.all()) {
                 topics.add(new NewTopic(topic, topic.endsWith("-dlq") ? 1 : partitions, (short) 1));
             }
             for (var result : admin.createTopics(topics).values().values()) {

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalplane.cost.ModelPrice;
-import dev.evalplane.cost.ModelRates;
-import dev.evalplane.cost.PriceSource;
+import dev.evalplane.cost.domain.ModelPrice;
+import dev.evalplane.cost.domain.ModelRates;
+import dev.evalplane.cost.domain.PriceSource;
 
 /**
  * Reads model prices written with LiteLLM's field names ({@code model_prices_and_context_window.json}, our bundled

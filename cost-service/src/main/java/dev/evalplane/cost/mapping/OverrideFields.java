@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.evalplane.cost.PriceOverride;
+import dev.evalplane.cost.domain.PriceOverride;
 import dev.evalplane.events.StoredText;
 
 /** Turns override fields (config keys or a JSON body) into a {@link PriceOverride}, rejecting what it can't use. */

@@ -2,7 +2,7 @@ package dev.evalplane.cost.metrics;
 
 import java.util.List;
 
-import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.domain.SpanCostEntry;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -7,9 +7,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.evalplane.cost.PriceSource;
-import dev.evalplane.cost.PricedUsage;
-import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.domain.PriceSource;
+import dev.evalplane.cost.domain.PricedUsage;
+import dev.evalplane.cost.domain.SpanCostEntry;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.TokenUsage;
 import io.smallrye.mutiny.Uni;

@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.evalplane.cost.PriceOverride;
+import dev.evalplane.cost.domain.PriceOverride;
 import dev.evalplane.cost.mapping.OverrideFields;
 import dev.evalplane.cost.repository.PriceOverrideRepository;
 import dev.evalplane.cost.service.ModelNameResolver;

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import dev.evalplane.cost.ModelRates;
-import dev.evalplane.cost.PriceSource;
-import dev.evalplane.cost.ResolvedPrice;
+import dev.evalplane.cost.domain.ModelRates;
+import dev.evalplane.cost.domain.PriceSource;
+import dev.evalplane.cost.domain.ResolvedPrice;
 import dev.evalplane.cost.mapping.LiteLlmPriceReader;
 
 /**

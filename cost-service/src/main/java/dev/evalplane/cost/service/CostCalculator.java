@@ -2,9 +2,9 @@ package dev.evalplane.cost.service;
 
 import java.math.BigDecimal;
 
-import dev.evalplane.cost.ModelRates;
-import dev.evalplane.cost.PricedUsage;
-import dev.evalplane.cost.ResolvedPrice;
+import dev.evalplane.cost.domain.ModelRates;
+import dev.evalplane.cost.domain.PricedUsage;
+import dev.evalplane.cost.domain.ResolvedPrice;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.TokenUsage;
 

@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.evalplane.cost.PriceTable;
-import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.domain.PriceTable;
+import dev.evalplane.cost.domain.SpanCostEntry;
 import dev.evalplane.cost.metrics.CostMetrics;
 import dev.evalplane.cost.repository.SpanCostRepository;
 import dev.evalplane.cost.repository.TraceCostVersionRepository;

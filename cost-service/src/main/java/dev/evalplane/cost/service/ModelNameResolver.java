@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.evalplane.cost.ModelPrice;
-import dev.evalplane.cost.PriceTable;
-import dev.evalplane.cost.ResolvedPrice;
+import dev.evalplane.cost.domain.ModelPrice;
+import dev.evalplane.cost.domain.PriceTable;
+import dev.evalplane.cost.domain.ResolvedPrice;
 import dev.evalplane.events.PricedBy;
 
 /**

@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.evalplane.cost.ModelPrice;
-import dev.evalplane.cost.ModelRates;
-import dev.evalplane.cost.PriceOverride;
-import dev.evalplane.cost.PriceSource;
-import dev.evalplane.cost.PriceTable;
-import dev.evalplane.cost.ResolvedPrice;
+import dev.evalplane.cost.domain.ModelPrice;
+import dev.evalplane.cost.domain.ModelRates;
+import dev.evalplane.cost.domain.PriceOverride;
+import dev.evalplane.cost.domain.PriceSource;
+import dev.evalplane.cost.domain.PriceTable;
+import dev.evalplane.cost.domain.ResolvedPrice;
 import dev.evalplane.cost.mapping.LiteLlmPriceReader;
 
 /**

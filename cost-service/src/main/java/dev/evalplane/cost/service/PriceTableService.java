@@ -15,11 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.evalplane.cost.ModelPrice;
-import dev.evalplane.cost.PriceOverride;
-import dev.evalplane.cost.PriceSource;
-import dev.evalplane.cost.PriceTable;
-import dev.evalplane.cost.ResolvedPrice;
+import dev.evalplane.cost.domain.ModelPrice;
+import dev.evalplane.cost.domain.PriceOverride;
+import dev.evalplane.cost.domain.PriceSource;
+import dev.evalplane.cost.domain.PriceTable;
+import dev.evalplane.cost.domain.ResolvedPrice;
 import dev.evalplane.cost.client.LiteLlmMapFetcher;
 import dev.evalplane.cost.config.PricesConfig;
 import dev.evalplane.cost.mapping.LiteLlmPriceReader;

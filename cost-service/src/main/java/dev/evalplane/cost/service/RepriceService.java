@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.evalplane.cost.PriceTable;
-import dev.evalplane.cost.PricedUsage;
-import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.domain.PriceTable;
+import dev.evalplane.cost.domain.PricedUsage;
+import dev.evalplane.cost.domain.SpanCostEntry;
 import dev.evalplane.cost.messaging.TraceCostPublisher;
 import dev.evalplane.cost.repository.SpanCostRepository;
 import dev.evalplane.cost.repository.TraceCostVersionRepository;

@@ -1,9 +1,9 @@
 package dev.evalplane.cost.service;
 
-import dev.evalplane.cost.PriceTable;
-import dev.evalplane.cost.PricedUsage;
-import dev.evalplane.cost.ResolvedPrice;
-import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.domain.PriceTable;
+import dev.evalplane.cost.domain.PricedUsage;
+import dev.evalplane.cost.domain.ResolvedPrice;
+import dev.evalplane.cost.domain.SpanCostEntry;
 import dev.evalplane.events.LlmCall;
 import dev.evalplane.events.SpanEvent;
 

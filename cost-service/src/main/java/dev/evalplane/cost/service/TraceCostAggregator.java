@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
-import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.domain.SpanCostEntry;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.SpanCost;
 import dev.evalplane.events.TokenUsage;

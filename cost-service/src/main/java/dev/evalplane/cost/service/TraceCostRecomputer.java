@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.domain.SpanCostEntry;
 import dev.evalplane.cost.repository.SpanCostRepository;
 import dev.evalplane.cost.repository.TraceCostVersionRepository;
 import dev.evalplane.cost.repository.TraceCostVersionRepository.Stored;

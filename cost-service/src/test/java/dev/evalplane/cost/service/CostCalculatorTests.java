@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
 import dev.evalplane.cost.BundledPrices;
-import dev.evalplane.cost.PriceTable;
-import dev.evalplane.cost.PricedUsage;
-import dev.evalplane.cost.ResolvedPrice;
+import dev.evalplane.cost.domain.PriceTable;
+import dev.evalplane.cost.domain.PricedUsage;
+import dev.evalplane.cost.domain.ResolvedPrice;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.TokenUsage;
 

@@ -15,11 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.cost.BundledPrices;
-import dev.evalplane.cost.ModelPrice;
-import dev.evalplane.cost.ModelRates;
-import dev.evalplane.cost.PriceSource;
-import dev.evalplane.cost.PriceTable;
-import dev.evalplane.cost.ResolvedPrice;
+import dev.evalplane.cost.domain.ModelPrice;
+import dev.evalplane.cost.domain.ModelRates;
+import dev.evalplane.cost.domain.PriceSource;
+import dev.evalplane.cost.domain.PriceTable;
+import dev.evalplane.cost.domain.ResolvedPrice;
 import dev.evalplane.cost.mapping.LiteLlmPriceReader;
 import dev.evalplane.events.EventJson;
 import dev.evalplane.events.PricedBy;

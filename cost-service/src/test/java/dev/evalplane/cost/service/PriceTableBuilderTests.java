@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.cost.BundledPrices;
-import dev.evalplane.cost.ModelPrice;
-import dev.evalplane.cost.PriceOverride;
-import dev.evalplane.cost.PriceSource;
-import dev.evalplane.cost.PriceTable;
+import dev.evalplane.cost.domain.ModelPrice;
+import dev.evalplane.cost.domain.PriceOverride;
+import dev.evalplane.cost.domain.PriceSource;
+import dev.evalplane.cost.domain.PriceTable;
 import dev.evalplane.cost.mapping.LiteLlmPriceReader;
 import dev.evalplane.cost.mapping.OverrideFields;
 

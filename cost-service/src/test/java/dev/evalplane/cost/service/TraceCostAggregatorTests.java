@@ -8,9 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.evalplane.cost.PriceSource;
-import dev.evalplane.cost.PricedUsage;
-import dev.evalplane.cost.SpanCostEntry;
+import dev.evalplane.cost.domain.PriceSource;
+import dev.evalplane.cost.domain.PricedUsage;
+import dev.evalplane.cost.domain.SpanCostEntry;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.PricedBy;
 import dev.evalplane.events.TokenUsage;

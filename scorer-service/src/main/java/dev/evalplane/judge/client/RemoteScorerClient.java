@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.config.RemoteScorerConfig;
 import dev.evalplane.judge.outbound.RemoteScorerPolicy;
 import dev.evalplane.judge.outbound.RemoteTarget;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.judge.rest.ProblemException;
 import dev.evalplane.judge.rest.RunViews;
+import dev.evalplane.judge.domain.ClientRunCreate;
+import dev.evalplane.judge.domain.ClientRunUpdate;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -3,9 +3,11 @@ package dev.evalplane.judge.clientrun;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.evalplane.judge.EvaluationRun;
+import dev.evalplane.judge.domain.EvaluationRun;
 import dev.evalplane.judge.repository.RunRepository;
-import dev.evalplane.judge.rest.ProblemException;
+import dev.evalplane.judge.domain.Refusals;
+import dev.evalplane.judge.domain.ClientRunCreate;
+import dev.evalplane.judge.domain.ClientRunUpdate;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,17 +35,16 @@ public class ClientRunService {
     public Uni<EvaluationRun> update(String runId, ClientRunUpdate update) {
         return runs.find(runId).chain(run -> {
             if (run == null) {
-                return Uni.createFrom().failure(ProblemException.notFound("no run with id " + runId));
+                return Uni.createFrom().failure(Refusals.runNotFound("no run with id " + runId));
             }
             if (!run.clientRun()) {
-                return Uni.createFrom().failure(new ProblemException(409, "not-a-client-run",
-                        "Run is not a client run", "run " + runId + " is an evaluation evalplane executes; only its"
+                return Uni.createFrom().failure(Refusals.notAClientRun("run " + runId + " is an evaluation evalplane executes; only its"
                                 + " pipeline writes its status, metrics and tags"));
             }
             update.params().forEach((key, value) -> {
                 var stored = run.params().get(key);
                 if (stored != null && !stored.asText().equals(value)) {
-                    throw ProblemException.badRequest("param '" + key + "' of run " + runId + " already has the value '"
+                    throw Refusals.invalidRequest("param '" + key + "' of run " + runId + " already has the value '"
                             + stored.asText() + "'; params cannot be changed once logged");
                 }
             });

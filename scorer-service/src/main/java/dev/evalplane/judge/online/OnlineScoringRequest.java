@@ -6,7 +6,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalplane.judge.rest.ProblemException;
+import dev.evalplane.judge.domain.Refusals;
+import dev.evalplane.support.error.InvalidInputException;
 
 /**
  * The body of start and update: {@code {sample_rate, filter_string?, daily_budget_usd?, scorer_version?}}. On update an
@@ -72,7 +73,7 @@ public record OnlineScoringRequest(Double sampleRate, boolean hasFilter, String 
                 start || body.has("daily_budget_usd"), dailyBudget, scorerVersion);
     }
 
-    static ProblemException invalid(String detail) {
-        return new ProblemException(400, "invalid-online-scoring", "Invalid online scoring settings", detail);
+    static InvalidInputException invalid(String detail) {
+        return Refusals.invalidOnlineScoring(detail);
     }
 }

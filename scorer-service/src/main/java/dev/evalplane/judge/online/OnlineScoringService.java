@@ -9,9 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.evalplane.judge.RegisteredScorer;
+import dev.evalplane.judge.domain.RegisteredScorer;
 import dev.evalplane.judge.client.TraceServiceClient;
-import dev.evalplane.judge.rest.ProblemException;
+import dev.evalplane.judge.domain.Refusals;
+import dev.evalplane.support.error.NotFoundException;
 import dev.evalplane.judge.service.ScorerRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,9 +79,8 @@ public class OnlineScoringService {
     }
 
     public Uni<OnlineConfigView> get(String experimentId, String name) {
-        return configs.find(experimentId, name).onItem().ifNull().failWith(() -> new ProblemException(404,
-                "online-scoring-not-found", "Online scoring not found", "scorer '" + name
-                        + "' was never started on experiment '" + experimentId + "'"))
+        return configs.find(experimentId, name).onItem().ifNull().failWith(() -> Refusals.onlineScoringNotFound(
+                "scorer '" + name + "' was never started on experiment '" + experimentId + "'"))
                 .chain(this::view);
     }
 
@@ -152,8 +152,8 @@ public class OnlineScoringService {
         }).replaceWithVoid();
     }
 
-    private static ProblemException notStarted(String experimentId, String name) {
-        return new ProblemException(404, "online-scoring-not-found", "Online scoring not found", "scorer '" + name
-                + "' is not started on experiment '" + experimentId + "'");
+    private static NotFoundException notStarted(String experimentId, String name) {
+        return Refusals.onlineScoringNotFound("scorer '" + name + "' is not started on experiment '" + experimentId
+                + "'");
     }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalplane.judge.EvalRow;
-import dev.evalplane.judge.EvaluationRequest;
-import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.domain.EvalRow;
+import dev.evalplane.judge.domain.EvaluationRequest;
+import dev.evalplane.judge.domain.RowSource;
 import dev.evalplane.judge.client.PriceBook;
 import dev.evalplane.judge.client.TraceServiceClient;
 import dev.evalplane.judge.config.JudgeConfig;

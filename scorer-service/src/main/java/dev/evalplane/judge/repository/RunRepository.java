@@ -13,12 +13,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.evalplane.judge.EvaluationRequest;
-import dev.evalplane.judge.EvaluationRun;
-import dev.evalplane.judge.clientrun.ClientRunCreate;
-import dev.evalplane.judge.clientrun.ClientRunUpdate;
-import dev.evalplane.judge.service.RunOutcome;
-import dev.evalplane.judge.service.RunProgress;
+import dev.evalplane.judge.domain.EvaluationRequest;
+import dev.evalplane.judge.domain.EvaluationRun;
+import dev.evalplane.judge.domain.ClientRunCreate;
+import dev.evalplane.judge.domain.ClientRunUpdate;
+import dev.evalplane.judge.domain.RunOutcome;
+import dev.evalplane.judge.domain.RunProgress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -2,8 +2,8 @@ package dev.evalplane.judge.rest;
 
 import java.util.List;
 
-import dev.evalplane.judge.EvalRow;
-import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.domain.EvalRow;
+import dev.evalplane.judge.domain.RowSource;
 import dev.evalplane.judge.scorer.BoundedRegex;
 import dev.evalplane.judge.scorer.LlmJudge;
 import dev.evalplane.judge.scorer.MissingInputException;

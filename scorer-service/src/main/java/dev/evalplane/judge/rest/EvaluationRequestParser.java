@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.StoredText;
-import dev.evalplane.judge.EvaluationRequest;
-import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.domain.EvaluationRequest;
+import dev.evalplane.judge.domain.RowSource;
 import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.LlmProviders;
 import dev.evalplane.judge.provider.ModelUri;

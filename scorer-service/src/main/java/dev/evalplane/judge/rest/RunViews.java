@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.evalplane.judge.EvaluationRun;
-import dev.evalplane.judge.service.RunOutcome;
+import dev.evalplane.judge.domain.EvaluationRun;
+import dev.evalplane.judge.domain.RunOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.events.StoredText;
 
-import dev.evalplane.judge.RegisteredScorer;
+import dev.evalplane.judge.domain.RegisteredScorer;
 import dev.evalplane.judge.service.ScorerRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.provider.ModelUri;
 
 /** MLflow's built-in LLM judges, by class name (PascalCase) or assessment name (snake_case). */

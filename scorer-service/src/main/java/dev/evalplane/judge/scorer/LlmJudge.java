@@ -2,7 +2,7 @@ package dev.evalplane.judge.scorer;
 
 import java.util.List;
 
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.provider.ModelUri;
 
 /** An LLM judge: turns a row into judge tasks (prompts); the evaluation runs them and records the feedback. */

@@ -10,8 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.evalplane.judge.EvalRow;
-import dev.evalplane.judge.RetrievedContext;
+import dev.evalplane.judge.domain.EvalRow;
+import dev.evalplane.judge.domain.RetrievedContext;
 import dev.evalplane.judge.provider.ChatRequest;
 import dev.evalplane.judge.provider.ModelUri;
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.evalplane.events.AssessmentError;
 import dev.evalplane.events.AssessmentEvent;
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.mapping.AssessmentFactory;
 import dev.evalplane.judge.messaging.AssessmentPublisher;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.events.SpanEvent;
-import dev.evalplane.judge.EvalRow;
-import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.domain.EvalRow;
+import dev.evalplane.judge.domain.RowSource;
 import dev.evalplane.judge.tracing.RowTraceBuilder;
 import dev.evalplane.judge.tracing.TraceDocuments;
 

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.evalplane.judge.EvaluationRequest;
-import dev.evalplane.judge.EvaluationRun;
-import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.domain.EvaluationRequest;
+import dev.evalplane.judge.domain.EvaluationRun;
+import dev.evalplane.judge.domain.RowSource;
 import dev.evalplane.judge.repository.RunRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.events.AssessmentError;
 import dev.evalplane.events.TokenUsage;
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.mapping.AssessmentFactory;
 import dev.evalplane.judge.messaging.AssessmentPublisher;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.evalplane.events.AssessmentError;
 import dev.evalplane.events.AssessmentEvent;
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.client.RemoteScorerClient;
 import dev.evalplane.judge.client.RemoteScorerException;
 import dev.evalplane.judge.mapping.AssessmentFactory;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.evalplane.events.AssessmentEvent;
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.mapping.AssessmentFactory;
 import dev.evalplane.judge.messaging.AssessmentPublisher;
 import dev.evalplane.judge.scorer.DerivedFeedback;

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.events.AssessmentEvent;
-import dev.evalplane.judge.EvalRow;
-import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.domain.EvalRow;
+import dev.evalplane.judge.domain.RowSource;
 import dev.evalplane.judge.client.ServiceCallException;
 import dev.evalplane.judge.client.TraceServiceClient;
 import dev.evalplane.judge.mapping.AssessmentFactory;

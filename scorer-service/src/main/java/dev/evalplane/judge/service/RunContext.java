@@ -3,7 +3,7 @@ package dev.evalplane.judge.service;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.evalplane.judge.EvaluationRequest;
+import dev.evalplane.judge.domain.EvaluationRequest;
 
 /** What a running evaluation shares across its rows: limiter, budget, prices, counters, the cancel flag. */
 public final class RunContext {

@@ -3,11 +3,12 @@ package dev.evalplane.judge.service;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.client.PriceBook;
 import dev.evalplane.judge.messaging.PublishException;
 import dev.evalplane.judge.repository.RunRepository;
 import dev.evalplane.judge.scorer.LlmJudge;
+import dev.evalplane.judge.domain.RunOutcome;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.events.TokenUsage;
+import dev.evalplane.judge.domain.RunProgress;
 
 /** A run's live counters, failure reasons and feedback values (for the metrics). Thread-safe. */
 public final class RunTracker {

@@ -8,11 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.evalplane.judge.RegisteredScorer;
+import dev.evalplane.judge.domain.RegisteredScorer;
 import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.repository.ScorerRepository;
-import dev.evalplane.judge.rest.ProblemException;
+import dev.evalplane.judge.domain.Refusals;
+import dev.evalplane.support.error.NotFoundException;
 import dev.evalplane.judge.scorer.ClientOnlyScorer;
 import dev.evalplane.judge.scorer.HeaderSecrets;
 import dev.evalplane.judge.scorer.Scorer;
@@ -48,31 +49,31 @@ public class ScorerRegistry {
      */
     public Uni<RegisteredScorer> register(String experimentId, JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ProblemException.invalidScorer("the request body must be a JSON object {name, description?, scorer}");
+            throw Refusals.invalidScorer("the request body must be a JSON object {name, description?, scorer}");
         }
         String name;
         try {
             name = ScorerFactory.validName(body.get("name"));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidScorer("name: " + e.getMessage());
+            throw Refusals.invalidScorer("name: " + e.getMessage());
         }
         JsonNode description = body.get("description");
         if (description != null && !description.isNull()
                 && (!description.isTextual() || description.asText().length() > MAX_DESCRIPTION)) {
-            throw ProblemException.invalidScorer("description must be a string of at most " + MAX_DESCRIPTION + " characters");
+            throw Refusals.invalidScorer("description must be a string of at most " + MAX_DESCRIPTION + " characters");
         }
         JsonNode spec = body.get("scorer");
         if (spec == null || !spec.isObject()) {
-            throw ProblemException.invalidScorer("scorer must be an object, a scorer as in POST /api/v1/evaluations,"
+            throw Refusals.invalidScorer("scorer must be an object, a scorer as in POST /api/v1/evaluations,"
                     + " e.g. {\"judge\": {...}} or {\"builtin\": \"Guidelines\", \"guidelines\": [...]}");
         }
         if (spec.has("registered")) {
-            throw ProblemException.invalidScorer("scorer: a registered scorer cannot refer to another registered scorer");
+            throw Refusals.invalidScorer("scorer: a registered scorer cannot refer to another registered scorer");
         }
         JsonNode mlflowScorer = body.get("mlflow_scorer");
         if (mlflowScorer != null && !mlflowScorer.isNull()
                 && (!mlflowScorer.isTextual() || mlflowScorer.asText().length() > MAX_MLFLOW_SCORER)) {
-            throw ProblemException.invalidScorer("mlflow_scorer must be a string of at most " + MAX_MLFLOW_SCORER
+            throw Refusals.invalidScorer("mlflow_scorer must be a string of at most " + MAX_MLFLOW_SCORER
                     + " characters (the MLflow client's serialized scorer)");
         }
         String mlflow = mlflowScorer == null || mlflowScorer.isNull() ? null : mlflowScorer.asText();
@@ -87,10 +88,10 @@ public class ScorerRegistry {
                     built = List.of(factory.create(named, defaultModel));
                 }
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidScorer("scorer: " + e.getMessage());
+                throw Refusals.invalidScorer("scorer: " + e.getMessage());
             }
             return factory.resolveRemoteHosts(built, i -> "scorer")
-                    .onFailure(IllegalArgumentException.class).transform(e -> ProblemException.invalidScorer(e.getMessage()))
+                    .onFailure(IllegalArgumentException.class).transform(e -> Refusals.invalidScorer(e.getMessage()))
                     .chain(() -> repository.register(experimentId, name, text, HeaderSecrets.masked(named),
                             HeaderSecrets.headers(named), mlflow));
         });
@@ -115,7 +116,7 @@ public class ScorerRegistry {
             boolean sameOrigin = HeaderSecrets.sameOrigin(previous.scorer().path("remote").path("url").asText(),
                     spec.path("remote").path("url").asText());
             if (!sameOrigin) {
-                throw ProblemException.invalidScorer("scorer: remote scorer '" + name + "' has a new scheme, host or"
+                throw Refusals.invalidScorer("scorer: remote scorer '" + name + "' has a new scheme, host or"
                         + " port; send its \"headers\" again (stored values go only where they went before), or"
                         + " \"headers\": {} for none");
             }
@@ -129,7 +130,7 @@ public class ScorerRegistry {
                 if (HeaderSecrets.MASK.equals(e.getValue().asText())) {
                     JsonNode kept = stored == null ? null : stored.get(e.getKey());
                     if (kept == null) {
-                        throw ProblemException.invalidScorer("scorer: remote scorer header \"" + e.getKey() + "\" is \""
+                        throw Refusals.invalidScorer("scorer: remote scorer header \"" + e.getKey() + "\" is \""
                                 + HeaderSecrets.MASK + "\" and no earlier version of '" + name + "' stored a value for it;"
                                 + " send the value itself");
                     }
@@ -195,15 +196,15 @@ public class ScorerRegistry {
         JsonNode name = spec.get("registered");
         JsonNode version = spec.get("version");
         if (!name.isTextual() || name.asText().isBlank()) {
-            throw ProblemException.badRequest("scorers[" + index + "]: \"registered\" must be the name of a registered scorer");
+            throw Refusals.invalidRequest("scorers[" + index + "]: \"registered\" must be the name of a registered scorer");
         }
         if (version != null && !version.isNull() && (!version.isIntegralNumber() || version.asInt() < 1)) {
-            throw ProblemException.badRequest("scorers[" + index + "]: \"version\" must be a positive whole number");
+            throw Refusals.invalidRequest("scorers[" + index + "]: \"version\" must be a positive whole number");
         }
         Integer wanted = version == null || version.isNull() ? null : version.asInt();
         return repository.find(experimentId, name.asText(), wanted).chain(found -> {
             if (found == null) {
-                throw ProblemException.badRequest("scorers[" + index + "]: no scorer '" + name.asText() + "'"
+                throw Refusals.invalidRequest("scorers[" + index + "]: no scorer '" + name.asText() + "'"
                         + (wanted == null ? "" : " version " + wanted) + " is registered in experiment '"
                         + experimentId + "'");
             }
@@ -234,8 +235,8 @@ public class ScorerRegistry {
                 .map(headers -> HeaderSecrets.withHeaders(found.scorer(), headers));
     }
 
-    private static ProblemException notFound(String experimentId, String name, Integer version) {
-        return ProblemException.scorerNotFound("no scorer '" + name + "'" + (version == null ? "" : " version " + version)
+    private static NotFoundException notFound(String experimentId, String name, Integer version) {
+        return Refusals.scorerNotFound("no scorer '" + name + "'" + (version == null ? "" : " version " + version)
                 + " is registered in experiment '" + experimentId + "'");
     }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.evalplane.judge.EvalRow;
-import dev.evalplane.judge.RetrievedContext;
+import dev.evalplane.judge.domain.EvalRow;
+import dev.evalplane.judge.domain.RetrievedContext;
 import dev.evalplane.judge.tracing.StoredSpans;
 
 /**

@@ -9,7 +9,7 @@ import dev.evalplane.events.Ids;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.SpanStatus;
-import dev.evalplane.judge.RowSource;
+import dev.evalplane.judge.domain.RowSource;
 
 /**
  * The trace of a data row, so every evaluated row is a trace: one CHAIN root span {@code root_span} with the row's

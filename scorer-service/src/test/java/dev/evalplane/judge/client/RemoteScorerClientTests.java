@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.evalplane.events.EventJson;
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.config.RemoteScorerConfig;
 import dev.evalplane.judge.outbound.RemoteScorerPolicy;
 import dev.evalplane.judge.scorer.RemoteScorer;

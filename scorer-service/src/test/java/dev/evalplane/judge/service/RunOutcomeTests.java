@@ -8,6 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.evalplane.judge.domain.RunOutcome;
+import dev.evalplane.judge.domain.RunProgress;
+
 class RunOutcomeTests {
 
     private static RunProgress progress(int rows, int rowsFailed, int calls, int failed, int budgetSkips,

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.evalplane.events.EventJson;
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.scorer.BuiltinJudges;
 import dev.evalplane.judge.scorer.DerivedFeedback;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.events.AssessmentEvent;
 import dev.evalplane.events.Topics;
-import dev.evalplane.trace.service.AssessmentRecord;
+import dev.evalplane.trace.domain.AssessmentRecord;
 import dev.evalplane.trace.service.AssessmentService;
 import dev.evalplane.trace.service.EventValidation;
 import io.smallrye.mutiny.Uni;

@@ -2,7 +2,7 @@ package dev.evalplane.trace.messaging;
 
 import java.util.Set;
 
-import dev.evalplane.trace.service.ValidationException;
+import dev.evalplane.support.error.InvalidInputException;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -17,7 +17,7 @@ final class Failures {
 
     static boolean isPoison(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ValidationException || t instanceof IllegalArgumentException) {
+            if (t instanceof InvalidInputException || t instanceof IllegalArgumentException) {
                 return true;
             }
             if (t instanceof PgException pg) {

@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.evalplane.trace.service.ValidationException;
+import dev.evalplane.support.error.InvalidInputException;
 
 /** Parses a String payload with the application's ObjectMapper into an event, then validates it. */
 final class RecordReader<T> implements Function<String, T> {
@@ -24,12 +24,12 @@ final class RecordReader<T> implements Function<String, T> {
     @Override
     public T apply(String payload) {
         if (payload == null) {
-            throw new ValidationException("the record has no value");
+            throw new InvalidInputException("the record has no value");
         }
         try {
             return validation.apply(mapper.readValue(payload, type));
         } catch (JsonProcessingException e) {
-            throw new ValidationException("not a valid " + type.getSimpleName() + " JSON document: "
+            throw new InvalidInputException("not a valid " + type.getSimpleName() + " JSON document: "
                     + e.getOriginalMessage());
         }
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.trace.mapping.JsonCodec;
-import dev.evalplane.trace.service.AssessmentRecord;
-import dev.evalplane.trace.service.JudgeMeta;
+import dev.evalplane.trace.domain.AssessmentRecord;
+import dev.evalplane.trace.domain.JudgeMeta;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;

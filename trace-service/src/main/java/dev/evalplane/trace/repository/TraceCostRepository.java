@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.trace.mapping.JsonCodec;
-import dev.evalplane.trace.service.TraceCostRecord;
+import dev.evalplane.trace.domain.TraceCostRecord;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.evalplane.trace.mapping.JsonCodec;
-import dev.evalplane.trace.service.TraceContribution;
+import dev.evalplane.trace.domain.TraceContribution;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -13,7 +13,7 @@ import dev.evalplane.trace.domain.EvaluationPage;
 import dev.evalplane.trace.domain.RunSummary;
 import dev.evalplane.trace.service.ClientRunLinks;
 import dev.evalplane.trace.service.EvaluationService;
-import dev.evalplane.trace.service.ValidationException;
+import dev.evalplane.support.error.InvalidInputException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -55,7 +55,7 @@ public class EvaluationResource {
         try {
             request = json.read(body, LinkRequest.class);
         } catch (JsonProcessingException e) {
-            throw new ValidationException("the body must be {\"trace_ids\": [...]}: " + JsonErrors.describe(e));
+            throw new InvalidInputException("the body must be {\"trace_ids\": [...]}: " + JsonErrors.describe(e));
         }
         return clientLinks.link(runId, request.traceIds()).map(n -> new Linked(runId, n));
     }
@@ -80,7 +80,7 @@ public class EvaluationResource {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw new ValidationException("page_size must be a whole number, got \"" + value + "\"");
+            throw new InvalidInputException("page_size must be a whole number, got \"" + value + "\"");
         }
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.evalplane.events.JsonErrors;
 import dev.evalplane.events.StoredText;
-import dev.evalplane.trace.service.ValidationException;
+import dev.evalplane.support.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -27,25 +27,25 @@ public class JsonBody {
     public <T> T read(String body, Class<T> type) throws JsonProcessingException {
         JsonNode root = parse(body);
         if (!root.isObject()) {
-            throw new ValidationException("the body must be a JSON object");
+            throw new InvalidInputException("the body must be a JSON object");
         }
         try {
             return mapper.treeToValue(root, type);
         } catch (MismatchedInputException e) {
-            throw new ValidationException(JsonErrors.describe(e));
+            throw new InvalidInputException(JsonErrors.describe(e));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException(e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         }
     }
 
     public JsonNode parse(String body) throws JsonProcessingException {
         if (body == null || body.isBlank()) {
-            throw new ValidationException("the request needs a JSON body");
+            throw new InvalidInputException("the request needs a JSON body");
         }
         JsonNode root = mapper.readTree(body);
         String unstorable = StoredText.firstUnstorable(root);
         if (unstorable != null) {
-            throw new ValidationException(unstorable + " contains a NUL character or a lone surrogate, which cannot be"
+            throw new InvalidInputException(unstorable + " contains a NUL character or a lone surrogate, which cannot be"
                     + " stored");
         }
         return root;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.evalplane.trace.domain.RunSummary;
 import dev.evalplane.trace.service.EvaluationService;
-import dev.evalplane.trace.service.ValidationException;
+import dev.evalplane.support.error.InvalidInputException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -50,14 +50,14 @@ public class RunSummariesResource {
 
     private static List<String> validated(Request request) {
         if (request == null || request.runIds() == null) {
-            throw new ValidationException("run_ids is required: a list of run ids");
+            throw new InvalidInputException("run_ids is required: a list of run ids");
         }
         if (request.runIds().size() > MAX_RUNS) {
-            throw new ValidationException("run_ids has " + request.runIds().size() + " ids; at most " + MAX_RUNS);
+            throw new InvalidInputException("run_ids has " + request.runIds().size() + " ids; at most " + MAX_RUNS);
         }
         for (String runId : request.runIds()) {
             if (runId == null || runId.isBlank() || runId.length() > MAX_RUN_ID_LENGTH || runId.indexOf('\0') >= 0) {
-                throw new ValidationException("run_ids holds an invalid run id: each is 1-" + MAX_RUN_ID_LENGTH
+                throw new InvalidInputException("run_ids holds an invalid run id: each is 1-" + MAX_RUN_ID_LENGTH
                         + " characters without NUL");
             }
         }

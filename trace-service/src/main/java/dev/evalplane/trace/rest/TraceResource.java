@@ -9,7 +9,7 @@ import dev.evalplane.trace.domain.TraceInfo;
 import dev.evalplane.trace.domain.TracePage;
 import dev.evalplane.trace.service.TraceEditRequests;
 import dev.evalplane.trace.service.TraceEditService;
-import dev.evalplane.trace.service.TraceInfoWrite;
+import dev.evalplane.trace.domain.TraceInfoWrite;
 import dev.evalplane.trace.service.TraceSearchService;
 import dev.evalplane.trace.service.TraceService;
 import io.smallrye.mutiny.Uni;

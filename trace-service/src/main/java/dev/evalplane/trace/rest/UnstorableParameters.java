@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.evalplane.events.StoredText;
-import dev.evalplane.trace.service.ValidationException;
+import dev.evalplane.support.error.InvalidInputException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -23,7 +23,7 @@ public class UnstorableParameters {
             bad = first(uri.getQueryParameters(), "query");
         }
         if (bad != null) {
-            throw new ValidationException(bad);
+            throw new InvalidInputException(bad);
         }
     }
 

@@ -15,6 +15,8 @@ import dev.evalplane.events.AssessmentSource;
 import dev.evalplane.events.ClientReportedKeys;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.SpanValidation;
+import dev.evalplane.trace.domain.AssessmentRecord;
+import dev.evalplane.support.error.InvalidInputException;
 
 /**
  * Turns REST bodies into assessment writes, rejecting anything MLflow would reject with a precise reason. Metadata
@@ -135,7 +137,7 @@ public final class AssessmentRequests {
 
     private static void require(boolean ok, String detail) {
         if (!ok) {
-            throw new ValidationException(detail);
+            throw new InvalidInputException(detail);
         }
     }
 

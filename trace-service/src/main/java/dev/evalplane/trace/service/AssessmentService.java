@@ -13,6 +13,9 @@ import dev.evalplane.trace.repository.AssessmentRepository;
 import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.RunLinkRepository;
 import dev.evalplane.trace.repository.TraceQueries;
+import dev.evalplane.trace.domain.AssessmentRecord;
+import dev.evalplane.support.error.InvalidInputException;
+import dev.evalplane.support.error.NotFoundException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +106,7 @@ public class AssessmentService {
         }
         return queries.byId(conn, record.traceId(), record.overrides()).chain(existing -> existing != null
                 ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new ValidationException("overrides: assessment " + record.overrides()
+                : Uni.createFrom().failure(new InvalidInputException("overrides: assessment " + record.overrides()
                         + " does not exist on trace " + record.traceId())));
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.RunLinkRepository;
+import dev.evalplane.support.error.InvalidInputException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,18 +30,18 @@ public class ClientRunLinks {
         this.links = links;
     }
 
-    /** How many distinct traces were linked; ValidationException for a bad run id or trace id list. */
+    /** How many distinct traces were linked; InvalidInputException for a bad run id or trace id list. */
     public Uni<Integer> link(String runId, List<String> traceIds) {
         if (runId == null || runId.isBlank() || runId.length() > MAX_ID || runId.indexOf('\0') >= 0) {
-            throw new ValidationException("run_id must be a non-empty id of at most " + MAX_ID + " characters");
+            throw new InvalidInputException("run_id must be a non-empty id of at most " + MAX_ID + " characters");
         }
         if (traceIds == null || traceIds.isEmpty() || traceIds.size() > MAX_TRACES) {
-            throw new ValidationException("trace_ids must list 1 to " + MAX_TRACES + " trace ids");
+            throw new InvalidInputException("trace_ids must list 1 to " + MAX_TRACES + " trace ids");
         }
         Set<String> ids = new LinkedHashSet<>();
         for (String id : traceIds) {
             if (id == null || id.isBlank() || id.length() > MAX_ID || id.indexOf('\0') >= 0) {
-                throw new ValidationException("trace_ids: every id must be a non-empty string of at most " + MAX_ID
+                throw new InvalidInputException("trace_ids: every id must be a non-empty string of at most " + MAX_ID
                         + " characters");
             }
             ids.add(id);

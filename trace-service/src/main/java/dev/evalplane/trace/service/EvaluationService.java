@@ -21,6 +21,7 @@ import dev.evalplane.trace.repository.RunListCountRepository;
 import dev.evalplane.trace.repository.RunListCountRepository.Counters;
 import dev.evalplane.trace.repository.RunSummaryRepository;
 import dev.evalplane.trace.search.PageToken;
+import dev.evalplane.support.error.InvalidInputException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +60,7 @@ public class EvaluationService {
     public Uni<EvaluationPage> list(String runId, Integer pageSize, String pageToken) {
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ValidationException("page_size must be from 1 to " + MAX_PAGE_SIZE);
+            throw new InvalidInputException("page_size must be from 1 to " + MAX_PAGE_SIZE);
         }
         String fingerprint = PageToken.fingerprint("evaluation", runId);
         PageToken after = pageToken == null || pageToken.isEmpty() ? null

@@ -6,6 +6,7 @@ import dev.evalplane.events.AssessmentEvent;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.SpanCost;
 import dev.evalplane.events.TraceCostEvent;
+import dev.evalplane.support.error.InvalidInputException;
 
 /**
  * The rules an assessments or trace-costs record must meet before it is stored; a broken one goes to the DLQ with the
@@ -54,7 +55,7 @@ public final class EventValidation {
 
     private static void require(boolean ok, String detail) {
         if (!ok) {
-            throw new ValidationException(detail);
+            throw new InvalidInputException(detail);
         }
     }
 

@@ -11,6 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.evalplane.trace.domain.Experiment;
 import dev.evalplane.trace.domain.ExperimentPage;
+import dev.evalplane.support.error.ConflictException;
+import dev.evalplane.support.error.InvalidInputException;
+import dev.evalplane.support.error.NotFoundException;
 import dev.evalplane.trace.repository.ExperimentRepository;
 import dev.evalplane.trace.search.ExperimentFilter;
 import dev.evalplane.trace.search.FilterException;
@@ -82,7 +85,7 @@ public class ExperimentService {
     public Uni<ExperimentPage> search(String filter, List<String> orderBy, Integer maxResults, String pageToken) {
         int limit = maxResults == null ? MAX_RESULTS : maxResults;
         if (limit < 1 || limit > MAX_RESULTS) {
-            throw new ValidationException("max_results must be between 1 and " + MAX_RESULTS);
+            throw new InvalidInputException("max_results must be between 1 and " + MAX_RESULTS);
         }
         SqlParams params = new SqlParams();
         String condition = ExperimentFilter.toSql(filter, params);
@@ -101,7 +104,7 @@ public class ExperimentService {
         Map<String, String> checkedSet = tags(set);
         List<String> checkedDelete = delete == null ? List.of() : delete;
         if (checkedDelete.size() > MAX_TAGS || checkedDelete.stream().anyMatch(k -> k == null || k.isBlank())) {
-            throw new ValidationException("delete must be at most " + MAX_TAGS + " non-blank tag keys");
+            throw new InvalidInputException("delete must be at most " + MAX_TAGS + " non-blank tag keys");
         }
         return get(experimentId)
                 .chain(e -> experiments.editTags(experimentId, checkedSet, checkedDelete, e.creationTimeMs(),
@@ -111,10 +114,10 @@ public class ExperimentService {
 
     private static String name(String name) {
         if (name == null || name.isBlank()) {
-            throw new ValidationException("name must be a non-empty string");
+            throw new InvalidInputException("name must be a non-empty string");
         }
         if (name.length() > MAX_NAME_LENGTH || name.indexOf('\0') >= 0) {
-            throw new ValidationException("name must be at most " + MAX_NAME_LENGTH + " characters, without NUL");
+            throw new InvalidInputException("name must be at most " + MAX_NAME_LENGTH + " characters, without NUL");
         }
         return name;
     }
@@ -124,15 +127,15 @@ public class ExperimentService {
             return Map.of();
         }
         if (tags.size() > MAX_TAGS) {
-            throw new ValidationException("at most " + MAX_TAGS + " tags");
+            throw new InvalidInputException("at most " + MAX_TAGS + " tags");
         }
         Map<String, String> checked = new LinkedHashMap<>();
         tags.forEach((k, v) -> {
             if (k == null || k.isBlank() || k.length() > MAX_TAG_KEY_LENGTH) {
-                throw new ValidationException("tag keys must be 1.." + MAX_TAG_KEY_LENGTH + " characters");
+                throw new InvalidInputException("tag keys must be 1.." + MAX_TAG_KEY_LENGTH + " characters");
             }
             if (v != null && v.length() > MAX_TAG_VALUE_LENGTH) {
-                throw new ValidationException("tag '" + k + "' is longer than " + MAX_TAG_VALUE_LENGTH + " characters");
+                throw new InvalidInputException("tag '" + k + "' is longer than " + MAX_TAG_VALUE_LENGTH + " characters");
             }
             checked.put(k, v == null ? "" : v);
         });

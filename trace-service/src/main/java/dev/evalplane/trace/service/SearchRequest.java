@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.evalplane.support.error.InvalidInputException;
+
 /** Body of POST /api/v1/traces/search. */
 public record SearchRequest(List<String> experimentIds, String filterString, List<String> orderBy, int maxResults,
         String pageToken) {
@@ -57,7 +59,7 @@ public record SearchRequest(List<String> experimentIds, String filterString, Lis
 
     private static void require(boolean ok, String detail) {
         if (!ok) {
-            throw new ValidationException(detail);
+            throw new InvalidInputException(detail);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.RunLinkRepository;
 import dev.evalplane.trace.repository.SpanRepository;
 import dev.evalplane.trace.repository.TraceWriteRepository;
+import dev.evalplane.trace.domain.TraceContribution;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.trace.repository.TraceCostRepository;
+import dev.evalplane.trace.domain.TraceCostRecord;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

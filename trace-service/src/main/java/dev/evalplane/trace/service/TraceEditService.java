@@ -12,6 +12,11 @@ import dev.evalplane.trace.domain.TraceInfo;
 import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.RunLinkRepository;
 import dev.evalplane.trace.repository.TraceEditRepository;
+import dev.evalplane.trace.domain.TraceCostRecord;
+import dev.evalplane.trace.domain.Previews;
+import dev.evalplane.trace.domain.TraceInfoWrite;
+import dev.evalplane.support.error.InvalidInputException;
+import dev.evalplane.support.error.NotFoundException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,7 +65,7 @@ public class TraceEditService {
         List<String> checkedDelete = delete == null ? List.of() : delete;
         if (checkedDelete.size() > MAX_ENTRIES || checkedDelete.stream().anyMatch(k -> k == null || k.isBlank()
                 || k.length() > MAX_KEY_LENGTH)) {
-            throw new ValidationException("delete must be at most " + MAX_ENTRIES + " tag keys of 1.." + MAX_KEY_LENGTH
+            throw new InvalidInputException("delete must be at most " + MAX_ENTRIES + " tag keys of 1.." + MAX_KEY_LENGTH
                     + " characters");
         }
         List<String> ids = List.of(id);
@@ -79,17 +84,17 @@ public class TraceEditService {
     public Uni<Integer> delete(List<String> traceIds, String experimentId, Long maxTimestampMs, Integer maxTraces) {
         if (traceIds != null && !traceIds.isEmpty()) {
             if (traceIds.size() > MAX_TRACES) {
-                throw new ValidationException("at most " + MAX_TRACES + " trace_ids per request");
+                throw new InvalidInputException("at most " + MAX_TRACES + " trace_ids per request");
             }
             List<String> ids = traceIds.stream().map(t -> id(t, "trace_ids")).distinct().toList();
             return db.withTraceLocks(ids, conn -> edits.delete(conn, ids));
         }
         if (experimentId == null || maxTimestampMs == null) {
-            throw new ValidationException("give trace_ids, or experiment_id with max_timestamp_ms");
+            throw new InvalidInputException("give trace_ids, or experiment_id with max_timestamp_ms");
         }
         int limit = maxTraces == null ? MAX_TRACES : maxTraces;
         if (limit < 1 || limit > MAX_TRACES) {
-            throw new ValidationException("max_traces must be between 1 and " + MAX_TRACES);
+            throw new InvalidInputException("max_traces must be between 1 and " + MAX_TRACES);
         }
         String experiment = id(experimentId, "experiment_id");
         return db.pool().withConnection(conn -> edits.oldest(conn, experiment, maxTimestampMs, limit))
@@ -103,7 +108,7 @@ public class TraceEditService {
             return Uni.createFrom().item(List.of());
         }
         if (traceIds.size() > MAX_TRACES) {
-            throw new ValidationException("at most " + MAX_TRACES + " trace_ids per request");
+            throw new InvalidInputException("at most " + MAX_TRACES + " trace_ids per request");
         }
         List<Uni<Trace>> reads = new ArrayList<>();
         for (String traceId : traceIds) {
@@ -117,10 +122,10 @@ public class TraceEditService {
         id(info.experimentId(), "experiment_id");
         String state = info.state() == null ? "OK" : info.state();
         if (!STATES.contains(state)) {
-            throw new ValidationException("state must be OK, ERROR or IN_PROGRESS");
+            throw new InvalidInputException("state must be OK, ERROR or IN_PROGRESS");
         }
         if (info.requestTimeMs() <= 0) {
-            throw new ValidationException("request_time_ms must be a positive epoch time in milliseconds");
+            throw new InvalidInputException("request_time_ms must be a positive epoch time in milliseconds");
         }
         Map<String, String> metadata = map(info.traceMetadata(), "trace_metadata");
         metadata.keySet().removeAll(DERIVED_METADATA);
@@ -135,7 +140,7 @@ public class TraceEditService {
 
     private static String id(String value, String field) {
         if (value == null || value.isBlank() || value.length() > MAX_ID_LENGTH || value.indexOf('\0') >= 0) {
-            throw new ValidationException(field + " must be 1.." + MAX_ID_LENGTH + " characters");
+            throw new InvalidInputException(field + " must be 1.." + MAX_ID_LENGTH + " characters");
         }
         return value;
     }
@@ -146,14 +151,14 @@ public class TraceEditService {
             return checked;
         }
         if (values.size() > MAX_ENTRIES) {
-            throw new ValidationException(field + " has more than " + MAX_ENTRIES + " entries");
+            throw new InvalidInputException(field + " has more than " + MAX_ENTRIES + " entries");
         }
         values.forEach((k, v) -> {
             if (k == null || k.isBlank() || k.length() > MAX_KEY_LENGTH || k.indexOf('\0') >= 0) {
-                throw new ValidationException(field + " keys must be 1.." + MAX_KEY_LENGTH + " characters");
+                throw new InvalidInputException(field + " keys must be 1.." + MAX_KEY_LENGTH + " characters");
             }
             if (v != null && (v.length() > MAX_VALUE_LENGTH || v.indexOf('\0') >= 0)) {
-                throw new ValidationException(field + " value of '" + k + "' is longer than " + MAX_VALUE_LENGTH
+                throw new InvalidInputException(field + " value of '" + k + "' is longer than " + MAX_VALUE_LENGTH
                         + " characters or holds NUL");
             }
             checked.put(k, v == null ? "" : v);

@@ -7,6 +7,7 @@ import dev.evalplane.trace.domain.Trace;
 import dev.evalplane.trace.repository.AssessmentQueries;
 import dev.evalplane.trace.repository.ExperimentRepository;
 import dev.evalplane.trace.repository.TraceQueries;
+import dev.evalplane.support.error.NotFoundException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -2,7 +2,7 @@ package dev.evalplane.judge.scorer.code;
 
 import java.util.List;
 
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.scorer.BoundedRegex;
 
 /**

@@ -3,7 +3,7 @@ package dev.evalplane.judge.scorer.code;
 import java.util.List;
 import java.util.Locale;
 
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 
 /**
  * {@code contains}: the response contains {@code substring}, or any of {@code any_of}, or all of {@code all_of}

@@ -6,7 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.events.EventJson;
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 
 /**
  * {@code json_valid}: the response is JSON (a string output must parse as one JSON value; an object or list output

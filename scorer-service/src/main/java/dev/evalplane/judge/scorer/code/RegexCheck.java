@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 import dev.evalplane.judge.scorer.BoundedRegex;
 
 /**

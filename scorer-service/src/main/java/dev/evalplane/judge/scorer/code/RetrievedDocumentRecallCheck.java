@@ -9,7 +9,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 
-import dev.evalplane.judge.EvalRow;
+import dev.evalplane.judge.domain.EvalRow;
 
 /**
  * {@code retrieved_document_recall}: the share of {@code expectations.expected_document_ids} that the trace's

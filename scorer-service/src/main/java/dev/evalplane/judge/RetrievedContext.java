@@ -1,7 +1,0 @@
-package dev.evalplane.judge;
-
-import java.util.List;
-
-/** The documents one RETRIEVER span returned: its span id and each document's text. */
-public record RetrievedContext(String spanId, List<String> documents) {
-}

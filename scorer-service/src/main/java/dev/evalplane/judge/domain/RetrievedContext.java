@@ -1,0 +1,7 @@
+package dev.evalplane.judge.domain;
+
+import java.util.List;
+
+/** The documents one RETRIEVER span returned: its span id and each document's text. */
+public record RetrievedContext(String spanId, List<String> documents) {
+}

@@ -1,0 +1,14 @@
+package dev.evalplane.trace;
+
+import org.junit.jupiter.api.Test;
+
+import dev.evalplane.testsupport.LayerRules;
+
+/** Repositories don't know services, services don't know REST, the domain records know no layer (LayerRules). */
+class LayerRulesTests {
+
+    @Test
+    void layersPointOneWay() {
+        LayerRules.checkMainClasses();
+    }
+}
