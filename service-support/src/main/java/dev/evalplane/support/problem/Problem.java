@@ -28,6 +28,13 @@ public record Problem(String type, String title, int status, String detail, Inte
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 
+    /** A problem named after its HTTP status: "Method Not Allowed" is {@code method-not-allowed}. */
+    public static Problem forStatus(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        return of(status, slug(title), title, detail);
+    }
+
     /** A slug from an HTTP reason phrase: "Method Not Allowed" becomes {@code method-not-allowed}. */
     public static String slug(String title) {
         return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");

@@ -49,9 +49,7 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json instanceof MismatchedInputException wrongType ? wrongType(wrongType) : malformedJson(json);
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        return Problem.of(status, Problem.slug(title), title, e.getMessage()).response();
+        return Problem.forStatus(status, e.getMessage()).response();
     }
 
     /**
