@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-
 /**
  * A run as {@code GET /api/v1/evaluations/{run_id}} answers it (CONTRACTS.md, plus a few counters): {@code origin}
  * EVALPLANE or MLFLOW_CLIENT and, for a run the MLflow client wrote, its {@code params}, {@code tags} and
