@@ -13,8 +13,8 @@ import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.LocalKafka;
 
 /**
- * The Kafka broker stops (clean shutdown) while spans flow and comes back 5 s later on the same port and data dir.
- * The services are not touched: they must reconnect by themselves, and every span must end up stored and priced
+ * The Kafka broker stops (clean shutdown) while spans flow and comes back on the same port and data dir once the
+ * services report it gone (not ready: their Kafka clients have no connection). The services are not touched: they must reconnect by themselves, and every span must end up stored and priced
  * exactly once, with exact trace costs and nothing in the dead-letter topic.
  */
 class BrokerRestartIT {
@@ -29,10 +29,10 @@ class BrokerRestartIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> flow.sent() >= 1000);
             broker.stop();
             int sentAtStop = flow.sent();
-            Thread.sleep(5000);
+            FlowChecks.awaitOutageSeen(stack.services.traceService(), stack.services.costService());
             broker.start();
-            System.out.printf("broker stopped after %d of %d spans were handed to the producer, back after 5 s%n",
-                    sentAtStop, flow.spanCount());
+            System.out.printf("broker stopped after %d of %d spans were handed to the producer, back once the"
+                    + " services reported the outage%n", sentAtStop, flow.spanCount());
             sender.join(120_000);
             assertThat(sentAtStop).as("stopped mid-stream").isLessThan(flow.spanCount());
         }

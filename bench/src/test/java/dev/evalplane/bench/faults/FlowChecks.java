@@ -18,7 +18,7 @@ import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.ServiceProcess;
 
 /** The end state a fault must not change: everything stored and priced exactly once, nothing dead-lettered. */
-final class FlowChecks {
+public final class FlowChecks {
 
     static void assertExactlyOnceEffect(SpanFlow flow, TestStack stack, Duration within) {
         var expected = flow.expectedCosts(stack.rate("gpt-4.1-mini", "input_cost_per_token"),
@@ -44,6 +44,18 @@ final class FlowChecks {
         for (ServiceProcess service : services) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> Http.get(service.url("/q/health/ready")).status() == 200);
+        }
+    }
+
+    /**
+     * Waits (at most 60 s) until every service reports itself not ready: the outage has reached them (a dropped
+     * PostgreSQL pool, Kafka clients with no connection), so restarting the dependency after this tests recovery,
+     * not a blip nobody saw.
+     */
+    public static void awaitOutageSeen(ServiceProcess... services) {
+        for (ServiceProcess service : services) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> Http.get(service.url("/q/health/ready")).status() == 503);
         }
     }
 

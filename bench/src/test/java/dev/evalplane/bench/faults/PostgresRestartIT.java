@@ -13,9 +13,10 @@ import dev.evalplane.testsupport.LocalPostgres;
 import dev.evalplane.testsupport.PostgresResource;
 
 /**
- * PostgreSQL stops (fast shutdown: open connections are cut) while spans flow and starts again 5 s later on the
- * same port and data. The services keep running: their consumers must retry, not dead-letter, and every span must
- * end up stored and priced exactly once, with exact trace costs.
+ * PostgreSQL stops (fast shutdown: open connections are cut) while spans flow and starts again on the same port and
+ * data once the services report it gone (not ready: their pools have no connection). The services keep running:
+ * their consumers must retry, not dead-letter, and every span must end up stored and priced exactly once, with exact
+ * trace costs.
  */
 class PostgresRestartIT {
 
@@ -29,10 +30,10 @@ class PostgresRestartIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> flow.sent() >= 1000);
             postgres.stop();
             int sentAtStop = flow.sent();
-            Thread.sleep(5000);
+            FlowChecks.awaitOutageSeen(stack.services.traceService(), stack.services.costService());
             postgres.start();
-            System.out.printf("PostgreSQL stopped after %d of %d spans were sent, back after 5 s%n", sentAtStop,
-                    flow.spanCount());
+            System.out.printf("PostgreSQL stopped after %d of %d spans were sent, back once the services reported the"
+                    + " outage%n", sentAtStop, flow.spanCount());
             sender.join(120_000);
             assertThat(sentAtStop).as("stopped mid-stream").isLessThan(flow.spanCount());
         }

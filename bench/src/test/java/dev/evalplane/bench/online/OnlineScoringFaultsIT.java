@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.evalplane.bench.Kafka;
 import dev.evalplane.bench.Sql;
+import dev.evalplane.bench.faults.FlowChecks;
 import dev.evalplane.bench.faults.ScorerInstances;
 import dev.evalplane.bench.support.TestStack;
 import dev.evalplane.testsupport.KafkaBrokerResource;
@@ -90,7 +91,7 @@ class OnlineScoringFaultsIT {
             Thread sender = flow.sendSlowly(kafka, 60);
             Thread.sleep(1500);
             broker.stop();
-            Thread.sleep(5000);
+            FlowChecks.awaitOutageSeen(stack.services.scorerService());
             broker.start();
             sender.join(120_000);
             flow.awaitScored(sql, Duration.ofSeconds(120));

@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = RealStackResource.class)
-class ProductionTraceEvaluationTests {
+class ProductionTraceEvaluationIT {
 
     @Test
     void tracesIngestedOverOtlpAreEvaluatedByFilterStringAndByIds() {

@@ -24,7 +24,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @WithTestResource(value = RealStackResource.class)
-class AgentJudgeEndToEndTests {
+class AgentJudgeEndToEndIT {
 
     @Test
     void traceJudgeReadsTheStoredTraceWithToolsAndPaysForEveryRound() {

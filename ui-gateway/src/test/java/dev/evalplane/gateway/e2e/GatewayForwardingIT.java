@@ -17,7 +17,7 @@ import io.restassured.path.json.JsonPath;
 /** What the gateway forwards to the services and what it passes back, against the real services. */
 @QuarkusTest
 @WithTestResource(value = RealStackResource.class)
-class GatewayForwardingTests {
+class GatewayForwardingIT {
 
     @Test
     void acceptedRunsPointAtTheGatewayNotAtTheService() {

@@ -23,7 +23,7 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @WithTestResource(value = RealStackResource.class)
-class EvaluationEndToEndTests {
+class EvaluationEndToEndIT {
 
     @Test
     void everyFeedbackCarriesItsExactJudgeCostAndResolvableJudgeTrace() {

@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(InternalTokenStackResource.class)
-class InternalTokenEndToEndTests {
+class InternalTokenEndToEndIT {
 
     @Test
     void servicesRefuseCallersWithoutTheToken() {

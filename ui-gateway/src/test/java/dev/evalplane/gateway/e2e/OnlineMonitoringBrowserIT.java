@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = RealStackResource.class)
-class OnlineMonitoringBrowserTests {
+class OnlineMonitoringBrowserIT {
 
     private static Browser browser;
 

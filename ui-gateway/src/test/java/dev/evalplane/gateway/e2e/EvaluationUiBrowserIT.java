@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The web UI in headless Chromium against the gateway and the real services. Screenshots: target/screenshots. */
 @QuarkusTest
 @WithTestResource(value = RealStackResource.class)
-class EvaluationUiBrowserTests {
+class EvaluationUiBrowserIT {
 
     private static Browser browser;
 
