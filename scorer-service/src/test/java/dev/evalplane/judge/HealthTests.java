@@ -1,29 +1,14 @@
 package dev.evalplane.judge;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.common.WithTestResource;
 import dev.evalplane.testsupport.KafkaBrokerResource;
+import dev.evalplane.testsupport.OpsEndpointsTests;
 import dev.evalplane.testsupport.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 
+/** Health, metrics and OpenAPI are served (test-support {@link OpsEndpointsTests}). */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, parallel = true)
 @WithTestResource(value = PostgresResource.class, parallel = true)
-class HealthTests {
-
-    @Test
-    void readyAndLive() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void metricsAndOpenApiAreServed() {
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
-    }
+class HealthTests extends OpsEndpointsTests {
 }
