@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,9 @@ class OnlineScoringTests {
     @Inject
     Pool pool;
 
+    @Inject
+    OnlineClaimRepository claims;
+
     private static String scorers(String experiment) {
         return "/api/v1/experiments/" + experiment + "/scorers";
     }
@@ -92,6 +97,12 @@ class OnlineScoringTests {
         problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"scorer_version\": 0}"), 400, "scorer_version");
         problem(post(exp, "/polite/start", "{not json"), 400, "not valid JSON");
         problem(post(exp, "/polite/start", "[1]"), 400, "JSON object");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"backfill_hours\": 0}"), 400, "backfill_hours");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"backfill_hours\": 169}"), 400,
+                "from 1 to 168");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"backfill_hours\": 1.5}"), 400, "whole number");
+        problem(given().get("/api/v1/online-configs").then(), 400, "scorer_id is required");
+        problem(given().get("/api/v1/online-configs?scorer_id=" + "x".repeat(201)).then(), 400, "scorer_id");
         problem(post(exp, "/unknown/start", "{\"sample_rate\": 0.5}"), 404, "no scorer 'unknown'");
         problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"scorer_version\": 9}"), 404, "version 9");
         problem(post(exp, "/polite/update", "{\"sample_rate\": 0.5}"), 404, "is not started");
@@ -118,6 +129,13 @@ class OnlineScoringTests {
         post(exp, "/polite/update", "{\"filter_string\": null, \"scorer_version\": 2}").statusCode(200)
                 .body("filter_string", nullValue()).body("scorer_version", equalTo(2))
                 .body("daily_budget_usd", equalTo(2.5f));
+        problem(post(exp, "/polite/update", "{\"backfill_hours\": 2}"), 400, "start only");
+        String scorerId = given().get(scorers(exp) + "/polite").then().statusCode(200).extract().path("scorer_id");
+        given().get(scorers(exp) + "/polite/online").then().statusCode(200).body("scorer_id", equalTo(scorerId))
+                .body("backfill", nullValue());
+        given().get("/api/v1/online-configs?scorer_id=" + scorerId + "&scorer_id=unknown").then().statusCode(200)
+                .body("configs.size()", equalTo(1)).body("configs[0].config_id", equalTo(configId))
+                .body("configs[0].scorer_id", equalTo(scorerId)).body("configs[0].status", equalTo("STARTED"));
         post(exp, "/polite/stop", "").statusCode(200).body("status", equalTo("STOPPED"));
         given().get(scorers(exp) + "/polite/online").then().statusCode(200).body("status", equalTo("STOPPED"));
         given().get("/api/v1/experiments/" + exp + "/online-scorers").then().statusCode(200)
@@ -174,6 +192,39 @@ class OnlineScoringTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(uncommitted()).as("consumer lag").isZero());
         post(exp, "/polite/stop", "").statusCode(200);
         post(exp, "/everything/stop", "").statusCode(200);
+    }
+
+    @Test
+    void theDailyBudgetStopsCallsForTheRestOfTheUtcDayAndTheNextDayStartsAfresh() {
+        String config = "budget-" + UUID.randomUUID();
+        BigDecimal budget = new BigDecimal("0.010");
+        BigDecimal estimate = new BigDecimal("0.004");
+        Instant lateToday = Instant.parse("2026-03-10T23:59:30Z");
+        Instant tomorrow = Instant.parse("2026-03-11T00:00:05Z");
+        assertThat(reserve(config, lateToday, estimate, budget)).isEqualByComparingTo(estimate);
+        assertThat(reserve(config, lateToday, estimate, budget)).isEqualByComparingTo(estimate);
+        assertThat(reserve(config, lateToday, estimate, budget)).as("0.012 would pass the budget: no call").isNull();
+        claims.settle(config, lateToday, estimate, new BigDecimal("0.003")).await().atMost(Duration.ofSeconds(10));
+        assertThat(reserve(config, lateToday, estimate, budget)).as("spent 0.003 + reserved 0.004 + 0.004 > 0.010")
+                .isNull();
+        Row day = spendOf(config, "2026-03-10");
+        assertThat(day.getInteger("skipped_budget")).isEqualTo(2);
+        assertThat(day.getOffsetDateTime("budget_reached_at")).as("the stop is recorded").isNotNull();
+
+        assertThat(reserve(config, tomorrow, estimate, budget)).as("a new UTC day: scoring resumes")
+                .isEqualByComparingTo(estimate);
+        assertThat(spendOf(config, "2026-03-11").getOffsetDateTime("budget_reached_at")).isNull();
+        assertThat(spendOf(config, "2026-03-10").getInteger("skipped_budget")).isEqualTo(2);
+    }
+
+    private BigDecimal reserve(String config, Instant at, BigDecimal estimate, BigDecimal budget) {
+        return claims.reserve(config, at, estimate, budget).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private Row spendOf(String config, String day) {
+        return pool.preparedQuery("SELECT skipped_budget, budget_reached_at FROM scoring.online_spend WHERE config_id = $1"
+                + " AND day = $2").execute(Tuple.of(config, java.time.LocalDate.parse(day)))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
     }
 
     private List<String> claims(String experiment, String scorer) {
