@@ -13,18 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.events.EventJson;
@@ -161,7 +153,7 @@ class OnlineScoringTests {
         String judgeTrace = Ids.traceId(exp, "judge");
         String otherExperiment = Ids.traceId(exp, "other");
         String unfinished = Ids.traceId(exp, "unfinished");
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = OnlineKafka.producer()) {
             for (int round = 0; round < 2; round++) {
                 for (String trace : traces) {
                     send(producer, span(trace, "child", exp, null));
@@ -189,7 +181,8 @@ class OnlineScoringTests {
                 new String[] { judgeTrace, otherExperiment, unfinished })).isZero();
         given().get("/api/v1/experiments/" + exp + "/online-scorers").then().statusCode(200)
                 .body("scorers.size()", equalTo(2));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(uncommitted()).as("consumer lag").isZero());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(OnlineKafka.uncommitted())
+                .as("consumer lag").isZero());
         post(exp, "/polite/stop", "").statusCode(200);
         post(exp, "/everything/stop", "").statusCode(200);
     }
@@ -248,33 +241,6 @@ class OnlineScoringTests {
         return new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, spanId, parentName == null ? null : root,
                 parentName == null ? "agent" : parentName, "CHAIN", now - 1_000_000_000L, now, SpanStatus.OK, Map.of(),
                 null, null, List.of(), experiment, tags, null, null);
-    }
-
-    /** Records of spans the online consumer group has not committed yet. */
-    private static long uncommitted() throws Exception {
-        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("scorer-service-online")
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            admin.describeTopics(List.of(Topics.SPANS)).allTopicNames().get().get(Topics.SPANS).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(Topics.SPANS, p.partition()), OffsetSpec.latest()));
-            long lag = 0;
-            for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-                OffsetAndMetadata at = committed.get(end.getKey());
-                lag += end.getValue().offset() - (at == null ? 0 : at.offset());
-            }
-            return lag;
-        }
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
     }
 
     private static void send(KafkaProducer<String, String> producer, SpanEvent span) throws Exception {

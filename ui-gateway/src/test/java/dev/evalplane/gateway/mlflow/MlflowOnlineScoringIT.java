@@ -62,7 +62,9 @@ class MlflowOnlineScoringIT {
     void theClientStartsUpdatesAndStopsAScorerAndItsTracesAreScoredAccordingly() throws Exception {
         JsonNode started = step("start");
         String experimentId = started.path("experiment_id").asText();
-        assertThat(started.path("before_start").path("status").asText()).as(started.toString()).isEqualTo("UNREGISTERED");
+        // a registered scorer without an online config: the client says STOPPED with no rate
+        assertThat(started.path("before_start").path("status").asText()).as(started.toString()).isEqualTo("STOPPED");
+        assertThat(started.path("before_start").path("sample_rate").isNull()).isTrue();
         assertState(started.path("started"), 1.0, null, "STARTED");
         assertState(started.path("got"), 1.0, null, "STARTED");
         assertState(started.path("listed").path("polite"), 1.0, null, "STARTED");
