@@ -3,6 +3,7 @@ package dev.evalplane.judge.domain;
 import dev.evalplane.support.error.ConflictException;
 import dev.evalplane.support.error.InvalidInputException;
 import dev.evalplane.support.error.NotFoundException;
+import dev.evalplane.support.error.UnavailableException;
 
 /** The scorer-service's kinds of refused request, thrown by the service layer and answered as problem+json. */
 public final class Refusals {
@@ -33,6 +34,10 @@ public final class Refusals {
 
     public static NotFoundException onlineScoringNotFound(String detail) {
         return new NotFoundException("online-scoring-not-found", "Online scoring not found", detail);
+    }
+
+    public static UnavailableException backfillFailed(String detail) {
+        return new UnavailableException("backfill-failed", "Backfill failed", detail);
     }
 
     private Refusals() {

@@ -6,7 +6,7 @@ package dev.evalplane.support.error;
  * these; the REST layer turns them into problem+json ({@code ProblemMappers}), so no service class knows HTTP.
  */
 public abstract sealed class RefusedException extends RuntimeException
-        permits InvalidInputException, NotFoundException, ConflictException {
+        permits InvalidInputException, NotFoundException, ConflictException, UnavailableException {
 
     private final String slug;
     private final String title;

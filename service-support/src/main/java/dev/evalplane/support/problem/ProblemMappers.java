@@ -9,6 +9,7 @@ import dev.evalplane.events.JsonErrors;
 import dev.evalplane.support.error.ConflictException;
 import dev.evalplane.support.error.NotFoundException;
 import dev.evalplane.support.error.RefusedException;
+import dev.evalplane.support.error.UnavailableException;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import io.vertx.pgclient.PgException;
@@ -73,6 +74,9 @@ public class ProblemMappers {
         }
         if (e instanceof ConflictException) {
             return 409;
+        }
+        if (e instanceof UnavailableException) {
+            return 503;
         }
         return 400;
     }

@@ -2,13 +2,22 @@ package dev.evalplane.trace.rest;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.evalplane.events.http.Violations;
 import dev.evalplane.support.problem.Problem;
 import dev.evalplane.trace.search.FilterException;
 import dev.evalplane.trace.search.PageTokenException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 
-/** The trace search's own errors as problem+json; every other error goes through service-support's mappers. */
+/** The trace API's own errors as problem+json; every other error goes through service-support's mappers. */
 public class ProblemMapper {
+
+    /** A request record breaking its Bean Validation rules: 400 naming each field (JSON names). */
+    @ServerExceptionMapper
+    public Response constraints(ConstraintViolationException e) {
+        return Problem.of(400, "validation", "Invalid request", Violations.describe(e.getConstraintViolations()))
+                .response();
+    }
 
     @ServerExceptionMapper
     public Response filter(FilterException e) {
