@@ -2,14 +2,12 @@ package dev.evalplane.judge.online;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.OnlineSampling;
+import dev.evalplane.events.http.TraceInfo;
 import dev.evalplane.judge.client.TraceServiceClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,17 +48,17 @@ public class OnlineBackfill {
         return traces.search(config.experimentId(), filter, size, token).chain(page -> {
             List<OnlineClaim.New> selected = new ArrayList<>();
             Instant now = Instant.now();
-            for (JsonNode info : page.path("traces")) {
+            for (TraceInfo info : page.traces()) {
                 progress.seen++;
-                String traceId = info.path("trace_id").asText(null);
-                if (traceId == null || "IN_PROGRESS".equals(info.path("state").asText())
-                        || info.path("tags").has(MlflowKeys.SOURCE_SCORER_TAG)
+                String traceId = info.traceId();
+                if (traceId == null || "IN_PROGRESS".equals(info.state())
+                        || (info.tags() != null && info.tags().containsKey(MlflowKeys.SOURCE_SCORER_TAG))
                         || !OnlineSampling.selects(traceId, config.scorerName(), config.sampleRate())) {
                     continue;
                 }
                 selected.add(new OnlineClaim.New(traceId, config, completedAt(info, now), now));
             }
-            String next = page.path("next_page_token").asText(null);
+            String next = page.nextPageToken();
             return claims.insert(selected).chain(inserted -> {
                 progress.claimed += inserted;
                 if (next == null || next.isEmpty()) {
@@ -76,14 +74,12 @@ public class OnlineBackfill {
     }
 
     /** When the trace ended: its request time plus its duration (the request time alone when that is unknown). */
-    private static Instant completedAt(JsonNode info, Instant now) {
-        try {
-            Instant start = Instant.parse(info.path("request_time").asText());
-            JsonNode duration = info.path("execution_duration_ms");
-            return duration.isNumber() ? start.plusMillis(duration.asLong()) : start;
-        } catch (DateTimeParseException e) {
+    private static Instant completedAt(TraceInfo info, Instant now) {
+        if (info.requestTime() == null) {
             return now;
         }
+        return info.executionDurationMs() == null ? info.requestTime()
+                : info.requestTime().plusMillis(info.executionDurationMs());
     }
 
     private static final class Progress {
