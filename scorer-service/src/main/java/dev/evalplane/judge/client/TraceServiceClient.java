@@ -1,6 +1,5 @@
 package dev.evalplane.judge.client;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TraceServiceClient {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration SUMMARY_TIMEOUT = Duration.ofSeconds(3);
-
     private final WebClient client;
     private final ObjectMapper json;
     private final String baseUrl;
     private final InternalToken internalToken;
+    private final ServiceGuard reads;
+    private final ServiceGuard summaries;
 
     public TraceServiceClient(WebClient client, ObjectMapper json, ServiceUrls.TraceService config,
             InternalToken internalToken) {
@@ -39,6 +37,8 @@ public class TraceServiceClient {
         this.json = json;
         this.baseUrl = config.url().replaceAll("/+$", "");
         this.internalToken = internalToken;
+        this.reads = new ServiceGuard("trace-service", config.calls(), config.calls().timeout());
+        this.summaries = new ServiceGuard("trace-service", config.calls(), config.summaryTimeout());
     }
 
     /** A call to trace-service, with the internal token (never added to calls elsewhere). */
@@ -49,9 +49,27 @@ public class TraceServiceClient {
 
     /** {@code {info, spans}}; fails with {@link ServiceCallException} (404: the trace does not exist). */
     public Uni<JsonNode> trace(String traceId) {
-        return internal(client.getAbs(baseUrl + "/api/v1/traces/" + traceId)).timeout(TIMEOUT.toMillis()).send()
-                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
-                .map(r -> body(r, "trace " + traceId));
+        return reads.read(() -> internal(client.getAbs(baseUrl + "/api/v1/traces/" + traceId)).send()
+                .map(r -> body(r, "trace " + traceId)));
+    }
+
+    /**
+     * {@code POST /api/v1/traces/batch-get}: the stored traces among {@code traceIds} ({@code {info, spans}} each, by
+     * trace id; ids trace-service does not know are absent), in one request (at most 1000 ids).
+     */
+    public Uni<Map<String, JsonNode>> traces(List<String> traceIds) {
+        ObjectNode request = json.createObjectNode();
+        traceIds.forEach(request.putArray("trace_ids")::add);
+        return reads.read(() -> internal(client.postAbs(baseUrl + "/api/v1/traces/batch-get"))
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+                .map(r -> body(r, traceIds.size() + " traces")))
+                .map(answer -> {
+                    Map<String, JsonNode> found = new java.util.concurrent.ConcurrentHashMap<>();
+                    for (JsonNode trace : answer.path("traces")) {
+                        found.put(trace.path("info").path("trace_id").asText(), trace);
+                    }
+                    return found;
+                });
     }
 
     /** One page of {@code POST /api/v1/traces/search}: {@code {traces: [..], next_page_token}}. */
@@ -63,10 +81,9 @@ public class TraceServiceClient {
         if (pageToken != null) {
             request.put("page_token", pageToken);
         }
-        return internal(client.postAbs(baseUrl + "/api/v1/traces/search")).timeout(TIMEOUT.toMillis())
+        return reads.read(() -> internal(client.postAbs(baseUrl + "/api/v1/traces/search"))
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
-                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
-                .map(r -> body(r, "trace search"));
+                .map(r -> body(r, "trace search")));
     }
 
     /**
@@ -78,8 +95,8 @@ public class TraceServiceClient {
         request.putArray("experiment_ids").add(experimentId);
         request.put("filter_string", filter);
         request.put("max_results", 1);
-        return internal(client.postAbs(baseUrl + "/api/v1/traces/search")).timeout(TIMEOUT.toMillis())
-                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+        return reads.read(() -> internal(client.postAbs(baseUrl + "/api/v1/traces/search"))
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString())))
                 .map(r -> {
                     if (r.statusCode() != 400) {
                         return null;
@@ -95,10 +112,8 @@ public class TraceServiceClient {
 
     /** {@code GET /api/v1/evaluations/{run_id}/summary}: {@code {judge_cost: {...}, ...}}. */
     public Uni<JsonNode> runSummary(String runId) {
-        return internal(client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary")).timeout(SUMMARY_TIMEOUT.toMillis())
-                .send()
-                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
-                .map(r -> body(r, "summary of run " + runId));
+        return summaries.read(() -> internal(client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary"))
+                .send().map(r -> body(r, "summary of run " + runId)));
     }
 
     /**
@@ -111,12 +126,12 @@ public class TraceServiceClient {
         }
         ObjectNode request = json.createObjectNode();
         runIds.forEach(request.putArray("run_ids")::add);
-        return internal(client.postAbs(baseUrl + "/api/v1/evaluations/summaries")).timeout(TIMEOUT.toMillis())
+        return reads.read(() -> internal(client.postAbs(baseUrl + "/api/v1/evaluations/summaries"))
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
-                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
-                .map(r -> {
+                .map(r -> body(r, "summaries of " + runIds.size() + " runs")))
+                .map(answer -> {
                     Map<String, JsonNode> costs = new HashMap<>();
-                    for (JsonNode summary : body(r, "summaries of " + runIds.size() + " runs").path("summaries")) {
+                    for (JsonNode summary : answer.path("summaries")) {
                         JsonNode cost = summary.get("judge_cost");
                         if (cost != null && cost.isObject()) {
                             costs.put(summary.path("run_id").asText(), cost);
