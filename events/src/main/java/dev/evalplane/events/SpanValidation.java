@@ -33,6 +33,25 @@ public final class SpanValidation {
         return validate(clean(span));
     }
 
+    /**
+     * The same reading for a consumer that needs only the span's identity, times, status, trace fields and
+     * {@code llm} block (cost-service): the same records are refused, with the same reasons, but
+     * {@code attributes}, {@code inputs}, {@code outputs} and {@code events} are skipped (null in the result)
+     * instead of being built into trees ({@link SpanCallView}).
+     */
+    public static SpanEvent readCall(String payload) {
+        if (payload == null || payload.isBlank()) {
+            throw new InvalidRecordException("the record has no value");
+        }
+        SpanCallView view;
+        try {
+            view = EventJson.mapper().readValue(payload, SpanCallView.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("not a valid SpanEvent JSON document: " + e.getOriginalMessage());
+        }
+        return validate(clean(view == null ? null : view.toSpanEvent()));
+    }
+
     /** The span with every string, map key and JSON value made storable (see {@link StoredText}). */
     public static SpanEvent clean(SpanEvent s) {
         if (s == null) {

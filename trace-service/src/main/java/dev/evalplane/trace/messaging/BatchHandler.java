@@ -13,10 +13,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Acknowledges a polled batch record by record: unparseable or invalid records are nacked (the channel's
- * dead-letter-queue strategy sends them to {@code <topic>-dlq} as they were), the rest is stored in one call, retried
- * while failures are transient, and acked afterwards (at-least-once). If storing hits a record-dependent failure,
- * the batch is stored record by record so only the culprit is nacked.
+ * Handles a polled batch: unparseable or invalid records are nacked (the channel's dead-letter-queue strategy sends
+ * them to {@code <topic>-dlq} as they were), the rest is stored in one call, retried while failures are transient,
+ * and the batch is acknowledged once afterwards (its last offset per partition: at-least-once). If storing hits a
+ * record-dependent failure, the batch is stored record by record so only the culprit is nacked.
  */
 final class BatchHandler<T> {
 
@@ -46,20 +46,17 @@ final class BatchHandler<T> {
             }
         }
         Uni<Void> poison = nacks.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(nacks).andFailFast().replaceWithVoid();
-        if (events.isEmpty()) {
-            return poison;
-        }
-        return poison.chain(() -> withRetry(events))
-                .chain(() -> ackAll(good))
+        Uni<Void> stored = events.isEmpty() ? poison : poison.chain(() -> withRetry(events))
                 .onFailure(Failures::isPoison).recoverWithUni(e -> oneByOne(good, events));
+        return stored.chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
+    /** Stores record by record; a record that fails on its own goes to the DLQ, the others are kept. */
     private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records, List<T> events) {
         Log.warnf("channel %s: a batch of %d records hit a record-dependent failure; storing one by one", channel,
                 records.size());
         return Multi.createFrom().range(0, records.size())
                 .onItem().transformToUniAndConcatenate(i -> withRetry(List.of(events.get(i)))
-                        .chain(() -> ack(records.get(i)))
                         .onFailure(Failures::isPoison).recoverWithUni(e -> nack(records.get(i), e)))
                 .collect().last().replaceWithVoid();
     }
@@ -76,13 +73,5 @@ final class BatchHandler<T> {
         Log.warnf("channel %s: record %s-%d@%d goes to the dead-letter topic: %s", channel, record.getTopic(),
                 record.getPartition(), offset, reason.getMessage());
         return Uni.createFrom().completionStage(() -> record.nack(reason));
-    }
-
-    private static Uni<Void> ack(KafkaRecord<String, String> record) {
-        return Uni.createFrom().completionStage(record::ack);
-    }
-
-    private static Uni<Void> ackAll(List<KafkaRecord<String, String>> records) {
-        return Uni.join().all(records.stream().map(BatchHandler::ack).toList()).andFailFast().replaceWithVoid();
     }
 }
