@@ -37,6 +37,13 @@ final class IngestionBench {
             Expected afterWarmUp = new Expected(0, 0, 0).plus(warm);
             long warmNanos = ingest(kafka, sql, warm, afterWarmUp, report);
             report.line("warm-up stored and priced in %.1f s", warmNanos / 1e9);
+            long tracePid = stack.traceService().pid();
+            long costPid = stack.costService().pid();
+            CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
+                    .role("cost-service", p -> p.pid() == costPid)
+                    .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
+                    .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+            List<String> cpuPerSpan = new ArrayList<>();
             StatementProfile statements = new StatementProfile(sql);
             statements.reset();
 
@@ -49,7 +56,10 @@ final class IngestionBench {
                 report.line("round %d of %d: %d spans of %d traces, %d LLM spans with usage", round, rounds,
                         spans.size(), traces, spans.stream().filter(SpanEvent::hasUsage).count());
                 stored = stored.plus(spans);
+                Map<String, Double> cpuBefore = cpu.read();
                 pipeline.add(spans.size() / (ingest(kafka, sql, spans, stored, report) / 1e9));
+                cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpu.read(), spans.size()));
+                report.line("  CPU per span (µs): %s", cpuPerSpan.get(round - 1));
                 checkExact(stack, sql, "ingestion-" + round, traces, perTrace, llmPerTrace, report);
                 copy.add(spans.size() / (Baselines.copy(sql, spans) / 1e9));
                 List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)})
@@ -66,6 +76,7 @@ final class IngestionBench {
             report.ratio(NAME, "pipeline / COPY", median(pipeline), median(copy), "1.0 = as fast as bulk-loading the rows");
             report.ratio(NAME, "pipeline / Kafka produce+consume", median(pipeline), median(raw),
                     "1.0 = as fast as the broker");
+            report.figure(NAME, "CPU per span stored and priced, per process (µs; rounds)", String.join(" / ", cpuPerSpan));
             report.figure(NAME, "peak RSS (VmHWM) trace-service / cost-service / scorer-service, -Xmx384m",
                     String.format("%d / %d / %d MiB", ServiceMemory.peakRssMib(stack.traceService()),
                             ServiceMemory.peakRssMib(stack.costService()), ServiceMemory.peakRssMib(stack.scorerService())));

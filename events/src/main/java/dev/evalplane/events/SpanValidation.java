@@ -1,5 +1,7 @@
 package dev.evalplane.events;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,35 @@ public final class SpanValidation {
     /** Far above any single LLM call; keeps sums of a trace's spans inside 64 bits. */
     public static final long MAX_TOKENS = 1_000_000_000_000L;
     private static final Set<String> STATUS_CODES = Set.of("OK", "ERROR", "UNSET");
+
+    /**
+     * The same reading of a record value as bytes (the consumers' payload: parsed as UTF-8 without first copying it
+     * into a String). Bytes that do not parse, e.g. invalid UTF-8, are read again as text ({@link #read(String)}
+     * turns invalid UTF-8 into U+FFFD): the outcome and the reason are exactly those of the text reading.
+     */
+    public static SpanEvent read(byte[] payload) {
+        if (payload == null) {
+            throw new InvalidRecordException("the record has no value");
+        }
+        try {
+            return validate(clean(EventJson.mapper().readValue(payload, SpanEvent.class)));
+        } catch (IOException | RuntimeException e) {
+            return read(new String(payload, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@link #readCall(String)} of a record value as bytes, with the same fallback as {@link #read(byte[])}. */
+    public static SpanEvent readCall(byte[] payload) {
+        if (payload == null) {
+            throw new InvalidRecordException("the record has no value");
+        }
+        try {
+            SpanCallView view = EventJson.mapper().readValue(payload, SpanCallView.class);
+            return validate(clean(view == null ? null : view.toSpanEvent()));
+        } catch (IOException | RuntimeException e) {
+            return readCall(new String(payload, StandardCharsets.UTF_8));
+        }
+    }
 
     /** Parses, cleans and validates one record value; {@link InvalidRecordException} says why it is unusable. */
     public static SpanEvent read(String payload) {

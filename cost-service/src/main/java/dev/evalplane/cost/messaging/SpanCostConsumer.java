@@ -23,7 +23,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class SpanCostConsumer {
 
-    private final BatchHandler<SpanEvent> handler;
+    private final BatchHandler<byte[], SpanEvent> handler;
 
     public SpanCostConsumer(PriceTableService prices, CostLedgerService ledger, TraceCostPublisher publisher) {
         this.handler = new BatchHandler<>(Topics.SPANS, SpanValidation::readCall, spans -> {
@@ -34,7 +34,7 @@ public class SpanCostConsumer {
     }
 
     @Incoming(Topics.SPANS)
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         return handler.handle(batch);
     }
 }

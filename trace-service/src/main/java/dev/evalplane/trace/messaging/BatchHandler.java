@@ -18,26 +18,26 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * and the batch is acknowledged once afterwards (its last offset per partition: at-least-once). If storing hits a
  * record-dependent failure, the batch is stored record by record so only the culprit is nacked.
  */
-final class BatchHandler<T> {
+final class BatchHandler<V, T> {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final String channel;
-    private final Function<String, T> reader;
+    private final Function<V, T> reader;
     private final Function<List<T>, Uni<Void>> store;
 
-    BatchHandler(String channel, Function<String, T> reader, Function<List<T>, Uni<Void>> store) {
+    BatchHandler(String channel, Function<V, T> reader, Function<List<T>, Uni<Void>> store) {
         this.channel = channel;
         this.reader = reader;
         this.store = store;
     }
 
-    Uni<Void> handle(KafkaRecordBatch<String, String> batch) {
-        List<KafkaRecord<String, String>> good = new ArrayList<>();
+    Uni<Void> handle(KafkaRecordBatch<String, V> batch) {
+        List<KafkaRecord<String, V>> good = new ArrayList<>();
         List<T> events = new ArrayList<>();
         List<Uni<Void>> nacks = new ArrayList<>();
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
+        for (KafkaRecord<String, V> record : batch.getRecords()) {
             try {
                 events.add(reader.apply(record.getPayload()));
                 good.add(record);
@@ -52,7 +52,7 @@ final class BatchHandler<T> {
     }
 
     /** Stores record by record; a record that fails on its own goes to the DLQ, the others are kept. */
-    private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records, List<T> events) {
+    private Uni<Void> oneByOne(List<KafkaRecord<String, V>> records, List<T> events) {
         Log.warnf("channel %s: a batch of %d records hit a record-dependent failure; storing one by one", channel,
                 records.size());
         return Multi.createFrom().range(0, records.size())
@@ -68,7 +68,7 @@ final class BatchHandler<T> {
                 .onFailure(Failures::isTransient).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
     }
 
-    private Uni<Void> nack(KafkaRecord<String, String> record, Throwable reason) {
+    private Uni<Void> nack(KafkaRecord<String, V> record, Throwable reason) {
         long offset = record instanceof IncomingKafkaRecord<?, ?> incoming ? incoming.getOffset() : -1;
         Log.warnf("channel %s: record %s-%d@%d goes to the dead-letter topic: %s", channel, record.getTopic(),
                 record.getPartition(), offset, reason.getMessage());
