@@ -161,7 +161,7 @@ public class OnlineTraceScorer {
         }
         String filter = config.filterString() + " AND trace.trace_id = '" + traceId + "'";
         return traces.search(config.experimentId(), filter, 1, null)
-                .map(page -> page.path("traces").size() > 0)
+                .map(page -> !page.traces().isEmpty())
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("online scorer %s: trace search failed: %s", config.scorerName(), e.getMessage());
                     return null;
