@@ -216,7 +216,7 @@ async function experimentsView(view) {
 async function runsView(view, experimentId) {
   crumbs({ label: 'Experiments', href: '#/' }, { label: 'Experiment ' + experimentId });
   const data = await api('/evaluations?experiment_id=' + encodeURIComponent(experimentId));
-  const runs = data.runs || data.evaluations || [];
+  const runs = data.runs;
   const rows = runs.map(r => el('tr', { className: 'run-row', 'data-run-id': r.run_id },
     el('td', {}, el('a', { href: '#/runs/' + encodeURIComponent(r.run_id) }, r.name || r.run_id)),
     el('td', {}, r.status), el('td', {}, (r.rows_done ?? '') + ' / ' + (r.rows_total ?? '')),

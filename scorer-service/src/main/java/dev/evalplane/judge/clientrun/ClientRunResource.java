@@ -2,11 +2,9 @@ package dev.evalplane.judge.clientrun;
 
 import java.net.URI;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.judge.rest.ProblemException;
+import dev.evalplane.judge.rest.RunView;
 import dev.evalplane.judge.rest.RunViews;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -29,42 +31,32 @@ public class ClientRunResource {
 
     private final ClientRunService service;
     private final RunViews views;
-    private final ObjectMapper json;
-
-    public ClientRunResource(ClientRunService service, RunViews views, ObjectMapper json) {
+    public ClientRunResource(ClientRunService service, RunViews views) {
         this.service = service;
         this.views = views;
-        this.json = json;
     }
 
     @POST
-    public Uni<RestResponse<ObjectNode>> create(String body) {
-        return service.create(read(body, ClientRunCreate.class)).map(run -> RestResponse.ResponseBuilder
+    @Operation(summary = "Create a run the MLflow client writes itself (runs/create)")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RunView.class)))
+    public Uni<RestResponse<RunView>> create(ClientRunCreate body) {
+        return service.create(required(body)).map(run -> RestResponse.ResponseBuilder
                 .create(RestResponse.Status.CREATED, views.view(run, views.localJudgeCost(run, "client run")))
                 .location(URI.create("/api/v1/evaluations/" + run.runId())).build());
     }
 
     @POST
     @Path("/{run_id}")
-    public Uni<ObjectNode> update(@PathParam("run_id") String runId, String body) {
-        return service.update(runId, read(body, ClientRunUpdate.class))
-                .map(run -> views.view(run, views.localJudgeCost(run, "client run")));
+    @Operation(summary = "Log to a client run: status, end time, name, metrics, params, tags")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunView.class)))
+    public Uni<RunView> update(@PathParam("run_id") String runId, ClientRunUpdate body) {
+        return service.update(runId, required(body)).map(run -> views.view(run, views.localJudgeCost(run, "client run")));
     }
 
-    private <T> T read(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
+    private static <T> T required(T body) {
+        if (body == null) {
             throw ProblemException.badRequest("the request body must be a JSON object");
         }
-        try {
-            T value = json.readValue(body, type);
-            if (value == null) {
-                throw ProblemException.badRequest("the request body must be a JSON object");
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause();
-            throw ProblemException.badRequest(cause instanceof IllegalArgumentException ? cause.getMessage()
-                    : "the request body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
-        }
+        return body;
     }
 }

@@ -53,65 +53,34 @@ public class EvaluationRequestParser {
     static final int MAX_EXPERIMENT_ID = 256;
     static final int MAX_NAME = 1000;
 
-    /** The body as a JSON object; 400 problem when it is not one. */
-    public ObjectNode read(String body) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
+    /** Checks what binding cannot: text that cannot be stored; 400 problem naming where it is. */
+    public EvaluationRequestBody check(EvaluationRequestBody body) {
+        if (body == null) {
             throw ProblemException.badRequest("the request body must be a JSON object");
         }
-        String unstorable = StoredText.firstUnstorable(root);
+        String unstorable = StoredText.firstUnstorable(json.valueToTree(body));
         if (unstorable != null) {
             throw ProblemException.badRequest(unstorable + " contains a NUL character or a lone surrogate, which cannot"
                     + " be stored");
         }
-        String experimentId = optionalText(root, "experiment_id");
-        if (experimentId != null && experimentId.length() > MAX_EXPERIMENT_ID) {
-            throw ProblemException.badRequest("experiment_id must be at most " + MAX_EXPERIMENT_ID + " characters");
-        }
-        String name = optionalText(root, "name");
-        if (name != null && name.length() > MAX_NAME) {
-            throw ProblemException.badRequest("name must be at most " + MAX_NAME + " characters");
-        }
-        return (ObjectNode) root;
+        return body;
     }
 
-    /** The run's experiment ({@code "0"}, MLflow's default experiment, when none is given). */
-    public static String experimentId(JsonNode root) {
-        String experimentId = optionalText(root, "experiment_id");
-        return experimentId == null ? "0" : experimentId;
-    }
-
-    /** A string field, null when absent or null; 400 naming the field when it holds another JSON type. */
-    static String optionalText(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw ProblemException.badRequest(field + " must be a string, got " + value.getNodeType().name()
-                    .toLowerCase(java.util.Locale.ROOT));
-        }
-        return value.textValue();
-    }
-
-    /** A request read by {@link #read}, with registered scorers already resolved; runs user regexes: call off the event loop. */
-    public EvaluationRequest parse(ObjectNode root) {
-        String experimentId = experimentId(root);
-        String name = optionalText(root, "name");
-        ModelUri model = model(root.get("model"));
-        RowSource source = source(root);
-        List<Scorer> built = scorers(root.get("scorers"), model);
+    /**
+     * A request checked by {@link #check}, with its registered scorers already resolved to their specs; runs user
+     * regexes: call off the event loop.
+     */
+    public EvaluationRequest parse(EvaluationRequestBody body, JsonNode resolvedScorers) {
+        String experimentId = body.experimentOrDefault();
+        ModelUri model = model(body.model());
+        RowSource source = source(body);
+        List<Scorer> built = scorers(resolvedScorers, model);
         if (source instanceof RowSource.DataRows data) {
             DataRowCheck.check(data, built, experimentId,
                     BoundedRegex.Budget.of(config.regexTimePerRequest(), "evaluation request check"));
         }
-        return new EvaluationRequest(experimentId, name, source, built, model, concurrency(root.get("max_concurrency")),
-                budget(root.get("budget_usd")), HeaderSecrets.masked(root.get("scorers")));
+        return new EvaluationRequest(experimentId, body.name(), source, built, model,
+                concurrency(body.maxConcurrency()), budget(body.budgetUsd()), HeaderSecrets.masked(resolvedScorers));
     }
 
     /** The DNS part of the remote scorers' host check (off the event loop); 400 naming the scorer. */
@@ -121,9 +90,9 @@ public class EvaluationRequestParser {
                 .transform(e -> ProblemException.badRequest(e.getMessage()));
     }
 
-    private ModelUri model(JsonNode model) {
+    private ModelUri model(String model) {
         try {
-            ModelUri uri = ModelUri.parse(model == null || model.isNull() ? config.defaultModel() : model.asText());
+            ModelUri uri = ModelUri.parse(model == null ? config.defaultModel() : model);
             providers.forModel(uri);
             return uri;
         } catch (IllegalArgumentException e) {
@@ -131,41 +100,44 @@ public class EvaluationRequestParser {
         }
     }
 
-    private RowSource source(JsonNode root) {
+    private RowSource source(EvaluationRequestBody body) {
         List<String> given = new ArrayList<>();
-        for (String key : List.of("data", "trace_ids", "filter_string")) {
-            if (root.hasNonNull(key)) {
-                given.add(key);
-            }
+        if (body.data() != null) {
+            given.add("data");
+        }
+        if (body.traceIds() != null) {
+            given.add("trace_ids");
+        }
+        if (body.filterString() != null) {
+            given.add("filter_string");
         }
         if (given.size() != 1) {
             throw ProblemException.badRequest("exactly one of data, trace_ids, filter_string is required; "
                     + (given.isEmpty() ? "none was given" : "got " + String.join(", ", given)));
         }
         return switch (given.get(0)) {
-            case "data" -> data(root.get("data"));
-            case "trace_ids" -> traceIds(root.get("trace_ids"));
+            case "data" -> data(body.data());
+            case "trace_ids" -> traceIds(body.traceIds());
             default -> {
-                JsonNode filter = root.get("filter_string");
-                if (!filter.isTextual() || filter.asText().isBlank()) {
+                if (body.filterString().isBlank()) {
                     throw ProblemException.badRequest("filter_string must be a non-empty string");
                 }
-                yield new RowSource.TraceFilter(filter.asText());
+                yield new RowSource.TraceFilter(body.filterString());
             }
         };
     }
 
-    private RowSource.DataRows data(JsonNode data) {
-        if (!data.isArray() || data.isEmpty() || data.size() > MAX_DATA_ROWS) {
+    private RowSource.DataRows data(List<EvaluationRequestBody.DataRow> data) {
+        if (data.isEmpty() || data.size() > MAX_DATA_ROWS) {
             throw ProblemException.badRequest("data must be a list of 1 to " + MAX_DATA_ROWS + " rows {inputs, outputs?,"
                     + " expectations?, trace?}");
         }
         List<RowSource.DataRow> rows = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
-            JsonNode row = data.get(i);
-            JsonNode trace = row.get("trace");
-            boolean hasTrace = trace != null && !trace.isNull();
-            if (!row.isObject() || (!row.hasNonNull("inputs") && !hasTrace)) {
+            EvaluationRequestBody.DataRow row = data.get(i);
+            JsonNode inputs = present(row == null ? null : row.inputs());
+            JsonNode trace = present(row == null ? null : row.trace());
+            if (row == null || (inputs == null && trace == null)) {
                 throw ProblemException.badRequest("data[" + i + "] must be an object with \"inputs\" (or a \"trace\")");
             }
             int bytes = bytes(row);
@@ -174,26 +146,29 @@ public class EvaluationRequestParser {
                         + " most " + config.maxRowBytes() + " bytes (evalplane.judge.max-row-bytes), so that its trace and"
                         + " the judges' prompts fit in Kafka records");
             }
-            JsonNode expectations = row.get("expectations");
-            if (expectations != null && !expectations.isNull() && !expectations.isObject()) {
+            JsonNode expectations = present(row.expectations());
+            if (expectations != null && !expectations.isObject()) {
                 throw ProblemException.badRequest("data[" + i + "].expectations must be an object of named expectations");
             }
-            if (hasTrace) {
+            if (trace != null) {
                 try {
                     ProvidedTrace.validate(trace);
                 } catch (IllegalArgumentException e) {
                     throw ProblemException.badRequest("data[" + i + "].trace " + e.getMessage());
                 }
             }
-            rows.add(new RowSource.DataRow(row.hasNonNull("inputs") ? row.get("inputs") : null,
-                    row.hasNonNull("outputs") ? row.get("outputs") : null,
-                    expectations == null || expectations.isNull() ? JsonNodeFactory.instance.objectNode()
-                            : (ObjectNode) expectations, hasTrace ? trace : null));
+            rows.add(new RowSource.DataRow(inputs, present(row.outputs()),
+                    expectations == null ? JsonNodeFactory.instance.objectNode() : (ObjectNode) expectations, trace));
         }
         return new RowSource.DataRows(rows);
     }
 
-    private int bytes(JsonNode row) {
+    /** A JSON value that was given: null when absent or JSON null. */
+    private static JsonNode present(JsonNode value) {
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private int bytes(EvaluationRequestBody.DataRow row) {
         try {
             return json.writeValueAsBytes(row).length;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -201,17 +176,17 @@ public class EvaluationRequestParser {
         }
     }
 
-    private RowSource.TraceIds traceIds(JsonNode ids) {
-        if (!ids.isArray() || ids.isEmpty() || ids.size() > MAX_TRACE_IDS) {
+    private RowSource.TraceIds traceIds(List<String> ids) {
+        if (ids.isEmpty() || ids.size() > MAX_TRACE_IDS) {
             throw ProblemException.badRequest("trace_ids must be a list of 1 to " + MAX_TRACE_IDS + " trace ids");
         }
         Set<String> unique = new LinkedHashSet<>();
         for (int i = 0; i < ids.size(); i++) {
-            if (!Ids.isTraceId(ids.get(i).asText(null))) {
-                throw ProblemException.badRequest("trace_ids[" + i + "] " + ids.get(i)
-                        + " is not a trace id (\"tr-\" followed by 32 hex digits)");
+            if (!Ids.isTraceId(ids.get(i))) {
+                throw ProblemException.badRequest("trace_ids[" + i + "] " + (ids.get(i) == null ? "null"
+                        : "\"" + ids.get(i) + "\"") + " is not a trace id (\"tr-\" followed by 32 hex digits)");
             }
-            unique.add(ids.get(i).asText());
+            unique.add(ids.get(i));
         }
         return new RowSource.TraceIds(List.copyOf(unique));
     }
@@ -237,24 +212,20 @@ public class EvaluationRequestParser {
         return built;
     }
 
-    private int concurrency(JsonNode node) {
-        if (node == null || node.isNull()) {
+    private int concurrency(Integer wanted) {
+        if (wanted == null) {
             return config.maxConcurrency();
         }
-        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1
-                || node.asInt() > config.maxConcurrencyLimit()) {
+        if (wanted < 1 || wanted > config.maxConcurrencyLimit()) {
             throw ProblemException.badRequest("max_concurrency must be an integer from 1 to " + config.maxConcurrencyLimit());
         }
-        return node.asInt();
+        return wanted;
     }
 
-    private static BigDecimal budget(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isNumber() || node.decimalValue().signum() <= 0) {
+    private static BigDecimal budget(BigDecimal budget) {
+        if (budget != null && budget.signum() <= 0) {
             throw ProblemException.badRequest("budget_usd must be a positive number of US dollars");
         }
-        return node.decimalValue();
+        return budget;
     }
 }

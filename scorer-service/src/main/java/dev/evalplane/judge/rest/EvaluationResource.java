@@ -5,15 +5,16 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.judge.EvaluationRun;
 import dev.evalplane.judge.client.TraceServiceClient;
 import dev.evalplane.judge.service.EvaluationService;
 import dev.evalplane.judge.service.ScorerRegistry;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Evaluation runs: start one (202), read one, list them, cancel one. */
@@ -48,55 +53,64 @@ public class EvaluationResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    public Uni<RestResponse<ObjectNode>> start(String body) {
-        // reading, building and checking a request (up to 10 MB, user regexes over every row) happens on a worker
-        // thread: the event loop keeps serving health checks and other requests meanwhile
-        return Uni.createFrom().item(() -> parser.read(body)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(root -> registry.resolve(EvaluationRequestParser.experimentId(root), root.get("scorers"))
-                        .emitOn(Infrastructure.getDefaultWorkerPool())
-                        .map(scorers -> parser.parse((ObjectNode) root.set("scorers", scorers))))
+    @Blocking // binding and checking a request (up to 10 MB, user regexes over every row) happens on a worker thread
+    @Operation(summary = "Start an evaluation run", description = "Checks everything up front (one row source, every"
+            + " scorer buildable, rows that give every scorer what it needs), then runs in the background.")
+    @APIResponse(responseCode = "202", description = "the run started; Location is its page",
+            content = @Content(schema = @Schema(implementation = RunView.Accepted.class)))
+    @APIResponse(responseCode = "400", description = "the request names what is wrong",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON))
+    public Uni<RestResponse<RunView.Accepted>> start(@Valid EvaluationRequestBody body) {
+        EvaluationRequestBody request = parser.check(body);
+        return registry.resolve(request.experimentOrDefault(), json.valueToTree(request.scorers()))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(scorers -> parser.parse(request, scorers))
                 .call(parser::resolveRemoteHosts)
-                .chain(service::start).map(run -> {
-            ObjectNode accepted = json.createObjectNode().put("run_id", run.runId()).put("status", run.status());
-            return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, accepted)
-                    .location(URI.create("/api/v1/evaluations/" + run.runId())).build();
-        });
+                .chain(service::start)
+                .map(run -> RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED,
+                        new RunView.Accepted(run.runId(), run.status()))
+                        .location(URI.create("/api/v1/evaluations/" + run.runId())).build());
     }
 
     @GET
     @Path("/{run_id}")
-    public Uni<ObjectNode> get(@PathParam("run_id") String runId) {
+    @Operation(summary = "A run: status, counters, metrics and judge cost")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "404", description = "no such run", content = @Content(mediaType = ProblemMapper.PROBLEM_JSON))
+    public Uni<RunView> get(@PathParam("run_id") String runId) {
         return existing(runId).chain(run -> judgeCost(run).map(cost -> views.view(run, cost)));
     }
 
     /** The runs, newest first, each with the judge cost its run page shows (one request to trace-service). */
     @GET
-    public Uni<ObjectNode> list(@QueryParam("experiment_id") String experimentId) {
+    @Operation(summary = "The runs of an experiment (of all experiments without experiment_id), newest first")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunView.Page.class)))
+    public Uni<RunView.Page> list(@QueryParam("experiment_id") String experimentId) {
         return service.list(experimentId).chain(runs -> traces.runJudgeCosts(runs.stream().map(EvaluationRun::runId)
                 .toList())
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("run list without priced judge costs: %s", e.getMessage());
                     return Map.of();
                 })
-                .map(costs -> {
-                    ObjectNode out = json.createObjectNode();
-                    var array = out.putArray("runs");
-                    runs.forEach(run -> array.add(views.view(run, costs.containsKey(run.runId())
-                            ? costs.get(run.runId()) : views.localJudgeCost(run, "trace-service did not answer"))));
-                    return out;
-                }));
+                .map(costs -> new RunView.Page(runs.stream().map(run -> views.view(run, costs.containsKey(run.runId())
+                        ? costs.get(run.runId()) : views.localJudgeCost(run, "trace-service did not answer")))
+                        .toList())));
     }
 
     @POST
     @Path("/{run_id}/cancel")
-    public Uni<RestResponse<ObjectNode>> cancel(@PathParam("run_id") String runId) {
+    @Operation(summary = "Ask a running run to stop")
+    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = RunView.Accepted.class)))
+    @APIResponse(responseCode = "409", description = "the run is not running",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON))
+    public Uni<RestResponse<RunView.Accepted>> cancel(@PathParam("run_id") String runId) {
         return existing(runId).chain(run -> service.cancel(runId).map(requested -> {
             if (!requested) {
                 throw new ProblemException(409, "run-not-running", "Run is not running",
                         "run " + runId + " is " + run.status());
             }
             return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED,
-                    json.createObjectNode().put("run_id", runId).put("status", "CANCELLING")).build();
+                    new RunView.Accepted(runId, "CANCELLING")).build();
         }));
     }
 

@@ -9,9 +9,7 @@ import dev.evalplane.judge.service.RunOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The run JSON of {@code GET /api/v1/evaluations/{run_id}} (CONTRACTS.md, plus a few counters), with {@code origin}
- * (EVALPLANE or MLFLOW_CLIENT) and, for a run the MLflow client wrote, its {@code params}, {@code tags} and
- * {@code user_id}.
+ * The {@link RunView} of a run, and the judge cost scorer-service can tell itself when trace-service cannot.
  */
 @ApplicationScoped
 public class RunViews {
@@ -22,37 +20,14 @@ public class RunViews {
         this.json = json;
     }
 
-    public ObjectNode view(EvaluationRun run, JsonNode judgeCost) {
-        ObjectNode view = json.createObjectNode();
-        view.put("run_id", run.runId());
-        view.put("experiment_id", run.experimentId());
-        view.put("name", run.name());
-        view.put("status", run.status());
-        view.put("status_message", RunOutcome.message(run.status(), run.error()));
-        view.put("source", run.sourceKind());
-        view.put("model", run.model());
-        view.put("max_concurrency", run.maxConcurrency());
-        view.put("budget_usd", run.budgetUsd());
-        view.put("rows_total", run.rowsTotal());
-        view.put("rows_done", run.rowsDone());
-        view.put("judge_calls", run.judgeCalls());
-        view.put("judge_calls_failed", run.judgeCallsFailed());
-        view.put("judgements_skipped", run.judgementsSkipped());
-        view.put("llm_requests", run.llmRequests());
-        view.set("judge_cost", judgeCost);
-        view.set("metrics", run.metrics());
-        view.put("created_at", run.createdAt().toString());
-        view.put("finished_at", run.finishedAt() == null ? null : run.finishedAt().toString());
-        if (run.error() != null) {
-            view.put("error", run.error());
-        }
-        view.put("origin", run.origin());
-        if (run.clientRun()) {
-            view.set("params", run.params());
-            view.set("tags", run.tags());
-            view.put("user_id", run.userId());
-        }
-        return view;
+    public RunView view(EvaluationRun run, JsonNode judgeCost) {
+        boolean client = run.clientRun();
+        return new RunView(run.runId(), run.experimentId(), run.name(), run.status(),
+                RunOutcome.message(run.status(), run.error()), run.sourceKind(), run.model(), run.maxConcurrency(),
+                run.budgetUsd(), run.rowsTotal(), run.rowsDone(), run.judgeCalls(), run.judgeCallsFailed(),
+                run.judgementsSkipped(), run.llmRequests(), judgeCost, run.metrics(), run.createdAt().toString(),
+                run.finishedAt() == null ? null : run.finishedAt().toString(), run.error(), run.origin(),
+                client ? run.params() : null, client ? run.tags() : null, client ? run.userId() : null);
     }
 
     /**

@@ -5,10 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.events.StoredText;
 
@@ -24,6 +21,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -45,77 +46,66 @@ public class ScorerRegistryResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    public Uni<RestResponse<ObjectNode>> register(@PathParam("experiment_id") String experimentId, String body) {
-        return registry.register(experimentId, read(body)).map(s -> RestResponse.ResponseBuilder
-                .create(RestResponse.Status.CREATED, view(s))
+    @Operation(summary = "Register a scorer (the same name again is its next version)")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ScorerRegistration.View.class)))
+    @APIResponse(responseCode = "400", description = "the request names what is wrong",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON))
+    public Uni<RestResponse<ScorerRegistration.View>> register(@PathParam("experiment_id") String experimentId,
+            ScorerRegistration.Request body) {
+        ScorerRegistration.Request request = storable(body);
+        return registry.register(experimentId, request.name(), request.description(), request.scorer(),
+                request.mlflowScorer()).map(s -> RestResponse.ResponseBuilder
+                .create(RestResponse.Status.CREATED, ScorerRegistration.View.of(s))
                 .location(URI.create("/api/v1/experiments/" + encode(experimentId) + "/scorers/" + encode(s.name())
                         + "?version=" + s.version())).build());
     }
 
     @GET
-    public Uni<ObjectNode> list(@PathParam("experiment_id") String experimentId) {
-        return registry.latest(experimentId).map(this::list);
+    @Operation(summary = "The latest version of every scorer registered in the experiment")
+    public Uni<ScorerRegistration.Page> list(@PathParam("experiment_id") String experimentId) {
+        return registry.latest(experimentId).map(ScorerRegistryResource::page);
     }
 
     @GET
     @Path("/{name}")
-    public Uni<ObjectNode> get(@PathParam("experiment_id") String experimentId, @PathParam("name") String name,
-            @QueryParam("version") String version) {
-        return registry.get(experimentId, name, version(version)).map(this::view);
+    @Operation(summary = "One version of a registered scorer (the latest without version)")
+    public Uni<ScorerRegistration.View> get(@PathParam("experiment_id") String experimentId,
+            @PathParam("name") String name, @QueryParam("version") String version) {
+        return registry.get(experimentId, name, version(version)).map(ScorerRegistration.View::of);
     }
 
     @GET
     @Path("/{name}/versions")
-    public Uni<ObjectNode> versions(@PathParam("experiment_id") String experimentId, @PathParam("name") String name) {
-        return registry.versions(experimentId, name).map(this::list);
+    @Operation(summary = "Every version of a registered scorer")
+    public Uni<ScorerRegistration.Page> versions(@PathParam("experiment_id") String experimentId,
+            @PathParam("name") String name) {
+        return registry.versions(experimentId, name).map(ScorerRegistryResource::page);
     }
 
     @DELETE
     @Path("/{name}")
-    public Uni<ObjectNode> delete(@PathParam("experiment_id") String experimentId, @PathParam("name") String name,
-            @QueryParam("version") String version) {
+    @Operation(summary = "Delete one version of a registered scorer, or all of them without version")
+    public Uni<ScorerRegistration.Deleted> delete(@PathParam("experiment_id") String experimentId,
+            @PathParam("name") String name, @QueryParam("version") String version) {
         Integer wanted = version(version);
-        return registry.delete(experimentId, name, wanted).map(count -> {
-            ObjectNode out = json.createObjectNode().put("name", name).put("deleted_versions", count);
-            return wanted == null ? out : out.put("version", wanted);
-        });
+        return registry.delete(experimentId, name, wanted)
+                .map(count -> new ScorerRegistration.Deleted(name, count, wanted));
     }
 
-    private ObjectNode list(List<RegisteredScorer> scorers) {
-        ObjectNode out = json.createObjectNode();
-        var array = out.putArray("scorers");
-        scorers.forEach(s -> array.add(view(s)));
-        return out;
+    private static ScorerRegistration.Page page(List<RegisteredScorer> scorers) {
+        return new ScorerRegistration.Page(scorers.stream().map(ScorerRegistration.View::of).toList());
     }
 
-    private ObjectNode view(RegisteredScorer s) {
-        ObjectNode view = json.createObjectNode();
-        view.put("name", s.name());
-        view.put("version", s.version());
-        view.put("description", s.description());
-        view.set("scorer", s.scorer());
-        view.put("created_at", s.createdAt().toString());
-        view.put("experiment_id", s.experimentId());
-        view.put("scorer_id", s.scorerId());
-        if (s.mlflowScorer() != null) {
-            view.put("mlflow_scorer", s.mlflowScorer());
+    private ScorerRegistration.Request storable(ScorerRegistration.Request body) {
+        if (body == null) {
+            throw ProblemException.invalidScorer("the request body must be a JSON object {name, description?, scorer}");
         }
-        return view;
-    }
-
-    private JsonNode read(String body) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.invalidScorer("the request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        String unstorable = StoredText.firstUnstorable(root);
+        String unstorable = StoredText.firstUnstorable(json.valueToTree(body));
         if (unstorable != null) {
             throw ProblemException.invalidScorer(unstorable + " contains a NUL character or a lone surrogate, which"
                     + " cannot be stored");
         }
-        return root;
+        return body;
     }
 
     private static Integer version(String version) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.evalplane.judge.RegisteredScorer;
 import dev.evalplane.judge.config.JudgeConfig;
@@ -46,22 +47,17 @@ public class ScorerRegistry {
      * {@code {name, description?, scorer, mlflow_scorer?}} as the next version of {@code name}; 400 problem when it is
      * not valid. {@code mlflow_scorer} is the MLflow client's serialized scorer, kept verbatim.
      */
-    public Uni<RegisteredScorer> register(String experimentId, JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ProblemException.invalidScorer("the request body must be a JSON object {name, description?, scorer}");
-        }
+    public Uni<RegisteredScorer> register(String experimentId, String givenName, String text, JsonNode spec,
+            String mlflow) {
         String name;
         try {
-            name = ScorerFactory.validName(body.get("name"));
+            name = ScorerFactory.validName(givenName == null ? null : TextNode.valueOf(givenName));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidScorer("name: " + e.getMessage());
         }
-        JsonNode description = body.get("description");
-        if (description != null && !description.isNull()
-                && (!description.isTextual() || description.asText().length() > MAX_DESCRIPTION)) {
+        if (text != null && text.length() > MAX_DESCRIPTION) {
             throw ProblemException.invalidScorer("description must be a string of at most " + MAX_DESCRIPTION + " characters");
         }
-        JsonNode spec = body.get("scorer");
         if (spec == null || !spec.isObject()) {
             throw ProblemException.invalidScorer("scorer must be an object, a scorer as in POST /api/v1/evaluations,"
                     + " e.g. {\"judge\": {...}} or {\"builtin\": \"Guidelines\", \"guidelines\": [...]}");
@@ -69,14 +65,10 @@ public class ScorerRegistry {
         if (spec.has("registered")) {
             throw ProblemException.invalidScorer("scorer: a registered scorer cannot refer to another registered scorer");
         }
-        JsonNode mlflowScorer = body.get("mlflow_scorer");
-        if (mlflowScorer != null && !mlflowScorer.isNull()
-                && (!mlflowScorer.isTextual() || mlflowScorer.asText().length() > MAX_MLFLOW_SCORER)) {
+        if (mlflow != null && mlflow.length() > MAX_MLFLOW_SCORER) {
             throw ProblemException.invalidScorer("mlflow_scorer must be a string of at most " + MAX_MLFLOW_SCORER
                     + " characters (the MLflow client's serialized scorer)");
         }
-        String mlflow = mlflowScorer == null || mlflowScorer.isNull() ? null : mlflowScorer.asText();
-        String text = description == null || description.isNull() ? null : description.asText();
         return withStoredHeaders(experimentId, name, ScorerFactory.renamed(spec, name)).chain(named -> {
             List<Scorer> built;
             try {
