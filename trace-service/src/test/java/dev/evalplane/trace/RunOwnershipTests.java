@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.testsupport.KafkaBrokerResource;
+import dev.evalplane.testsupport.HostileRequests;
 import dev.evalplane.testsupport.PostgresResource;
 import dev.evalplane.trace.support.Events;
 import dev.evalplane.trace.support.Spans;
@@ -164,6 +165,29 @@ class RunOwnershipTests {
         given().get("/api/v1/evaluations/" + run + "/summary").then().statusCode(200)
                 .body("traces", org.hamcrest.Matchers.equalTo(1));
         assertThat(searchRun(run)).containsExactly(row);
+    }
+
+    /**
+     * A run id or experiment id longer than any (random text, so the database cannot compress it into its index) is
+     * refused at the door: before, OTLP acked it with 200 and the consumer dead-lettered the trace (index entry too
+     * large), and trace info answered a 5xx.
+     */
+    @Test
+    void anOverlongRunOrExperimentIdIsRefusedAtTheDoorNotDroppedLater() {
+        String overlong = HostileRequests.incompressible(3000);
+        String hex = Ids.newTraceId().substring(Ids.TRACE_PREFIX.length());
+        String body = """
+                {"resourceSpans": [{"scopeSpans": [{"spans": [{"traceId": "%s", "spanId": "%s", "name": "agent",
+                  "startTimeUnixNano": "1732600000000000000", "endTimeUnixNano": "1732600001000000000"}]}]}]}
+                """.formatted(hex, Ids.newSpanId());
+        given().contentType("application/json").header("x-mlflow-experiment-id", EXPERIMENT)
+                .header("x-mlflow-run-id", overlong).body(body).post("/v1/traces").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("mlflow.sourceRun"));
+        given().contentType("application/json").header("x-mlflow-experiment-id", overlong).body(body)
+                .post("/v1/traces").then().statusCode(400).body("detail", containsString("experiment_id"));
+        putInfo(Ids.newTraceId(), Map.of(MlflowKeys.SOURCE_RUN, overlong)).statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("detail", containsString("mlflow.sourceRun"));
+        given().get("/api/v1/traces/" + Ids.TRACE_PREFIX + hex).then().statusCode(404);
     }
 
     private static void assertOnlyPipelineTraces(String attacker) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.evalplane.gateway.RawHttp;
+import dev.evalplane.testsupport.HostileRequests;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -71,6 +74,37 @@ class RunOwnershipEndToEndTests {
         given().get("/api/v1/evaluations/" + runId + "/traces").then().statusCode(200).body("total", equalTo(3));
         given().get("/api/v1/evaluations/" + runId + "/summary").then().statusCode(200).body("traces", equalTo(3));
         assertThat(runSearch(runId)).containsAll(rows).containsAll(judgeTraces).doesNotContainAnyElementsOf(attackers);
+    }
+
+    /**
+     * The run and experiment headers the gateway forwards to trace-service, oversized or with control characters: a
+     * 4xx problem+json, or 200 and the trace stored; never a 5xx, never 200 and the trace lost later. A header value
+     * with control characters is refused by Netty's HTTP codec (a bare 400, SECURITY.md residual risks) before any
+     * code of ours runs.
+     */
+    @Test
+    void oddForwardedRunHeadersAreRefusedOrStoredNeverLost() {
+        record Case(String name, Map<String, String> headers, boolean codecRefusal) {
+        }
+        List<Case> cases = List.of(
+                new Case("15000-character run id", Map.of("x-mlflow-run-id", HostileRequests.incompressible(15_000)), false),
+                new Case("3000-character experiment id", Map.of("x-mlflow-experiment-id", HostileRequests.incompressible(3_000)), false),
+                new Case("control characters in the run id", Map.of("x-mlflow-run-id", "run\u0001\u007f\u0008"), true),
+                new Case("NUL in the experiment id", Map.of("x-mlflow-experiment-id", "exp\u0000"), true));
+        for (Case c : cases) {
+            String hex = OtlpTraces.hex(32);
+            Map<String, String> headers = new java.util.LinkedHashMap<>(c.headers());
+            headers.put("Content-Type", "application/json");
+            RawHttp.Answer answer = RawHttp.send("POST", "/v1/traces",
+                    headers, OtlpTraces.json(hex, OtlpTraces.hex(16), "Q", "A").getBytes(StandardCharsets.UTF_8));
+            if (c.codecRefusal()) {
+                assertThat(answer.status()).as(c.name() + ": " + answer).isEqualTo(400);
+            } else {
+                assertThat(answer.status()).as(c.name() + ": " + answer).isEqualTo(400);
+                assertThat(answer.contentType()).as(c.name()).startsWith("application/problem+json");
+            }
+            given().get("/api/v1/traces/tr-" + hex).then().statusCode(404);
+        }
     }
 
     private static List<String> runSearch(String runId) {
