@@ -1,9 +1,9 @@
 package dev.evalplane.events;
 
-import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * What was wrong with a JSON request body, in terms a caller can act on and without Java type names: the field and
@@ -12,15 +12,24 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 public final class JsonErrors {
 
     public static String describe(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException mismatch) {
-            String field = mismatch.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
-            String expected = expected(mismatch.getTargetType());
-            return (field == null ? "the body" : "field " + field) + " has the wrong JSON type (expected " + expected
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "field " + field(unknown) + " cannot be changed or set here (known fields: "
+                    + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
                     + ")";
         }
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = field(mismatch);
+            String expected = expected(mismatch.getTargetType());
+            return (field == null ? "the body" : "field " + field) + " must be " + expected
+                    + " (a value of the wrong JSON type)";
+        }
         return "the body is not valid JSON: " + e.getOriginalMessage();
+    }
+
+    private static String field(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
     }
 
     private static String expected(Class<?> type) {
@@ -39,7 +48,7 @@ public final class JsonErrors {
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
-        return "an object (" + type.getSimpleName().toLowerCase(Locale.ROOT) + ")";
+        return "an object";
     }
 
     private JsonErrors() {

@@ -107,8 +107,14 @@ class AssessmentApiTests {
                 "does not exist on trace");
         problem(Map.of("name", "x", "assessment_type", "FEEDBACK", "value", 1, "valid", false), "field valid");
         problem(Map.of("name", "x\u0000y", "assessment_type", "FEEDBACK", "value", 1), "");
-        given().contentType(ContentType.JSON).body("[1,").post("/api/v1/traces/" + TRACE + "/assessments").then()
-                .statusCode(400).body("title", equalTo("Malformed JSON"));
+        given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/traces/" + TRACE + "/assessments")
+                .then().statusCode(400).body("title", equalTo("Malformed JSON"));
+        given().contentType(ContentType.JSON).body("[1, 2]").post("/api/v1/traces/" + TRACE + "/assessments").then()
+                .statusCode(400).body("detail", containsString("the body must be an object"));
+        given().contentType(ContentType.JSON).body("").post("/api/v1/traces/" + TRACE + "/assessments").then()
+                .statusCode(400).body("detail", containsString("needs a JSON body"));
+        problem(Map.of("name", "x", "assessment_type", "FEEDBACK", "value", 1, "metadata", Map.of("k\u0000", "v")),
+                "metadata.k");
         given().contentType(ContentType.JSON).body(Map.of("assessment_type", "EXPECTATION"))
                 .patch("/api/v1/traces/" + TRACE + "/assessments/a-x").then().statusCode(400)
                 .body("detail", containsString("field assessment_type cannot be changed"));

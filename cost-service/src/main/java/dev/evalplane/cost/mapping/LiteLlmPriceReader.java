@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalplane.cost.ModelPrice;
 import dev.evalplane.cost.ModelRates;
 import dev.evalplane.cost.PriceSource;
+import dev.evalplane.events.http.PriceView;
 
 /**
  * Reads model prices written with LiteLLM's field names ({@code model_prices_and_context_window.json}, our bundled
@@ -25,8 +26,8 @@ import dev.evalplane.cost.PriceSource;
  */
 public final class LiteLlmPriceReader {
 
-    public static final String INPUT = "input_cost_per_token";
-    public static final String OUTPUT = "output_cost_per_token";
+    public static final String INPUT = PriceView.INPUT_COST_PER_TOKEN;
+    public static final String OUTPUT = PriceView.OUTPUT_COST_PER_TOKEN;
     public static final String REASONING = "output_cost_per_reasoning_token";
     public static final String CACHE_READ = "cache_read_input_token_cost";
     public static final String CACHE_CREATION = "cache_creation_input_token_cost";

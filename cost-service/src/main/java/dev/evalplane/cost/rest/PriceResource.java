@@ -2,6 +2,16 @@ package dev.evalplane.cost.rest;
 
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,12 +29,14 @@ import dev.evalplane.cost.repository.PriceOverrideRepository;
 import dev.evalplane.cost.service.ModelNameResolver;
 import dev.evalplane.cost.service.PriceTableService;
 import dev.evalplane.cost.service.RepriceService;
-import dev.evalplane.events.StoredText;
+import dev.evalplane.events.http.PriceView;
+import dev.evalplane.events.http.ProblemRefs;
 import io.smallrye.mutiny.Uni;
 
 /** Price lookup, per-deployment overrides, and re-pricing of stored span costs. */
 @Path("/api/v1/prices")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Prices")
 public class PriceResource {
 
     private final PriceTableService prices;
@@ -38,12 +50,16 @@ public class PriceResource {
     }
 
     @GET
+    @Operation(summary = "A model's price: how its name resolved, its rates per token, their source")
+    @APIResponse(responseCode = "200", description = "the price")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemRefs.NOT_FOUND)
     public Uni<PriceView> price(@QueryParam("model") String model, @QueryParam("provider") String provider) {
         if (model == null || model.isBlank()) {
             throw ProblemException.badRequest("query parameter 'model' is required, e.g. ?model=openai:/gpt-4.1-mini");
         }
         return prices.ready().map(first -> prices.current()).map(table -> ModelNameResolver.resolve(table, provider,
-                model).map(resolved -> PriceView.of(resolved, table.version()))
+                model).map(resolved -> PriceViews.of(resolved, table.version()))
                 .orElseThrow(() -> ProblemException.notFound("no price for model '" + model + "'"
                         + (provider == null ? "" : " of provider '" + provider + "'") + " in price table "
                         + table.version())));
@@ -52,16 +68,10 @@ public class PriceResource {
     @POST
     @Path("/reprice")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RepriceResponse> reprice(RepriceRequest request) {
-        if (request != null && request.traceIds() != null) {
-            for (int i = 0; i < request.traceIds().size(); i++) {
-                String id = request.traceIds().get(i);
-                if (id == null || StoredText.needsCleaning(id)) {
-                    throw ProblemException.badRequest("trace_ids[" + i + "] must be a trace id, got "
-                            + (id == null ? "null" : "text with a NUL character or a lone surrogate"));
-                }
-            }
-        }
+    @Operation(summary = "Re-price stored span costs with the current price table (admin)")
+    @APIResponse(responseCode = "200", description = "what the re-price did")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
+    public Uni<RepriceResponse> reprice(@Valid RepriceRequest request) {
         return prices.ready().chain(() -> reprices.reprice(request == null ? null : request.traceIds()))
                 .map(RepriceResponse::of);
     }
@@ -70,7 +80,23 @@ public class PriceResource {
     @PUT
     @Path("/overrides/{model}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<PriceView> putOverride(@PathParam("model") String model, Map<String, Object> fields) {
+    @Operation(summary = "Set a per-deployment price for a model (admin)")
+    @APIResponse(responseCode = "200", description = "the model's price with the override applied")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
+    public Uni<PriceView> putOverride(@PathParam("model") String model, @RequestBody(required = true, content =
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PriceOverrideFields",
+                    type = SchemaType.OBJECT, description = "LiteLLM rate fields in USD per token (decimal numbers or"
+                            + " strings; tiers as e.g. input_cost_per_token_above_200k_tokens), plus litellm_provider"
+                            + " and base_model (an override without rates inherits base_model's); kebab or snake case",
+                    properties = {
+                            @SchemaProperty(name = "input_cost_per_token", type = SchemaType.NUMBER),
+                            @SchemaProperty(name = "output_cost_per_token", type = SchemaType.NUMBER),
+                            @SchemaProperty(name = "output_cost_per_reasoning_token", type = SchemaType.NUMBER),
+                            @SchemaProperty(name = "cache_read_input_token_cost", type = SchemaType.NUMBER),
+                            @SchemaProperty(name = "cache_creation_input_token_cost", type = SchemaType.NUMBER),
+                            @SchemaProperty(name = "litellm_provider", type = SchemaType.STRING),
+                            @SchemaProperty(name = "base_model", type = SchemaType.STRING) })))
+            Map<String, Object> fields) {
         if (fields == null) {
             throw ProblemException.badRequest("a JSON object of rates is required, e.g. {\"input_cost_per_token\": 0.000001}");
         }
@@ -79,12 +105,15 @@ public class PriceResource {
             throw ProblemException.badRequest("base_model '" + override.baseModel() + "' has no price to inherit");
         }
         return overrides.upsert(override).chain(prices::reload).map(table -> ModelNameResolver.resolve(table,
-                override.litellmProvider(), model).map(resolved -> PriceView.of(resolved, table.version()))
+                override.litellmProvider(), model).map(resolved -> PriceViews.of(resolved, table.version()))
                 .orElseThrow(() -> ProblemException.badRequest("override of '" + model + "' resolves to no price")));
     }
 
     @DELETE
     @Path("/overrides/{model}")
+    @Operation(summary = "Remove a model's override (admin)")
+    @APIResponse(responseCode = "204", description = "removed")
+    @APIResponse(responseCode = "404", ref = ProblemRefs.NOT_FOUND)
     public Uni<Void> deleteOverride(@PathParam("model") String model) {
         return overrides.delete(model).chain(deleted -> {
             if (!deleted) {

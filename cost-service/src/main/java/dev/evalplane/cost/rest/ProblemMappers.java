@@ -9,8 +9,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.evalplane.events.JsonErrors;
+import dev.evalplane.events.http.Violations;
 import io.quarkus.logging.Log;
 import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolationException;
 
 /** Every error of this service's API as {@code application/problem+json}. */
 public class ProblemMappers {
@@ -18,6 +20,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return Problem.response(e.status(), e.title(), e.getMessage());
+    }
+
+    /** A request record breaking its Bean Validation rules: 400 naming each field (JSON names). */
+    @ServerExceptionMapper
+    public Response constraints(ConstraintViolationException e) {
+        return Problem.response(400, "Bad Request", Violations.describe(e.getConstraintViolations()));
     }
 
     @ServerExceptionMapper

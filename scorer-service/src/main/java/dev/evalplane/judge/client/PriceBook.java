@@ -1,14 +1,12 @@
 package dev.evalplane.judge.client;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.evalplane.events.http.PriceView;
 import dev.evalplane.judge.config.ServiceUrls;
 import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.service.ModelPrice;
@@ -21,16 +19,14 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Per-token rates for budget estimates: cost-service's {@code GET /api/v1/prices?model=} when it answers, else a
- * conservative built-in estimate ({@link FallbackPrices}). Reads the rates as {@code input_cost_per_token} /
- * {@code output_cost_per_token} (LiteLLM names, under {@code rates} as cost-service answers), or per million as
- * {@code input_cost_per_million_tokens} / {@code input_mtok}, at the top level or under {@code price}.
+ * Per-token rates for budget estimates: cost-service's {@code GET /api/v1/prices?model=} when it answers (its one
+ * answer shape, {@link PriceView}: {@code rates.input_cost_per_token} and {@code rates.output_cost_per_token}), else a
+ * conservative built-in estimate ({@link FallbackPrices}).
  */
 @ApplicationScoped
 public class PriceBook {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     private final WebClient client;
     private final ObjectMapper json;
@@ -60,35 +56,17 @@ public class PriceBook {
                 });
     }
 
-    /** Rates from a cost-service price answer; null when it has none we can read. */
+    /** Rates from a cost-service price answer; null when it is unreadable or lacks the input or output rate. */
     static ModelPrice parse(ObjectMapper json, byte[] body) {
+        PriceView view;
         try {
-            JsonNode root = json.readTree(body);
-            for (JsonNode candidate : new JsonNode[] { root.path("rates"), root, root.path("price"),
-                    root.path("prices").path(0) }) {
-                BigDecimal in = rate(candidate, "input");
-                BigDecimal out = rate(candidate, "output");
-                if (in != null && out != null) {
-                    return new ModelPrice(in, out, "cost-service");
-                }
-            }
-            return null;
+            view = json.readValue(body, PriceView.class);
         } catch (java.io.IOException e) {
             return null;
         }
-    }
-
-    private static BigDecimal rate(JsonNode node, String side) {
-        JsonNode perToken = node.get(side + "_cost_per_token");
-        if (perToken != null && perToken.isNumber()) {
-            return perToken.decimalValue();
+        if (view == null || view.inputPerToken() == null || view.outputPerToken() == null) {
+            return null;
         }
-        for (String key : new String[] { side + "_cost_per_million_tokens", side + "_mtok", side + "_per_million" }) {
-            JsonNode perMillion = node.get(key);
-            if (perMillion != null && perMillion.isNumber()) {
-                return perMillion.decimalValue().divide(MILLION, MathContext.DECIMAL64);
-            }
-        }
-        return null;
+        return new ModelPrice(view.inputPerToken(), view.outputPerToken(), "cost-service");
     }
 }

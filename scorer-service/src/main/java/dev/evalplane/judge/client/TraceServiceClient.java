@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.evalplane.events.http.TracePage;
+import dev.evalplane.events.http.TraceSearchRequest;
 import dev.evalplane.judge.config.ServiceUrls;
 import dev.evalplane.internalauth.InternalToken;
 import io.smallrye.mutiny.Uni;
@@ -54,19 +56,20 @@ public class TraceServiceClient {
                 .map(r -> body(r, "trace " + traceId));
     }
 
-    /** One page of {@code POST /api/v1/traces/search}: {@code {traces: [..], next_page_token}}. */
-    public Uni<JsonNode> search(String experimentId, String filter, int pageSize, String pageToken) {
-        ObjectNode request = json.createObjectNode();
-        request.putArray("experiment_ids").add(experimentId);
-        request.put("filter_string", filter);
-        request.put("max_results", pageSize);
-        if (pageToken != null) {
-            request.put("page_token", pageToken);
-        }
-        return internal(client.postAbs(baseUrl + "/api/v1/traces/search")).timeout(TIMEOUT.toMillis())
-                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+    /** One page of {@code POST /api/v1/traces/search}. */
+    public Uni<TracePage> search(String experimentId, String filter, int pageSize, String pageToken) {
+        return searchRequest(TraceSearchRequest.page(experimentId, filter, pageSize, pageToken))
                 .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
-                .map(r -> body(r, "trace search"));
+                .map(r -> body(r, "trace search", TracePage.class));
+    }
+
+    private Uni<HttpResponse<Buffer>> searchRequest(TraceSearchRequest request) {
+        try {
+            return internal(client.postAbs(baseUrl + "/api/v1/traces/search")).timeout(TIMEOUT.toMillis())
+                    .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(json.writeValueAsBytes(request)));
+        } catch (java.io.IOException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 
     /**
@@ -74,12 +77,7 @@ public class TraceServiceClient {
      * or cannot be asked (unreachable, another error).
      */
     public Uni<String> filterProblem(String experimentId, String filter) {
-        ObjectNode request = json.createObjectNode();
-        request.putArray("experiment_ids").add(experimentId);
-        request.put("filter_string", filter);
-        request.put("max_results", 1);
-        return internal(client.postAbs(baseUrl + "/api/v1/traces/search")).timeout(TIMEOUT.toMillis())
-                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+        return searchRequest(TraceSearchRequest.page(experimentId, filter, 1, null))
                 .map(r -> {
                     if (r.statusCode() != 400) {
                         return null;
@@ -124,6 +122,18 @@ public class TraceServiceClient {
                     }
                     return costs;
                 });
+    }
+
+    private <T> T body(HttpResponse<Buffer> response, String what, Class<T> type) {
+        if (response.statusCode() != 200) {
+            throw new ServiceCallException(response.statusCode(), "trace-service answered " + response.statusCode()
+                    + " for " + what);
+        }
+        try {
+            return json.readValue(response.body().getBytes(), type);
+        } catch (java.io.IOException e) {
+            throw new ServiceCallException(response.statusCode(), "trace-service sent unreadable JSON for " + what);
+        }
     }
 
     private JsonNode body(HttpResponse<Buffer> response, String what) {

@@ -128,7 +128,8 @@ public class OnlineTraceScorer {
                             ctx.budget().spent()))
                     .chain(() -> claims.finish(claim, owner, OnlineClaim.DONE, OnlineVerdicts.passed(ctx.tracker().values()),
                             ctx.budget().spent(), null))
-                    .invoke(finished -> metrics.scored(claim.completedAt()))
+                    .invoke(finished -> metrics.scored(claim.completedAt(),
+                            !claim.completedAt().isBefore(config.startedAt().minus(settings.grace()))))
                     .replaceWithVoid();
         }));
     }
@@ -161,7 +162,7 @@ public class OnlineTraceScorer {
         }
         String filter = config.filterString() + " AND trace.trace_id = '" + traceId + "'";
         return traces.search(config.experimentId(), filter, 1, null)
-                .map(page -> page.path("traces").size() > 0)
+                .map(page -> !page.traces().isEmpty())
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("online scorer %s: trace search failed: %s", config.scorerName(), e.getMessage());
                     return null;

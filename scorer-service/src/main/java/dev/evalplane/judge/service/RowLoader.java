@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.events.AssessmentEvent;
+import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.http.TraceInfo;
 import dev.evalplane.judge.EvalRow;
 import dev.evalplane.judge.RowSource;
 import dev.evalplane.judge.client.ServiceCallException;
@@ -95,15 +97,13 @@ public class RowLoader {
                 .onFailure().transform(e -> new SourceException("could not search traces with filter_string: "
                         + e.getMessage()))
                 .chain(page -> {
-                    for (JsonNode t : page.path("traces")) {
-                        String id = t.path("trace_id").asText(t.path("info").path("trace_id").asText(null));
-                        boolean judge = t.path("tags").has("mlflow.trace.sourceScorer")
-                                || t.path("info").path("tags").has("mlflow.trace.sourceScorer");
-                        if (id != null && !judge) {
-                            ids.add(id);
+                    for (TraceInfo t : page.traces()) {
+                        boolean judge = t.tags() != null && t.tags().containsKey(MlflowKeys.SOURCE_SCORER_TAG);
+                        if (!judge) {
+                            ids.add(t.traceId());
                         }
                     }
-                    String next = page.path("next_page_token").asText(null);
+                    String next = page.nextPageToken();
                     return next == null || next.isEmpty() ? Uni.createFrom().item(ids)
                             : search(experimentId, filter, next, ids);
                 });

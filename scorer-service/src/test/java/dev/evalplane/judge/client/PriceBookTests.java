@@ -21,7 +21,7 @@ class PriceBookTests {
     void readsCostServiceRatesPerToken() {
         ModelPrice price = parse("""
                 {"model": "openai:/gpt-4.1-mini", "provider": "openai", "resolved_model": "gpt-4.1-mini",
-                 "source": "BUNDLED", "rates": {"input_cost_per_token": 0.0000004, "output_cost_per_token": 0.0000016,
+                 "source": "bundled", "match": "PROVIDER_AND_MODEL", "rates": {"input_cost_per_token": 0.0000004, "output_cost_per_token": 0.0000016,
                  "cache_read_input_token_cost": 0.0000001}, "tiers": [], "price_table_version": "v1"}""");
         assertThat(price.inputPerToken()).isEqualByComparingTo("0.0000004");
         assertThat(price.outputPerToken()).isEqualByComparingTo("0.0000016");
@@ -30,9 +30,10 @@ class PriceBookTests {
     }
 
     @Test
-    void readsRatesPerMillion() {
-        ModelPrice price = parse("{\"input_mtok\": 3, \"output_mtok\": 15}");
-        assertThat(price.inputPerToken()).isEqualByComparingTo("0.000003");
+    void readsOnlyTheOneDocumentedShape() {
+        assertThat(parse("{\"input_mtok\": 3, \"output_mtok\": 15}")).isNull();
+        assertThat(parse("{\"input_cost_per_token\": 0.000003, \"output_cost_per_token\": 0.000015}")).isNull();
+        assertThat(parse("{\"rates\": {\"input_cost_per_token\": 0.000003}}")).isNull();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.evalplane.trace.mapping;
 
 import dev.evalplane.events.AssessmentSource;
-import dev.evalplane.trace.domain.Assessment;
+import dev.evalplane.events.http.Assessment;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,7 +1,7 @@
 package dev.evalplane.trace.mapping;
 
 import dev.evalplane.events.SpanStatus;
-import dev.evalplane.trace.domain.Span;
+import dev.evalplane.events.http.Span;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 

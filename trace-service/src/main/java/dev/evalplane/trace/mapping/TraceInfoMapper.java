@@ -3,7 +3,7 @@ package dev.evalplane.trace.mapping;
 import java.time.Instant;
 import java.util.List;
 
-import dev.evalplane.trace.domain.TraceInfo;
+import dev.evalplane.events.http.TraceInfo;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.evalplane.trace.domain.Assessment;
+import dev.evalplane.events.http.Assessment;
 import dev.evalplane.trace.mapping.AssessmentMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

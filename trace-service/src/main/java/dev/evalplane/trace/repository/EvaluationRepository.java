@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.evalplane.trace.domain.JudgeCost;
-import dev.evalplane.trace.domain.ScorerSummary;
+import dev.evalplane.events.http.JudgeCost;
+import dev.evalplane.events.http.ScorerSummary;
 import dev.evalplane.trace.search.PageToken;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;

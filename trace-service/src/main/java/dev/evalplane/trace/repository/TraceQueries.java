@@ -3,8 +3,8 @@ package dev.evalplane.trace.repository;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.evalplane.trace.domain.Span;
-import dev.evalplane.trace.domain.TraceInfo;
+import dev.evalplane.events.http.Span;
+import dev.evalplane.events.http.TraceInfo;
 import dev.evalplane.trace.mapping.SpanMapper;
 import dev.evalplane.trace.mapping.TraceInfoMapper;
 import io.smallrye.mutiny.Uni;

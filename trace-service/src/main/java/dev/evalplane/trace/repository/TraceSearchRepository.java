@@ -3,7 +3,7 @@ package dev.evalplane.trace.repository;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.evalplane.trace.domain.TraceInfo;
+import dev.evalplane.events.http.TraceInfo;
 import dev.evalplane.trace.mapping.TraceInfoMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

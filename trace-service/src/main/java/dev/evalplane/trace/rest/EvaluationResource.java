@@ -5,16 +5,22 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.evalplane.events.JsonErrors;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.evalplane.events.http.ProblemRefs;
+import dev.evalplane.events.http.Storable;
+import dev.evalplane.events.http.RunSummary;
 import dev.evalplane.trace.domain.EvaluationPage;
-import dev.evalplane.trace.domain.RunSummary;
 import dev.evalplane.trace.service.ClientRunLinks;
 import dev.evalplane.trace.service.EvaluationService;
 import dev.evalplane.trace.service.ValidationException;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,15 +34,14 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/api/v1/evaluations/{run_id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Evaluation results")
 public class EvaluationResource {
 
     private final EvaluationService service;
     private final ClientRunLinks clientLinks;
-    private final JsonBody json;
 
-    public EvaluationResource(EvaluationService service, ClientRunLinks clientLinks, JsonBody json) {
+    public EvaluationResource(EvaluationService service, ClientRunLinks clientLinks) {
         this.service = service;
-        this.json = json;
         this.clientLinks = clientLinks;
     }
 
@@ -49,19 +54,21 @@ public class EvaluationResource {
 
     @POST
     @Path("/links")
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    public Uni<Linked> link(@RestPath("run_id") String runId, String body) {
-        LinkRequest request;
-        try {
-            request = json.read(body, LinkRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new ValidationException("the body must be {\"trace_ids\": [...]}: " + JsonErrors.describe(e));
-        }
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Link traces into a run the MLflow client created (service to service)")
+    @APIResponse(responseCode = "200", description = "how many traces were linked")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemRefs.NOT_FOUND)
+    public Uni<Linked> link(@RestPath("run_id") String runId,
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) LinkRequest request) {
         return clientLinks.link(runId, request.traceIds()).map(n -> new Linked(runId, n));
     }
 
     @GET
     @Path("/traces")
+    @Operation(summary = "A run's evaluation list: evaluated traces with their assessments and judge cost")
+    @APIResponse(responseCode = "200", description = "one page of the list, with the exact total")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
     public Uni<EvaluationPage> traces(@RestPath("run_id") String runId, @RestQuery("page_size") String pageSize,
             @RestQuery("page_token") String pageToken) {
         return service.list(runId, pageSize(pageSize), pageToken);
@@ -69,6 +76,8 @@ public class EvaluationResource {
 
     @GET
     @Path("/summary")
+    @Operation(summary = "A run's totals: judge cost and tokens, per-scorer cost and pass rates")
+    @APIResponse(responseCode = "200", description = "the summary (empty for a run without listed traces)")
     public Uni<RunSummary> summary(@RestPath("run_id") String runId) {
         return service.summary(runId);
     }

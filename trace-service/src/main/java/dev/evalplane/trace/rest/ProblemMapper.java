@@ -5,6 +5,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.evalplane.events.http.Violations;
 import dev.evalplane.trace.search.FilterException;
 import dev.evalplane.trace.search.PageTokenException;
 import dev.evalplane.events.JsonErrors;
@@ -14,6 +15,7 @@ import dev.evalplane.trace.service.NotOwnedException;
 import dev.evalplane.trace.service.ValidationException;
 import io.quarkus.logging.Log;
 import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -23,6 +25,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response validation(ValidationException e) {
         return respond(Problem.of("validation", "Invalid request", 400, e.getMessage()));
+    }
+
+    /** A request record breaking its Bean Validation rules: 400 naming each field (JSON names). */
+    @ServerExceptionMapper
+    public Response constraints(ConstraintViolationException e) {
+        return respond(Problem.of("validation", "Invalid request", 400, Violations.describe(e.getConstraintViolations())));
     }
 
     @ServerExceptionMapper
@@ -85,8 +93,15 @@ public class ProblemMapper {
         return respond(Problem.of("internal", "Internal error", 500, "the request failed; the error was logged"));
     }
 
+    /** Quarkus' JSON reader wraps what it could not parse in a 400; the cause says what was wrong. */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return wrongType(mismatch);
+        }
+        if (e.getCause() instanceof JsonProcessingException parse) {
+            return json(parse);
+        }
         int status = e.getResponse().getStatus();
         return respond(Problem.of("http-" + status, e.getResponse().getStatusInfo().getReasonPhrase(), status,
                 e.getMessage()));

@@ -2,10 +2,12 @@ package dev.evalplane.trace.rest;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.evalplane.trace.domain.RunSummary;
+import dev.evalplane.events.http.ProblemRefs;
+import dev.evalplane.events.http.RunSummaries;
 import dev.evalplane.trace.service.EvaluationService;
 import dev.evalplane.trace.service.ValidationException;
 import io.smallrye.mutiny.Uni;
@@ -23,18 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/evaluations/summaries")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Evaluation results")
 public class RunSummariesResource {
 
     static final int MAX_RUNS = 200;
     private static final int MAX_RUN_ID_LENGTH = 200;
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Request(List<String> runIds) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Response(List<RunSummary> summaries) {
-    }
 
     private final EvaluationService service;
 
@@ -43,12 +38,15 @@ public class RunSummariesResource {
     }
 
     @POST
-    public Uni<Response> summaries(Request request) {
+    @Operation(summary = "Several runs' summaries in one request (service to service)")
+    @APIResponse(responseCode = "200", description = "each run's summary")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
+    public Uni<RunSummaries.Response> summaries(RunSummaries.Request request) {
         List<String> runIds = validated(request);
-        return service.summaries(runIds).map(Response::new);
+        return service.summaries(runIds).map(RunSummaries.Response::new);
     }
 
-    private static List<String> validated(Request request) {
+    private static List<String> validated(RunSummaries.Request request) {
         if (request == null || request.runIds() == null) {
             throw new ValidationException("run_ids is required: a list of run ids");
         }

@@ -1,18 +1,24 @@
 package dev.evalplane.trace.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
-import dev.evalplane.trace.domain.Trace;
-import dev.evalplane.trace.domain.TraceInfo;
-import dev.evalplane.trace.domain.TracePage;
+import dev.evalplane.events.http.ProblemRefs;
+import dev.evalplane.events.http.Storable;
+import dev.evalplane.events.http.Trace;
+import dev.evalplane.events.http.TraceInfo;
+import dev.evalplane.events.http.TracePage;
+import dev.evalplane.events.http.TraceSearchRequest;
 import dev.evalplane.trace.service.TraceEditRequests;
 import dev.evalplane.trace.service.TraceEditService;
 import dev.evalplane.trace.service.TraceInfoWrite;
 import dev.evalplane.trace.service.TraceSearchService;
 import dev.evalplane.trace.service.TraceService;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,22 +31,24 @@ import jakarta.ws.rs.core.MediaType;
 /** Reading, searching and editing traces: get, search, batch-get, trace info, tags, delete. */
 @Path("/api/v1/traces")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Traces")
 public class TraceResource {
 
     private final TraceService traces;
     private final TraceSearchService search;
     private final TraceEditService edits;
-    private final JsonBody json;
 
-    public TraceResource(TraceService traces, TraceSearchService search, TraceEditService edits, JsonBody json) {
+    public TraceResource(TraceService traces, TraceSearchService search, TraceEditService edits) {
         this.traces = traces;
         this.search = search;
         this.edits = edits;
-        this.json = json;
     }
 
     @GET
     @Path("/{trace_id}")
+    @Operation(summary = "A trace with its spans and assessments")
+    @APIResponse(responseCode = "200", description = "the trace")
+    @APIResponse(responseCode = "404", ref = ProblemRefs.NOT_FOUND)
     public Uni<Trace> get(@RestPath("trace_id") String traceId) {
         return traces.get(traceId);
     }
@@ -49,42 +57,56 @@ public class TraceResource {
     @PUT
     @Path("/{trace_id}/info")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<TraceInfo> writeInfo(@RestPath("trace_id") String traceId, String body) throws JsonProcessingException {
-        return edits.writeInfo(read(body, TraceInfoWrite.class).withTraceId(traceId));
+    @Operation(summary = "Write a client's trace info (MLflow StartTraceV3)")
+    @APIResponse(responseCode = "200", description = "the trace info as stored")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
+    public Uni<TraceInfo> writeInfo(@RestPath("trace_id") String traceId,
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TraceInfoWrite body) {
+        return edits.writeInfo(body.withTraceId(traceId));
     }
 
     @PATCH
     @Path("/{trace_id}/tags")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<TraceInfo> editTags(@RestPath("trace_id") String traceId, String body) throws JsonProcessingException {
-        TraceEditRequests.TagEdit request = read(body, TraceEditRequests.TagEdit.class);
-        return edits.editTags(traceId, request.set(), request.delete());
+    @Operation(summary = "Set and delete trace tags")
+    @APIResponse(responseCode = "200", description = "the trace info with its new tags")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemRefs.NOT_FOUND)
+    public Uni<TraceInfo> editTags(@RestPath("trace_id") String traceId,
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TraceEditRequests.TagEdit body) {
+        return edits.editTags(traceId, body.set(), body.delete());
     }
 
     @POST
     @Path("/delete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<TraceEditRequests.Deleted> delete(String body) throws JsonProcessingException {
-        TraceEditRequests.Delete request = read(body, TraceEditRequests.Delete.class);
-        return edits.delete(request.traceIds(), request.experimentId(), request.maxTimestampMs(), request.maxTraces())
+    @Operation(summary = "Delete traces by id, or an experiment's traces up to a time")
+    @APIResponse(responseCode = "200", description = "how many traces were deleted")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
+    public Uni<TraceEditRequests.Deleted> delete(
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TraceEditRequests.Delete body) {
+        return edits.delete(body.traceIds(), body.experimentId(), body.maxTimestampMs(), body.maxTraces())
                 .map(TraceEditRequests.Deleted::new);
     }
 
     @POST
     @Path("/batch-get")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<TraceEditRequests.Traces> batchGet(String body) throws JsonProcessingException {
-        return edits.getMany(read(body, TraceEditRequests.BatchGet.class).traceIds()).map(TraceEditRequests.Traces::new);
+    @Operation(summary = "Several traces with their spans")
+    @APIResponse(responseCode = "200", description = "the traces that exist, in the order asked")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
+    public Uni<TraceEditRequests.Traces> batchGet(
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TraceEditRequests.BatchGet body) {
+        return edits.getMany(body.traceIds()).map(TraceEditRequests.Traces::new);
     }
 
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<TracePage> search(String body) throws JsonProcessingException {
-        return search.search(json.parse(body));
-    }
-
-    private <T> T read(String body, Class<T> type) throws JsonProcessingException {
-        return json.read(body, type);
+    @Operation(summary = "Search traces (MLflow filter_string, order_by, page tokens)")
+    @APIResponse(responseCode = "200", description = "one page of trace infos")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
+    public Uni<TracePage> search(@Valid @NotNull(message = ProblemRefs.BODY_REQUIRED) TraceSearchRequest body) {
+        return search.search(body);
     }
 }

@@ -5,9 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.evalplane.trace.domain.Assessment;
+import dev.evalplane.events.http.Assessment;
+import dev.evalplane.events.http.AssessmentCreateRequest;
+import dev.evalplane.events.http.AssessmentPatchRequest;
 import dev.evalplane.trace.repository.AssessmentQueries;
 import dev.evalplane.trace.repository.AssessmentRepository;
 import dev.evalplane.trace.repository.Db;
@@ -58,7 +59,7 @@ public class AssessmentService {
         return pipelineRuns.register(runIds).chain(() -> db.withTraceLocks(traceIds(batch), conn -> store(conn, batch)));
     }
 
-    public Uni<Assessment> create(String traceId, JsonNode body) {
+    public Uni<Assessment> create(String traceId, AssessmentCreateRequest body) {
         AssessmentRecord record = AssessmentRequests.create(traceId, body);
         return db.withTraceLocks(List.of(traceId), conn -> requireTrace(conn, traceId)
                 .chain(() -> requireOverridable(conn, record))
@@ -66,7 +67,7 @@ public class AssessmentService {
                 .chain(() -> queries.byId(conn, traceId, record.assessmentId())));
     }
 
-    public Uni<Assessment> update(String traceId, String assessmentId, JsonNode body) {
+    public Uni<Assessment> update(String traceId, String assessmentId, AssessmentPatchRequest body) {
         AssessmentPatch patch = AssessmentRequests.patch(body);
         return db.withTraceLocks(List.of(traceId), conn -> repository.update(conn, traceId, assessmentId,
                 patch.name(), patch.setValue(), patch.value(), patch.setRationale(), patch.rationale(), patch.metadata(),

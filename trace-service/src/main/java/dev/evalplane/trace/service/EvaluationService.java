@@ -8,10 +8,10 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.evalplane.trace.domain.Assessment;
+import dev.evalplane.events.http.Assessment;
 import dev.evalplane.trace.domain.EvaluationPage;
 import dev.evalplane.trace.domain.EvaluationRow;
-import dev.evalplane.trace.domain.RunSummary;
+import dev.evalplane.events.http.RunSummary;
 import dev.evalplane.trace.repository.AssessmentQueries;
 import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.EvaluationRepository;

@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import dev.evalplane.trace.domain.Trace;
+import dev.evalplane.events.http.Trace;
 
 /** Request and response bodies of the trace edit routes. */
 public final class TraceEditRequests {

@@ -8,8 +8,8 @@ import java.util.Set;
 
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.SpanValidation;
-import dev.evalplane.trace.domain.Trace;
-import dev.evalplane.trace.domain.TraceInfo;
+import dev.evalplane.events.http.Trace;
+import dev.evalplane.events.http.TraceInfo;
 import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.RunLinkRepository;
 import dev.evalplane.trace.repository.TraceEditRepository;

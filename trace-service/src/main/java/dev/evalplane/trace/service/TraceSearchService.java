@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.evalplane.trace.domain.Assessment;
-import dev.evalplane.trace.domain.TraceInfo;
-import dev.evalplane.trace.domain.TracePage;
+import dev.evalplane.events.http.Assessment;
+import dev.evalplane.events.http.TraceInfo;
+import dev.evalplane.events.http.TracePage;
+import dev.evalplane.events.http.TraceSearchRequest;
 import dev.evalplane.trace.repository.AssessmentQueries;
 import dev.evalplane.trace.repository.TraceSearchRepository;
 import dev.evalplane.trace.search.FilterClause;
@@ -36,21 +36,22 @@ public class TraceSearchService {
         this.mapper = mapper;
     }
 
-    public Uni<TracePage> search(JsonNode body) {
-        SearchRequest request = SearchRequest.parse(body);
-        List<FilterClause> clauses = FilterParser.parse(request.filterString());
-        List<OrderKey> order = OrderByParser.parse(request.orderBy());
+    public Uni<TracePage> search(TraceSearchRequest request) {
+        String filter = request.filter();
+        int maxResults = request.maxResultsOrDefault();
+        List<FilterClause> clauses = FilterParser.parse(filter);
+        List<OrderKey> order = OrderByParser.parse(request.orderByOrEmpty());
         List<Boolean> numeric = order.stream().map(TraceSearchSql::numeric).toList();
         String fingerprint = PageToken.fingerprint("search", String.join(",", new TreeSet<>(request.experimentIds())),
-                request.filterString(), String.join(",", order.stream().map(OrderKey::canonical).toList()));
-        PageToken after = request.pageToken() == null ? null
-                : PageToken.decode(mapper, request.pageToken(), fingerprint, numeric);
+                filter, String.join(",", order.stream().map(OrderKey::canonical).toList()));
+        String pageToken = request.pageTokenOrNull();
+        PageToken after = pageToken == null ? null : PageToken.decode(mapper, pageToken, fingerprint, numeric);
         SqlParams params = new SqlParams();
-        String sql = TraceSearchSql.build(request.experimentIds(), clauses, order, after, request.maxResults() + 1,
+        String sql = TraceSearchSql.build(request.experimentIds(), clauses, order, after, maxResults + 1,
                 params);
         return repository.search(sql, params.tuple(), numeric).chain(hits -> {
-            boolean more = hits.size() > request.maxResults();
-            List<TraceSearchRepository.Hit> page = more ? hits.subList(0, request.maxResults()) : hits;
+            boolean more = hits.size() > maxResults;
+            List<TraceSearchRepository.Hit> page = more ? hits.subList(0, maxResults) : hits;
             String next = null;
             if (more) {
                 TraceSearchRepository.Hit last = page.get(page.size() - 1);

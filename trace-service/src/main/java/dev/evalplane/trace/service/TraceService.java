@@ -3,7 +3,7 @@ package dev.evalplane.trace.service;
 import java.util.List;
 
 import dev.evalplane.trace.domain.ExperimentList;
-import dev.evalplane.trace.domain.Trace;
+import dev.evalplane.events.http.Trace;
 import dev.evalplane.trace.repository.AssessmentQueries;
 import dev.evalplane.trace.repository.ExperimentRepository;
 import dev.evalplane.trace.repository.TraceQueries;

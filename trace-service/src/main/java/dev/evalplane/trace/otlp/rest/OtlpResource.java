@@ -1,5 +1,14 @@
 package dev.evalplane.trace.otlp.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.evalplane.events.http.ProblemRefs;
 import dev.evalplane.trace.otlp.decoding.OtlpMediaType;
 import dev.evalplane.trace.otlp.mapping.IngestContext;
 import dev.evalplane.trace.otlp.service.OtlpIngestService;
@@ -36,6 +45,17 @@ public class OtlpResource {
     }
 
     @POST
+    @Tag(name = "OTLP ingestion")
+    @Operation(summary = "Ingest OTLP/HTTP trace spans (ExportTraceServiceRequest)", description = "Protobuf"
+            + " (application/x-protobuf) or JSON (application/json), optionally gzip or deflate; header"
+            + " x-mlflow-experiment-id names the experiment (default 0). 200 once Kafka acknowledged every span; 400"
+            + " malformed, 413 too large, 415 unsupported type or encoding, 503 Kafka unavailable (problem+json).")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/x-protobuf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT,
+                    description = "OTLP JSON: {resourceSpans: [{scopeSpans: [{spans: [...]}]}]}")) })
+    @APIResponse(responseCode = "200", description = "an empty ExportTraceServiceResponse in the request's encoding")
+    @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
     public Uni<Response> export(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             @HeaderParam(EXPERIMENT_HEADER) String experimentId, @HeaderParam(RUN_HEADER) String runId) {

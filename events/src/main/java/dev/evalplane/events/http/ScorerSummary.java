@@ -1,7 +1,9 @@
-package dev.evalplane.trace.domain;
+package dev.evalplane.events.http;
 
 import java.math.BigDecimal;
 import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -13,9 +15,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * {@code known_cost}, {@code unpriced_calls} and {@code unpriced_models} as in {@link JudgeCost}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ScorerSummary(String name, long count, BigDecimal totalCost, long inputTokens, long outputTokens,
-        String costStatus, BigDecimal passRate, BigDecimal mean, long errors, BigDecimal knownCost,
-        long unpricedCalls, List<String> unpricedModels) {
+@Schema(description = "One scorer's figures in a run summary")
+public record ScorerSummary(String name, long count, @Schema(nullable = true) BigDecimal totalCost, long inputTokens,
+        long outputTokens,
+        @Schema(enumeration = { "PRICED", "PARTIALLY_PRICED", "UNPRICED", "NO_USAGE" }) String costStatus,
+        @Schema(nullable = true, description = "over yes/no/true/false values") BigDecimal passRate,
+        @Schema(nullable = true, description = "over numeric values") BigDecimal mean, long errors,
+        BigDecimal knownCost, long unpricedCalls, List<String> unpricedModels) {
 
     public ScorerSummary {
         unpricedModels = unpricedModels == null ? List.of() : List.copyOf(unpricedModels);

@@ -1,7 +1,9 @@
-package dev.evalplane.trace.domain;
+package dev.evalplane.events.http;
 
 import java.math.BigDecimal;
 import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -14,8 +16,14 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * (empty elsewhere).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record JudgeCost(BigDecimal totalCost, long inputTokens, long outputTokens, String costStatus,
-        BigDecimal knownCost, long unpricedCalls, List<String> unpricedModels) {
+@Schema(description = "Judge cost of a set of feedback (USD, exact decimals)")
+public record JudgeCost(
+        @Schema(nullable = true, description = "null unless every judge call is priced") BigDecimal totalCost,
+        long inputTokens, long outputTokens,
+        @Schema(enumeration = { "PRICED", "PARTIALLY_PRICED", "UNPRICED", "NO_USAGE" }) String costStatus,
+        @Schema(description = "the exact sum of the priced calls") BigDecimal knownCost,
+        @Schema(description = "calls not (wholly) priced") long unpricedCalls,
+        List<String> unpricedModels) {
 
     public JudgeCost {
         unpricedModels = unpricedModels == null ? List.of() : List.copyOf(unpricedModels);
