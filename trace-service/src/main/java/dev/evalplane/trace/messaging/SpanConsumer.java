@@ -22,20 +22,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SpanConsumer {
 
-    private final BatchHandler<ReceivedSpan> handler;
+    private final BatchHandler<byte[], ReceivedSpan> handler;
 
     public SpanConsumer(SpanIngestService service) {
         this.handler = BatchHandler.ofRecords(Topics.SPANS, SpanConsumer::read, service::ingest);
     }
 
-    static ReceivedSpan read(KafkaRecord<String, String> record) {
+    static ReceivedSpan read(KafkaRecord<String, byte[]> record) {
         Header mark = record.getHeaders() == null ? null : record.getHeaders().lastHeader(PipelineRecords.HEADER);
         return new ReceivedSpan(SpanValidation.read(record.getPayload()),
                 PipelineRecords.fromPipeline(mark == null ? null : mark.value()));
     }
 
     @Incoming(Topics.SPANS)
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         return handler.handle(batch);
     }
 }
