@@ -6,6 +6,7 @@ import dev.evalplane.events.http.Violations;
 import dev.evalplane.support.problem.Problem;
 import dev.evalplane.trace.search.FilterException;
 import dev.evalplane.trace.search.PageTokenException;
+import dev.evalplane.trace.service.NotOwnedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 
@@ -28,5 +29,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response pageToken(PageTokenException e) {
         return Problem.of(400, "invalid-page-token", "Invalid page_token", e.getMessage()).response();
+    }
+
+    @ServerExceptionMapper
+    public Response notOwned(NotOwnedException e) {
+        return Problem.of(403, "run-not-owned", "Run not owned by the client", e.getMessage()).response();
     }
 }
