@@ -101,7 +101,8 @@ public class EvaluationResource {
     @POST
     @Path("/{run_id}/cancel")
     @Operation(summary = "Ask a running run to stop")
-    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = RunView.Accepted.class)))
+    @APIResponse(responseCode = "202", description = "the run is asked to stop",
+            content = @Content(schema = @Schema(implementation = RunView.Accepted.class)))
     @APIResponse(responseCode = "409", description = "the run is not running",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON))
     public Uni<RestResponse<RunView.Accepted>> cancel(@PathParam("run_id") String runId) {

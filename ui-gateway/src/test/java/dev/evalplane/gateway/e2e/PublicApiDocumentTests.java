@@ -73,7 +73,8 @@ class PublicApiDocumentTests {
     void theApiPageRendersTheDocumentInTheBrowser() {
         try (Browser browser = new Browser()) {
             browser.driver.get(root.toString());
-            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("api-link"))).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Experiments"));
+            browser.driver.findElement(By.id("api-link")).click();
             WebElement search = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector(".api-op[data-method='POST'][data-path='/api/v1/traces/search']")));
             List<String> fields = search.findElements(By.cssSelector("table.request-schema tbody th")).stream()
