@@ -51,10 +51,16 @@ final class CostLatencyBench {
                         + " feedback showed a judge cost within 10 minutes");
             }
             List<Long> latencies = new ArrayList<>();
-            seenAt.forEach((id, seen) -> latencies.add(seen - llmSpanEndMs(stack, judgeTrace.get(id))));
+            Map<String, Long> spanEnd = new LinkedHashMap<>();
+            seenAt.forEach((id, seen) -> {
+                long end = llmSpanEndMs(stack, judgeTrace.get(id));
+                spanEnd.put(id, end);
+                latencies.add(seen - end);
+            });
             Stats stats = Stats.ofMillis(latencies);
             report.figure(NAME, "LLM span end -> judgeCost visible (" + latencies.size() + " feedback)",
                     stats + String.format(" (poll cycle %.0f ms)", pollMs + pollNanos / 1e6 / polls));
+            CostLatencyStages.report(report, NAME, seenAt, judgeTrace, spanEnd);
             Stats hop = Stats.ofNanos(Baselines.kafkaHops(kafka, 200));
             report.figure(NAME, "limit: one raw Kafka hop", hop.toString());
             report.ratio(NAME, "p50 / (2 x p50 of a raw Kafka hop)", stats.p50(), 2 * hop.p50(),

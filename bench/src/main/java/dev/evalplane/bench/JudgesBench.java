@@ -29,27 +29,42 @@ final class JudgesBench {
         int retryAfter = options.integer("retry-after", 1);
         try (FakeLlmProvider llm = FakeLlmProvider.start(); RealStack stack = RealStack.start(llm)) {
             llm.latency(Duration.ofMillis(latency));
+            ProviderTimeline timeline = new ProviderTimeline();
+            llm.respondWith(timeline.recording(request -> FakeLlmReply.verdict("yes",
+                    "The response satisfies the criteria.")));
             report.line("warm-up: 20 rows x %d judges", judges);
             Judging.run(stack, "warm-up", 20, judges, concurrency);
 
             double ideal = rows * judges * latency / 1000.0 / concurrency;
             String shape = rows + " rows x " + judges + " judges, " + latency + " ms, concurrency " + concurrency;
+            long floor = ProviderFloor.wallNanos(llm, rows * judges, concurrency);
+            report.figure(NAME, "limit: a plain client keeping " + concurrency + " requests at the fake",
+                    String.format("%.1f s for %d requests (ideal %.1f s): %.3f x the ideal", floor / 1e9,
+                            rows * judges, ideal, floor / 1e9 / ideal));
             int before = llm.requests().size();
+            timeline.clear();
             Judging.Finished calm = Judging.run(stack, "calm", rows, judges, concurrency);
             figures(report, "no errors, " + shape, calm, ideal, llm.requests().size() - before, 0);
+            report.ratio(NAME, "wall / the plain client's wall, no errors, " + shape, calm.wallNanos(), floor,
+                    "1.0 = scorer-service adds nothing to what the fake and the machine allow");
+            report.figure(NAME, "where the time went, no errors", timeline.split(calm.startNanos(),
+                    calm.startNanos() + calm.wallNanos(), latency * 1_000_000L, concurrency));
 
             AtomicInteger limited = new AtomicInteger();
-            llm.respondWith(request -> {
+            llm.respondWith(timeline.recording(request -> {
                 if (ThreadLocalRandom.current().nextDouble() < share) {
                     limited.incrementAndGet();
                     return FakeLlmReply.rateLimited(retryAfter);
                 }
                 return FakeLlmReply.verdict("yes", "The response satisfies the criteria.");
-            });
+            }));
             before = llm.requests().size();
+            timeline.clear();
             Judging.Finished storm = Judging.run(stack, "storm", rows, judges, concurrency);
             String what = String.format("%.0f%% answered 429 (Retry-After %d s), %s", share * 100, retryAfter, shape);
             figures(report, what, storm, ideal, llm.requests().size() - before, limited.get());
+            report.figure(NAME, "where the time went, " + what, timeline.split(storm.startNanos(),
+                    storm.startNanos() + storm.wallNanos(), latency * 1_000_000L, concurrency));
             // each judgement takes 1/(1-share) attempts on average, each waits the latency, each 429 then Retry-After
             double attempts = 1 / (1 - share);
             double honouring = rows * judges * (attempts * latency / 1000.0 + (attempts - 1) * retryAfter) / concurrency;

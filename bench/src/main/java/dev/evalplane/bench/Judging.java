@@ -17,8 +17,11 @@ final class Judging {
             Map.of("builtin", "Safety"), Map.of("builtin", "Completeness"),
             Map.of("builtin", "Guidelines", "guidelines", List.of("Answer in one sentence.")));
 
-    /** The run's final JSON and the wall time the client saw from POST to the finished status. */
-    record Finished(JsonNode run, long wallNanos) {
+    /**
+     * The run's final JSON and the wall time the client saw from POST ({@code startNanos}, {@link System#nanoTime})
+     * to the finished status.
+     */
+    record Finished(JsonNode run, long startNanos, long wallNanos) {
     }
 
     static String start(RealStack stack, String name, int rows, int judges, int concurrency) {
@@ -44,7 +47,7 @@ final class Judging {
         while (System.nanoTime() < deadline) {
             JsonNode run = status(stack, runId);
             if (!"RUNNING".equals(run.path("status").asText())) {
-                return new Finished(run, System.nanoTime() - start);
+                return new Finished(run, start, System.nanoTime() - start);
             }
             Thread.sleep(50);
         }

@@ -80,12 +80,14 @@ public class ScorersCommand {
             @Option(names = "--sample-rate", required = true, description = "Share of traces scored, 0 < rate <= 1.") double sampleRate,
             @Option(names = "--filter", description = "Only traces this filter_string selects, e.g. \"tags.env = 'prod'\".") String filter,
             @Option(names = "--daily-budget-usd", description = "Judge spend per UTC day after which scoring stops until the next day.") java.math.BigDecimal budget,
-            @Option(names = "--scorer-version", description = "Scorer version (default: the latest).") Integer version) {
+            @Option(names = "--scorer-version", description = "Scorer version (default: the latest).") Integer version,
+            @Option(names = "--backfill-hours", description = "Also score the traces stored in the last N hours (1 to 168), once.") Integer backfillHours) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sample_rate", sampleRate);
         putIfSet(body, "filter_string", filter);
         putIfSet(body, "daily_budget_usd", budget);
         putIfSet(body, "scorer_version", version);
+        putIfSet(body, "backfill_hours", backfillHours);
         return online(experimentId, name, "start", body);
     }
 
@@ -136,6 +138,13 @@ public class ScorersCommand {
                 config.path("daily_budget_usd").isNull() ? "none" : "$" + Output.text(config.path("daily_budget_usd")),
                 Output.text(today.path("spent_usd")), Output.text(today.path("scored")),
                 today.path("budget_reached").asBoolean() ? ", budget reached: stopped until the next UTC day" : "");
+        JsonNode backfill = config.path("backfill");
+        if (backfill.isObject()) {
+            spec.commandLine().getOut().printf("Backfill of the last %s h: %s stored traces looked at, %s claimed for"
+                    + " scoring%s%n", Output.text(backfill.path("hours")), Output.text(backfill.path("traces_seen")),
+                    Output.text(backfill.path("claimed")), backfill.path("truncated").asBoolean()
+                            ? " (the window holds more: only the newest were taken)" : "");
+        }
         return 0;
     }
 

@@ -103,10 +103,11 @@ class CliGatewayIT {
         assertThat(cli("scorers", "register-llm-judge", "-x", "cli-online", "-n", "watch",
                 "-i", "Is {{ outputs }} polite?").code()).isZero();
         Result started = cli("scorers", "start", "-x", "cli-online", "-n", "watch", "--sample-rate", "0.2",
-                "--daily-budget-usd", "1.5");
+                "--daily-budget-usd", "1.5", "--backfill-hours", "2");
         assertThat(started.code()).as(started.err()).isZero();
         assertThat(started.out()).contains("watch STARTED version 1 on experiment cli-online: sample_rate 0.2,"
-                + " filter none, daily budget $1.5");
+                + " filter none, daily budget $1.5")
+                .containsPattern("Backfill of the last 2 h: [0-9]+ stored traces looked at, [0-9]+ claimed for scoring");
         Result updated = cli("scorers", "update", "-x", "cli-online", "-n", "watch", "--sample-rate", "1",
                 "--clear-budget");
         assertThat(updated.code()).as(updated.err()).isZero();

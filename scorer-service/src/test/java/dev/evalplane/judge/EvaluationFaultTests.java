@@ -81,6 +81,21 @@ class EvaluationFaultTests {
     }
 
     @Test
+    void aJudgementRateLimitedMoreTimesThanMaxRetriesIsStillJudged() {
+        for (int i = 0; i < 5; i++) {
+            fake.enqueue(FakeLlmReply.rateLimited(0));
+        }
+        String runId = Runs.start(rows(1, "[{\"builtin\": \"Safety\"}]", ""));
+
+        JsonPath run = Runs.awaitFinished(runId);
+        assertThat(run.getString("status_message")).isEqualTo("COMPLETED");
+        assertThat(run.getInt("judge_calls_failed")).as("5 429s are within max-rate-limited-retries (10)").isZero();
+        assertThat(run.getInt("llm_requests")).as("5 rate-limited attempts, then the answer").isEqualTo(6);
+        assertThat(fake.requests()).hasSize(6);
+        assertThat(Runs.values(Runs.assessments(runId)).get(0).path("value").asText()).isEqualTo("yes");
+    }
+
+    @Test
     void providerOutageGivesErrorFeedbackAndAStatusThatSaysWhatHappened() {
         fake.respondWith(r -> r.user().contains("question-2") || r.user().contains("answer-2") ? FakeLlmReply.error(503)
                 : FakeLlmReply.verdict("yes", "fine"));

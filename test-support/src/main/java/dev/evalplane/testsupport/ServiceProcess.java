@@ -85,6 +85,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(jar + " was not ready within 90 s; see " + log);
     }
 
+    /** The file the service's console output is appended to. */
+    public Path log() {
+        return log;
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -95,7 +95,9 @@ public final class GatewayRoutes {
             new Route("GET", "/api/3.0/mlflow/scorers/versions?experiment_id=0&name=x", null, 503, false),
             new Route("GET", "/api/3.0/mlflow/scorers/get?experiment_id=0&name=x", null, 503, false),
             new Route("DELETE", "/api/3.0/mlflow/scorers/delete?experiment_id=0&name=x", null, 503, false),
-            new Route("GET", "/api/3.0/mlflow/scorers/online-configs?scorer_ids=s", null, 200, false),
+            new Route("GET", "/api/3.0/mlflow/scorers/online-configs?scorer_ids=s", null, 503, false),
+            new Route("PUT", "/api/3.0/mlflow/scorers/online-config", "{\"experiment_id\":\"0\",\"name\":\"x\","
+                    + "\"sample_rate\":0.5}", 503, false),
             // MLflow paths no resource serves yet (MlflowFallbackResources: ENDPOINT_NOT_FOUND)
             new Route("GET", "/api/2.0/mlflow/no-such-endpoint", null, 404, false),
             new Route("POST", "/api/3.0/mlflow/no-such-endpoint", "{}", 404, false),

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -37,12 +40,26 @@ final class OnlineFlow {
     private String configId;
 
     OnlineFlow(String set, int traces, double sampleRate) {
+        this(set, traces, sampleRate, null);
+    }
+
+    /** Traces whose root spans start at {@code startOf(t)} (null: the synthetic set's fixed times in 2026-01). */
+    OnlineFlow(String set, int traces, double sampleRate, IntFunction<Instant> startOf) {
         this.set = set + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.experiment = "online-" + this.set;
         this.traces = traces;
         this.sampleRate = sampleRate;
         for (int t = 0; t < traces; t++) {
-            spans.addAll(SyntheticTraces.trace(this.set, t, 4, 1, experiment));
+            List<SpanEvent> trace = SyntheticTraces.trace(this.set, t, 4, 1, experiment);
+            if (startOf == null) {
+                spans.addAll(trace);
+                continue;
+            }
+            Instant at = startOf.apply(t);
+            long shift = at.getEpochSecond() * 1_000_000_000L + at.getNano() - trace.get(0).startTimeNs();
+            trace.forEach(s -> spans.add(new SpanEvent(s.schemaVersion(), s.traceId(), s.spanId(), s.parentSpanId(),
+                    s.name(), s.spanType(), s.startTimeNs() + shift, s.endTimeNs() + shift, s.status(), s.attributes(),
+                    s.inputs(), s.outputs(), s.events(), s.experimentId(), s.traceTags(), s.traceMetadata(), s.llm())));
         }
     }
 
@@ -96,10 +113,15 @@ final class OnlineFlow {
     }
 
     List<String> sampled() {
+        return sampled(t -> true);
+    }
+
+    /** The sampled traces among those {@code among} admits (by index). */
+    List<String> sampled(IntPredicate among) {
         List<String> ids = new ArrayList<>();
         for (int t = 0; t < traces; t++) {
             String id = SyntheticTraces.traceId(set, t);
-            if (OnlineSampling.selects(id, JUDGE, sampleRate)) {
+            if (among.test(t) && OnlineSampling.selects(id, JUDGE, sampleRate)) {
                 ids.add(id);
             }
         }

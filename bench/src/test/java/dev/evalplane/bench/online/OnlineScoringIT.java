@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,50 @@ class OnlineScoringIT {
             flow.assertFeedbackOncePerSampledTrace(sql, Duration.ofSeconds(10));
             assertThat(flow.providerCalls(stack)).as("redelivered spans are not judged again")
                     .isEqualTo(flow.sampled().size());
+        } finally {
+            flow.stop(stack);
+        }
+    }
+
+    @Test
+    void startWithBackfillScoresTheStoredTracesOfTheWindowOnce() {
+        Instant now = Instant.now();
+        int old = 5;
+        // traces 0-4 started 3 hours ago (outside a 2-hour window), the other 20 half an hour ago
+        OnlineFlow flow = new OnlineFlow("online-backfill", 25, 0.5,
+                t -> now.minus(t < old ? Duration.ofHours(3) : Duration.ofMinutes(30)).plusSeconds(t));
+        try (Kafka kafka = new Kafka(); Sql sql = Sql.open()) {
+            flow.send(kafka);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sql.number(
+                    "SELECT count(*) FROM traces.traces WHERE experiment_id = '" + flow.experiment + "'")).isEqualTo(25));
+            // the span consumer has read the root spans while nothing was started: only the backfill can claim them
+            await().atMost(Duration.ofSeconds(60)).until(() -> Kafka.groupLag(OnlineFlow.CONSUMER_GROUP, "spans") == 0);
+            List<String> expected = flow.sampled(t -> t >= old);
+
+            JsonNode started = flow.start(stack, Map.of("sample_rate", 0.5, "backfill_hours", 2));
+            JsonNode backfill = started.path("backfill");
+            assertThat(backfill.path("hours").asInt()).as(started.toString()).isEqualTo(2);
+            assertThat(backfill.path("traces_seen").asLong()).isEqualTo(20);
+            assertThat(backfill.path("claimed").asLong()).isEqualTo(expected.size());
+            assertThat(backfill.path("truncated").asBoolean()).isFalse();
+            String ofRun = "SELECT trace_id FROM traces.assessments WHERE source_run_id = '" + flow.runId()
+                    + "' AND assessment_type = 'FEEDBACK'";
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(sql.strings(ofRun))
+                    .containsExactlyInAnyOrderElementsOf(expected));
+            assertThat(flow.providerCalls(stack)).isEqualTo(expected.size());
+
+            JsonNode again = Http.postJson(stack.gateway("/api/v1/experiments/" + flow.experiment + "/scorers/"
+                    + OnlineFlow.JUDGE + "/start"), Map.of("sample_rate", 0.5, "backfill_hours", 2)).expect(200).json();
+            assertThat(again.path("backfill").path("claimed").asLong()).as("the same window again claims nothing")
+                    .isZero();
+            assertThat(sql.number("SELECT count(*) FROM scoring.online_claims WHERE config_id = '" + flow.configId()
+                    + "' AND status IN ('PENDING', 'SCORING')")).isZero();
+            assertThat(sql.strings(ofRun)).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(flow.providerCalls(stack)).isEqualTo(expected.size());
+            Http.Reply tooLong = Http.postJson(stack.gateway("/api/v1/experiments/" + flow.experiment + "/scorers/"
+                    + OnlineFlow.JUDGE + "/start"), Map.of("sample_rate", 0.5, "backfill_hours", 169));
+            assertThat(tooLong.status()).isEqualTo(400);
+            assertThat(tooLong.json().path("detail").asText()).contains("from 1 to 168");
         } finally {
             flow.stop(stack);
         }

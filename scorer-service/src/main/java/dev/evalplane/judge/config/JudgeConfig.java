@@ -21,9 +21,17 @@ public interface JudgeConfig {
     @WithDefault("64")
     int maxConcurrencyLimit();
 
-    /** Retries after the first attempt on 429, 5xx, timeouts and connection failures. */
+    /** Retries after the first attempt on 5xx, timeouts and connection failures (and on 429 up to the next). */
     @WithDefault("3")
     int maxRetries();
+
+    /**
+     * Retries after the first attempt while the provider answers 429: each waits out the provider's Retry-After, so
+     * a rate-limited judgement is given more tries than a failing one (at 30% 429s, 3 retries left 0.3^4 of the
+     * judgements failed for want of one more).
+     */
+    @WithDefault("10")
+    int maxRateLimitedRetries();
 
     /** Timeout of one provider call. */
     @WithDefault("60s")

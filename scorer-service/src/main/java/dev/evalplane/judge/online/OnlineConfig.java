@@ -3,22 +3,18 @@ package dev.evalplane.judge.online;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import dev.evalplane.events.Ids;
-
-/** A scorer started on an experiment (table {@code scoring.online_configs}). */
+/**
+ * A scorer started on an experiment (table {@code scoring.online_configs}); {@code scorerId} is the registry's id of
+ * the scorer name (MLflow's scorer_id), null once every version was deleted.
+ */
 public record OnlineConfig(String experimentId, String scorerName, String configId, int scorerVersion,
         double sampleRate, String filterString, BigDecimal dailyBudgetUsd, String status, Instant startedAt,
-        Instant updatedAt) {
+        Instant updatedAt, String scorerId) {
 
     public static final String STARTED = "STARTED";
     public static final String STOPPED = "STOPPED";
     /** Prefix of the run id online feedback carries as {@code mlflow.assessment.sourceRunId}. */
     public static final String RUN_PREFIX = "online-";
-
-    /** The config of a scorer name in an experiment: the same across stop and start. */
-    public static String configId(String experimentId, String scorerName) {
-        return Ids.traceId("online-config", experimentId, scorerName).substring(Ids.TRACE_PREFIX.length(), 27);
-    }
 
     public boolean started() {
         return STARTED.equals(status);

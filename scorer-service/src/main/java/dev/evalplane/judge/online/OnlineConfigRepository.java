@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.evalplane.events.OnlineConfigIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +21,9 @@ public class OnlineConfigRepository {
 
     private static final String COLUMNS = "experiment_id, scorer_name, config_id, scorer_version, sample_rate,"
             + " filter_string, daily_budget_usd, status, started_at, updated_at";
+    /** The columns and the registry's scorer_id of the name (any version: they share it). */
+    private static final String RETURNED = COLUMNS + ", (SELECT min(s.scorer_id) FROM scoring.scorers s"
+            + " WHERE s.experiment_id = online_configs.experiment_id AND s.name = online_configs.scorer_name) AS scorer_id";
 
     private final Pool pool;
 
@@ -36,8 +40,8 @@ public class OnlineConfigRepository {
                 + " ON CONFLICT (experiment_id, scorer_name) DO UPDATE SET scorer_version = EXCLUDED.scorer_version,"
                 + " sample_rate = EXCLUDED.sample_rate, filter_string = EXCLUDED.filter_string,"
                 + " daily_budget_usd = EXCLUDED.daily_budget_usd, status = 'STARTED', started_at = EXCLUDED.started_at,"
-                + " updated_at = EXCLUDED.updated_at RETURNING " + COLUMNS)
-                .execute(Tuple.from(Arrays.asList(experimentId, scorerName, OnlineConfig.configId(experimentId, scorerName),
+                + " updated_at = EXCLUDED.updated_at RETURNING " + RETURNED)
+                .execute(Tuple.from(Arrays.asList(experimentId, scorerName, OnlineConfigIds.of(experimentId, scorerName),
                         version, sampleRate, filter, budget, now)))
                 .map(rows -> toConfig(rows.iterator().next()));
     }
@@ -47,7 +51,7 @@ public class OnlineConfigRepository {
             String filter, BigDecimal budget) {
         return pool.preparedQuery("UPDATE scoring.online_configs SET scorer_version = $3, sample_rate = $4,"
                 + " filter_string = $5, daily_budget_usd = $6, updated_at = $7"
-                + " WHERE experiment_id = $1 AND scorer_name = $2 AND status = 'STARTED' RETURNING " + COLUMNS)
+                + " WHERE experiment_id = $1 AND scorer_name = $2 AND status = 'STARTED' RETURNING " + RETURNED)
                 .execute(Tuple.from(Arrays.asList(experimentId, scorerName, version, sampleRate, filter,
                         budget, Instant.now().atOffset(ZoneOffset.UTC))))
                 .map(OnlineConfigRepository::firstOrNull);
@@ -56,27 +60,35 @@ public class OnlineConfigRepository {
     /** Stops a STARTED config; null when it is not started. */
     public Uni<OnlineConfig> stop(String experimentId, String scorerName) {
         return pool.preparedQuery("UPDATE scoring.online_configs SET status = 'STOPPED', updated_at = $3"
-                + " WHERE experiment_id = $1 AND scorer_name = $2 AND status = 'STARTED' RETURNING " + COLUMNS)
+                + " WHERE experiment_id = $1 AND scorer_name = $2 AND status = 'STARTED' RETURNING " + RETURNED)
                 .execute(Tuple.of(experimentId, scorerName, Instant.now().atOffset(ZoneOffset.UTC)))
                 .map(OnlineConfigRepository::firstOrNull);
     }
 
     public Uni<OnlineConfig> find(String experimentId, String scorerName) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM scoring.online_configs"
+        return pool.preparedQuery("SELECT " + RETURNED + " FROM scoring.online_configs"
                 + " WHERE experiment_id = $1 AND scorer_name = $2").execute(Tuple.of(experimentId, scorerName))
                 .map(OnlineConfigRepository::firstOrNull);
     }
 
     /** The experiment's configs, started and stopped, by scorer name. */
     public Uni<List<OnlineConfig>> list(String experimentId) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM scoring.online_configs WHERE experiment_id = $1"
+        return pool.preparedQuery("SELECT " + RETURNED + " FROM scoring.online_configs WHERE experiment_id = $1"
                 + " ORDER BY scorer_name").execute(Tuple.of(experimentId)).map(OnlineConfigRepository::toList);
     }
 
     /** Every STARTED config of every experiment (what the span consumer selects traces for). */
     public Uni<List<OnlineConfig>> started() {
-        return pool.query("SELECT " + COLUMNS + " FROM scoring.online_configs WHERE status = 'STARTED'").execute()
+        return pool.query("SELECT " + RETURNED + " FROM scoring.online_configs WHERE status = 'STARTED'").execute()
                 .map(OnlineConfigRepository::toList);
+    }
+
+    /** The configs, started and stopped, of the scorers with these registry ids (MLflow's scorer_id). */
+    public Uni<List<OnlineConfig>> byScorerIds(List<String> scorerIds) {
+        return pool.preparedQuery("SELECT " + RETURNED + " FROM scoring.online_configs WHERE (experiment_id, scorer_name)"
+                + " IN (SELECT experiment_id, name FROM scoring.scorers WHERE scorer_id = ANY($1))"
+                + " ORDER BY experiment_id, scorer_name")
+                .execute(Tuple.of(scorerIds.toArray(String[]::new))).map(OnlineConfigRepository::toList);
     }
 
     private static OnlineConfig firstOrNull(RowSet<Row> rows) {
@@ -93,6 +105,7 @@ public class OnlineConfigRepository {
         return new OnlineConfig(r.getString("experiment_id"), r.getString("scorer_name"), r.getString("config_id"),
                 r.getInteger("scorer_version"), r.getDouble("sample_rate"), r.getString("filter_string"),
                 r.getBigDecimal("daily_budget_usd"), r.getString("status"),
-                r.getOffsetDateTime("started_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant());
+                r.getOffsetDateTime("started_at").toInstant(), r.getOffsetDateTime("updated_at").toInstant(),
+                r.getString("scorer_id"));
     }
 }

@@ -32,9 +32,12 @@ public class OnlineMetrics {
                 .register(registry);
     }
 
-    void scored(Instant completedAt) {
+    /** A trace scored; {@code live} when it completed after its scorer started (a backfilled one has no delay). */
+    void scored(Instant completedAt, boolean live) {
         scored.increment();
-        delay.record(Duration.between(completedAt, Instant.now()));
+        if (live) {
+            delay.record(Duration.between(completedAt, Instant.now()));
+        }
     }
 
     void skippedForBudget() {

@@ -9,16 +9,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalplane.judge.rest.ProblemException;
 
 /**
- * The body of start and update: {@code {sample_rate, filter_string?, daily_budget_usd?, scorer_version?}}. On update an
- * absent field keeps its value and an explicit null clears {@code filter_string} or {@code daily_budget_usd}.
+ * The body of start and update: {@code {sample_rate, filter_string?, daily_budget_usd?, scorer_version?}}, and on start
+ * also {@code backfill_hours?} (1 to {@value #MAX_BACKFILL_HOURS}). On update an absent field keeps its value and an
+ * explicit null clears {@code filter_string} or {@code daily_budget_usd}.
  */
 public record OnlineScoringRequest(Double sampleRate, boolean hasFilter, String filterString, boolean hasBudget,
-        BigDecimal dailyBudgetUsd, Integer scorerVersion) {
+        BigDecimal dailyBudgetUsd, Integer scorerVersion, Integer backfillHours) {
 
     static final int MAX_FILTER = 2000;
     static final BigDecimal MAX_BUDGET = new BigDecimal("1000000");
+    /** The longest backfill window: a week of stored traces. */
+    static final int MAX_BACKFILL_HOURS = 168;
     private static final Set<String> FIELDS = Set.of("sample_rate", "filter_string", "daily_budget_usd",
-            "scorer_version");
+            "scorer_version", "backfill_hours");
 
     /** Reads and checks a body; 400 problem naming the field that is wrong. */
     public static OnlineScoringRequest parse(JsonNode body, boolean start) {
@@ -68,8 +71,20 @@ public record OnlineScoringRequest(Double sampleRate, boolean hasFilter, String 
             }
             scorerVersion = version.asInt();
         }
+        JsonNode backfill = body.get("backfill_hours");
+        Integer backfillHours = null;
+        if (backfill != null && !backfill.isNull()) {
+            if (!start) {
+                throw invalid("backfill_hours is taken by start only (update does not score stored traces again)");
+            }
+            if (!backfill.isIntegralNumber() || backfill.asLong() < 1 || backfill.asLong() > MAX_BACKFILL_HOURS) {
+                throw invalid("backfill_hours must be a whole number of hours from 1 to " + MAX_BACKFILL_HOURS
+                        + ", got " + backfill);
+            }
+            backfillHours = backfill.asInt();
+        }
         return new OnlineScoringRequest(sampleRate, start || body.has("filter_string"), filterString,
-                start || body.has("daily_budget_usd"), dailyBudget, scorerVersion);
+                start || body.has("daily_budget_usd"), dailyBudget, scorerVersion, backfillHours);
     }
 
     static ProblemException invalid(String detail) {

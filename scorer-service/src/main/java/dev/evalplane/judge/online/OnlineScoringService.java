@@ -32,9 +32,11 @@ public class OnlineScoringService {
     private final StartedConfigs started;
     private final OnlineLimiters limiters;
     private final ConsumerLag lag;
+    private final OnlineBackfill backfill;
 
     public OnlineScoringService(OnlineConfigRepository configs, OnlineStatsRepository stats, ScorerRegistry registry,
-            TraceServiceClient traces, StartedConfigs started, OnlineLimiters limiters, ConsumerLag lag) {
+            TraceServiceClient traces, StartedConfigs started, OnlineLimiters limiters, ConsumerLag lag,
+            OnlineBackfill backfill) {
         this.configs = configs;
         this.stats = stats;
         this.registry = registry;
@@ -42,6 +44,7 @@ public class OnlineScoringService {
         this.started = started;
         this.limiters = limiters;
         this.lag = lag;
+        this.backfill = backfill;
     }
 
     public Uni<OnlineConfigView> start(String experimentId, String name, OnlineScoringRequest request) {
@@ -50,7 +53,13 @@ public class OnlineScoringService {
                 .chain(scorer -> configs.start(experimentId, name, scorer.version(), request.sampleRate(),
                         request.filterString(), request.dailyBudgetUsd()))
                 .call(started::refresh)
-                .chain(this::view);
+                .chain(config -> request.backfillHours() == null ? view(config)
+                        : backfill.run(config, request.backfillHours())
+                                .onFailure().transform(e -> new ProblemException(503, "backfill-failed",
+                                        "Backfill failed", "scorer '" + name + "' is started, but its backfill stopped: "
+                                                + e.getMessage() + "; start it again with backfill_hours to finish it"
+                                                + " (traces already claimed are not scored twice)"))
+                                .chain(done -> view(config).map(v -> v.withBackfill(done))));
     }
 
     public Uni<OnlineConfigView> update(String experimentId, String name, OnlineScoringRequest request) {
@@ -82,6 +91,15 @@ public class OnlineScoringService {
                 "online-scoring-not-found", "Online scoring not found", "scorer '" + name
                         + "' was never started on experiment '" + experimentId + "'"))
                 .chain(this::view);
+    }
+
+    /** The configs, started and stopped, of the scorers with these registry ids (MLflow's scorer_id). */
+    public Uni<List<OnlineConfigView>> byScorerIds(List<String> scorerIds) {
+        return configs.byScorerIds(scorerIds).chain(list -> {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            return stats.spend(list.stream().map(OnlineConfig::configId).toList(), today)
+                    .map(spend -> list.stream().map(c -> OnlineConfigView.of(c, today(c, spend, today))).toList());
+        });
     }
 
     /** The monitoring view of an experiment; {@code bucket} is {@code hour} (last 48) or {@code day} (last 30). */

@@ -33,6 +33,10 @@ public interface OnlineSettings {
     @WithDefault("8")
     int traceReadAttempts();
 
+    /** Stored traces one start with {@code backfill_hours} looks at, newest first (the rest of the window is left). */
+    @WithDefault("10000")
+    int backfillMaxTraces();
+
     /** Concurrent provider calls of one provider key (the AIMD limiter starts here and halves on 429). */
     @WithDefault("64")
     int providerConcurrency();

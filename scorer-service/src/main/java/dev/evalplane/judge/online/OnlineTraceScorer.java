@@ -128,7 +128,8 @@ public class OnlineTraceScorer {
                             ctx.budget().spent()))
                     .chain(() -> claims.finish(claim, owner, OnlineClaim.DONE, OnlineVerdicts.passed(ctx.tracker().values()),
                             ctx.budget().spent(), null))
-                    .invoke(finished -> metrics.scored(claim.completedAt()))
+                    .invoke(finished -> metrics.scored(claim.completedAt(),
+                            !claim.completedAt().isBefore(config.startedAt().minus(settings.grace()))))
                     .replaceWithVoid();
         }));
     }

@@ -18,28 +18,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Calls a provider under the run's {@link AdaptiveLimiter}, retrying 429, 5xx, timeouts and connection failures
- * with {@link Backoff} (honouring {@code Retry-After}); a slot is held only while a request is in flight, never
+ * Calls a provider under the run's {@link AdaptiveLimiter}, retrying 5xx, timeouts and connection failures up to
+ * {@code max-retries} times and 429 up to {@code max-rate-limited-retries} times, with {@link Backoff} (honouring
+ * {@code Retry-After}); a slot is held only while a request is in flight, never
  * during a backoff. Records every attempt, so each becomes an LLM span. Never fails: the outcome says what happened.
  */
 @ApplicationScoped
 public class JudgeCaller {
 
     private final int maxRetries;
+    private final int maxRateLimitedRetries;
     private final Backoff backoff;
     private final JudgeMetrics metrics;
 
     @Inject
     public JudgeCaller(JudgeConfig config, JudgeMetrics metrics) {
-        this(config.maxRetries(), new Backoff(config.backoffBase(), config.backoffMax(), config.retryAfterMax()), metrics);
+        this(config.maxRetries(), Math.max(config.maxRetries(), config.maxRateLimitedRetries()),
+                new Backoff(config.backoffBase(), config.backoffMax(), config.retryAfterMax()), metrics);
     }
 
     JudgeCaller(int maxRetries, Backoff backoff) {
-        this(maxRetries, backoff, JudgeMetrics.DETACHED);
+        this(maxRetries, maxRetries, backoff, JudgeMetrics.DETACHED);
     }
 
-    private JudgeCaller(int maxRetries, Backoff backoff, JudgeMetrics metrics) {
+    JudgeCaller(int maxRetries, int maxRateLimitedRetries, Backoff backoff) {
+        this(maxRetries, maxRateLimitedRetries, backoff, JudgeMetrics.DETACHED);
+    }
+
+    private JudgeCaller(int maxRetries, int maxRateLimitedRetries, Backoff backoff, JudgeMetrics metrics) {
         this.maxRetries = maxRetries;
+        this.maxRateLimitedRetries = maxRateLimitedRetries;
         this.backoff = backoff;
         this.metrics = metrics;
     }
@@ -77,10 +85,18 @@ public class JudgeCaller {
                         }
                     })
                     .onTermination().invoke(limiter::release);
-        }).onFailure(e -> n < maxRetries && ProviderException.from(e).retryable())
+        }).onFailure(e -> retriesAllowed(ProviderException.from(e)) > n)
                 .recoverWithUni(e -> Uni.createFrom().voidItem().onItem()
                         .delayIt().by(backoff.delay(n, ProviderException.from(e)))
                         .chain(() -> attempt(n + 1, round, limiter, provider, model, request, attempts)));
+    }
+
+    /** How many retries a call may have used when it fails this way: none unless the failure is retryable. */
+    private int retriesAllowed(ProviderException failure) {
+        if (!failure.retryable()) {
+            return 0;
+        }
+        return failure.isRateLimited() ? maxRateLimitedRetries : maxRetries;
     }
 
     private LlmAttempt record(LlmAttempt attempt) {

@@ -14,7 +14,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Runs a remote scorer on a row: one call, counted as a judge call (no LLM request of ours); its feedback has source
+ * Runs a remote scorer on a row: one call, holding one of the run's call slots ({@link AdaptiveLimiter}: a run makes
+ * at most {@code max_concurrency} outside calls at once, LLM or remote), counted as a judge call (no LLM request of
+ * ours); its feedback has source
  * CODE. A timeout, a non-2xx answer or a body that is not feedback becomes error feedback (REMOTE_SCORER_TIMEOUT,
  * REMOTE_SCORER_ERROR) and a failed judge call in the run's status.
  */
@@ -30,7 +32,8 @@ public class RemoteScoring {
     }
 
     public Uni<Void> score(RunContext ctx, RemoteScorer scorer, EvalRow row) {
-        return client.score(scorer, row)
+        AdaptiveLimiter slots = ctx.limiter();
+        return slots.acquire().chain(() -> client.score(scorer, row).onTermination().invoke(slots::release))
                 .map(answer -> {
                     ctx.tracker().judgeCall(0, null, null);
                     return answer.stream().map(f -> {

@@ -14,8 +14,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Executes a run: loads prices (when it has a budget), lists its rows, evaluates up to {@code max_concurrency} rows
- * at once, writes progress after each row, and finishes with a status that says what happened and the metrics. A
+ * Executes a run: loads prices (when it has a budget), lists its rows, evaluates {@link #rowsInFlight} rows at once
+ * (provider calls stay bounded by the run's {@link AdaptiveLimiter}), writes progress as rows finish
+ * ({@link ProgressWrites}), and finishes with a status that says what happened and the metrics. A
  * run never stays RUNNING because of an error: anything unexpected ends it FAILED with the cause.
  */
 @ApplicationScoped
@@ -40,9 +41,13 @@ public class RunExecutor {
                     ctx.tracker().rowsTotal(rows.size());
                     return repository.rowsTotal(ctx.runId(), rows.size());
                 })
-                .chain(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUni(row -> evaluateRow(ctx, row)).merge(ctx.request().maxConcurrency())
-                        .onItem().ignoreAsUni())
+                .chain(rows -> {
+                    ProgressWrites progress = new ProgressWrites(ctx, repository);
+                    return Multi.createFrom().iterable(rows)
+                            .onItem().transformToUni(row -> evaluateRow(ctx, row, progress))
+                            .merge(rowsInFlight(ctx.request().maxConcurrency()))
+                            .onItem().ignoreAsUni();
+                })
                 .map(done -> RunOutcome.of(ctx.tracker().snapshot(), ctx.budget().budget(), ctx.cancelled()))
                 .onFailure().recoverWithItem(e -> {
                     if (e instanceof RowLoader.SourceException) {
@@ -67,7 +72,18 @@ public class RunExecutor {
         return Uni.join().all(lookups).andFailFast().replaceWithVoid();
     }
 
-    private Uni<Void> evaluateRow(RunContext ctx, Supplier<Uni<EvalRow>> row) {
+    /**
+     * Rows evaluated at once: {@link #ROWS_PER_CALL} per allowed provider call. A row holds its place until its
+     * slowest judgement is done (a rate-limited one waits out its Retry-After without a call slot), so with only
+     * {@code max_concurrency} rows the calls the limiter allows were not there to make.
+     */
+    static int rowsInFlight(int maxConcurrency) {
+        return ROWS_PER_CALL * maxConcurrency;
+    }
+
+    static final int ROWS_PER_CALL = 4;
+
+    private Uni<Void> evaluateRow(RunContext ctx, Supplier<Uni<EvalRow>> row, ProgressWrites progress) {
         if (ctx.cancelled()) {
             return Uni.createFrom().voidItem();
         }
@@ -87,8 +103,7 @@ public class RunExecutor {
                     ctx.tracker().rowFailed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 })
                 .onFailure().recoverWithNull()
-                .chain(() -> repository.progress(ctx.runId(), ctx.tracker().snapshot()))
-                .onFailure().invoke(e -> Log.warnf("run %s: progress not saved: %s", ctx.runId(), e.getMessage()))
-                .onFailure().recoverWithNull();
+                .invoke(progress::rowFinished)
+                .replaceWithVoid();
     }
 }

@@ -7,22 +7,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.events.EventJson;
@@ -56,6 +50,9 @@ class OnlineScoringTests {
 
     @Inject
     Pool pool;
+
+    @Inject
+    OnlineClaimRepository claims;
 
     private static String scorers(String experiment) {
         return "/api/v1/experiments/" + experiment + "/scorers";
@@ -92,6 +89,12 @@ class OnlineScoringTests {
         problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"scorer_version\": 0}"), 400, "scorer_version");
         problem(post(exp, "/polite/start", "{not json"), 400, "not valid JSON");
         problem(post(exp, "/polite/start", "[1]"), 400, "JSON object");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"backfill_hours\": 0}"), 400, "backfill_hours");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"backfill_hours\": 169}"), 400,
+                "from 1 to 168");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"backfill_hours\": 1.5}"), 400, "whole number");
+        problem(given().get("/api/v1/online-configs").then(), 400, "scorer_id is required");
+        problem(given().get("/api/v1/online-configs?scorer_id=" + "x".repeat(201)).then(), 400, "scorer_id");
         problem(post(exp, "/unknown/start", "{\"sample_rate\": 0.5}"), 404, "no scorer 'unknown'");
         problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"scorer_version\": 9}"), 404, "version 9");
         problem(post(exp, "/polite/update", "{\"sample_rate\": 0.5}"), 404, "is not started");
@@ -118,6 +121,13 @@ class OnlineScoringTests {
         post(exp, "/polite/update", "{\"filter_string\": null, \"scorer_version\": 2}").statusCode(200)
                 .body("filter_string", nullValue()).body("scorer_version", equalTo(2))
                 .body("daily_budget_usd", equalTo(2.5f));
+        problem(post(exp, "/polite/update", "{\"backfill_hours\": 2}"), 400, "start only");
+        String scorerId = given().get(scorers(exp) + "/polite").then().statusCode(200).extract().path("scorer_id");
+        given().get(scorers(exp) + "/polite/online").then().statusCode(200).body("scorer_id", equalTo(scorerId))
+                .body("backfill", nullValue());
+        given().get("/api/v1/online-configs?scorer_id=" + scorerId + "&scorer_id=unknown").then().statusCode(200)
+                .body("configs.size()", equalTo(1)).body("configs[0].config_id", equalTo(configId))
+                .body("configs[0].scorer_id", equalTo(scorerId)).body("configs[0].status", equalTo("STARTED"));
         post(exp, "/polite/stop", "").statusCode(200).body("status", equalTo("STOPPED"));
         given().get(scorers(exp) + "/polite/online").then().statusCode(200).body("status", equalTo("STOPPED"));
         given().get("/api/v1/experiments/" + exp + "/online-scorers").then().statusCode(200)
@@ -143,7 +153,7 @@ class OnlineScoringTests {
         String judgeTrace = Ids.traceId(exp, "judge");
         String otherExperiment = Ids.traceId(exp, "other");
         String unfinished = Ids.traceId(exp, "unfinished");
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = OnlineKafka.producer()) {
             for (int round = 0; round < 2; round++) {
                 for (String trace : traces) {
                     send(producer, span(trace, "child", exp, null));
@@ -171,9 +181,43 @@ class OnlineScoringTests {
                 new String[] { judgeTrace, otherExperiment, unfinished })).isZero();
         given().get("/api/v1/experiments/" + exp + "/online-scorers").then().statusCode(200)
                 .body("scorers.size()", equalTo(2));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(uncommitted()).as("consumer lag").isZero());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(OnlineKafka.uncommitted())
+                .as("consumer lag").isZero());
         post(exp, "/polite/stop", "").statusCode(200);
         post(exp, "/everything/stop", "").statusCode(200);
+    }
+
+    @Test
+    void theDailyBudgetStopsCallsForTheRestOfTheUtcDayAndTheNextDayStartsAfresh() {
+        String config = "budget-" + UUID.randomUUID();
+        BigDecimal budget = new BigDecimal("0.010");
+        BigDecimal estimate = new BigDecimal("0.004");
+        Instant lateToday = Instant.parse("2026-03-10T23:59:30Z");
+        Instant tomorrow = Instant.parse("2026-03-11T00:00:05Z");
+        assertThat(reserve(config, lateToday, estimate, budget)).isEqualByComparingTo(estimate);
+        assertThat(reserve(config, lateToday, estimate, budget)).isEqualByComparingTo(estimate);
+        assertThat(reserve(config, lateToday, estimate, budget)).as("0.012 would pass the budget: no call").isNull();
+        claims.settle(config, lateToday, estimate, new BigDecimal("0.003")).await().atMost(Duration.ofSeconds(10));
+        assertThat(reserve(config, lateToday, estimate, budget)).as("spent 0.003 + reserved 0.004 + 0.004 > 0.010")
+                .isNull();
+        Row day = spendOf(config, "2026-03-10");
+        assertThat(day.getInteger("skipped_budget")).isEqualTo(2);
+        assertThat(day.getOffsetDateTime("budget_reached_at")).as("the stop is recorded").isNotNull();
+
+        assertThat(reserve(config, tomorrow, estimate, budget)).as("a new UTC day: scoring resumes")
+                .isEqualByComparingTo(estimate);
+        assertThat(spendOf(config, "2026-03-11").getOffsetDateTime("budget_reached_at")).isNull();
+        assertThat(spendOf(config, "2026-03-10").getInteger("skipped_budget")).isEqualTo(2);
+    }
+
+    private BigDecimal reserve(String config, Instant at, BigDecimal estimate, BigDecimal budget) {
+        return claims.reserve(config, at, estimate, budget).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private Row spendOf(String config, String day) {
+        return pool.preparedQuery("SELECT skipped_budget, budget_reached_at FROM scoring.online_spend WHERE config_id = $1"
+                + " AND day = $2").execute(Tuple.of(config, java.time.LocalDate.parse(day)))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
     }
 
     private List<String> claims(String experiment, String scorer) {
@@ -197,33 +241,6 @@ class OnlineScoringTests {
         return new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, spanId, parentName == null ? null : root,
                 parentName == null ? "agent" : parentName, "CHAIN", now - 1_000_000_000L, now, SpanStatus.OK, Map.of(),
                 null, null, List.of(), experiment, tags, null, null);
-    }
-
-    /** Records of spans the online consumer group has not committed yet. */
-    private static long uncommitted() throws Exception {
-        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("scorer-service-online")
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            admin.describeTopics(List.of(Topics.SPANS)).allTopicNames().get().get(Topics.SPANS).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(Topics.SPANS, p.partition()), OffsetSpec.latest()));
-            long lag = 0;
-            for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-                OffsetAndMetadata at = committed.get(end.getKey());
-                lag += end.getValue().offset() - (at == null ? 0 : at.offset());
-            }
-            return lag;
-        }
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
     }
 
     private static void send(KafkaProducer<String, String> producer, SpanEvent span) throws Exception {

@@ -18,7 +18,9 @@ import dev.evalplane.gateway.mlflow.MlflowException;
 import dev.evalplane.gateway.mlflow.MlflowJson;
 import dev.evalplane.gateway.mlflow.ServiceCalls;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.DeleteScorer;
+import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.OneOnlineConfig;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.OneScorer;
+import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.OnlineConfigList;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.RegisterScorer;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.RegisterScorerResponse;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.Scorer;
@@ -26,11 +28,13 @@ import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.ScorerList;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.ServiceRegistration;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.ServiceScorer;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.ServiceScorerList;
+import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.UpsertOnlineConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -38,8 +42,8 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * MLflow's scorer registry ({@code /api/3.0/mlflow/scorers/register, list, versions, get, delete}), on scorer-service's
  * per-experiment registry: the same name again is the next version; the serialized scorer comes back verbatim so
- * {@code get_scorer} rebuilds what was registered. Online scoring ({@code online-config}, {@code online-configs}) is
- * a separate resource's; see {@link #onlineConfigs}.
+ * {@code get_scorer} rebuilds what was registered; and the scorers' online configs ({@code PUT online-config},
+ * {@code GET online-configs}) on scorer-service's online scoring ({@link MlflowOnlineConfigs}).
  */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class MlflowScorerResource {
@@ -48,10 +52,12 @@ public abstract class MlflowScorerResource {
 
     private final ServiceCalls services;
     private final MlflowJson json;
+    private final MlflowOnlineConfigs online;
 
-    protected MlflowScorerResource(ServiceCalls services, MlflowJson json) {
+    protected MlflowScorerResource(ServiceCalls services, MlflowJson json, MlflowOnlineConfigs online) {
         this.services = services;
         this.json = json;
+        this.online = online;
     }
 
     @POST
@@ -141,14 +147,19 @@ public abstract class MlflowScorerResource {
                 .map(ignored -> Map.of());
     }
 
-    /**
-     * The online scoring configs of registered scorers. The client reads them on every get_scorer, list_scorers and
-     * list_scorer_versions; until online scoring serves this route no scorer has one.
-     */
+    /** The online configs of registered scorers: the client reads them on every get_scorer, list_scorers, versions. */
     @GET
     @Path("/online-configs")
-    public Map<String, Object> onlineConfigs(@RestQuery("scorer_ids") List<String> scorerIds) {
-        return Map.of("configs", List.of());
+    public Uni<OnlineConfigList> onlineConfigs(@RestQuery("scorer_ids") List<String> scorerIds) {
+        return online.of(scorerIds);
+    }
+
+    /** {@code scorer.start/update/stop}: MLflow's upsert of a scorer's online config (sample_rate 0 stops it). */
+    @PUT
+    @Path("/online-config")
+    @Consumes("*/*")
+    public Uni<OneOnlineConfig> upsertOnlineConfig(String body) {
+        return online.upsert(json.read(body, UpsertOnlineConfig.class)).map(OneOnlineConfig::new);
     }
 
     private static Scorer toMlflow(ServiceScorer s) {
@@ -158,7 +169,7 @@ public abstract class MlflowScorerResource {
                 millis(s.createdAt()), s.scorerId());
     }
 
-    private static MlflowException notFound(MlflowException e, String experimentId, String name, Integer version) {
+    static MlflowException notFound(MlflowException e, String experimentId, String name, Integer version) {
         if (e.code() != MlflowErrorCode.RESOURCE_DOES_NOT_EXIST) {
             return e;
         }
@@ -168,7 +179,7 @@ public abstract class MlflowScorerResource {
                         + experimentId + ".");
     }
 
-    private static String registry(String experimentId) {
+    static String registry(String experimentId) {
         return "/api/v1/experiments/" + encode(experimentId) + "/scorers";
     }
 
@@ -195,16 +206,16 @@ public abstract class MlflowScorerResource {
     /** The routes under {@code /api/2.0/mlflow}. */
     @Path("/api/2.0/mlflow/scorers")
     public static class V2 extends MlflowScorerResource {
-        public V2(ServiceCalls services, MlflowJson json) {
-            super(services, json);
+        public V2(ServiceCalls services, MlflowJson json, MlflowOnlineConfigs online) {
+            super(services, json, online);
         }
     }
 
     /** The same routes under {@code /api/3.0/mlflow}. */
     @Path("/api/3.0/mlflow/scorers")
     public static class V3 extends MlflowScorerResource {
-        public V3(ServiceCalls services, MlflowJson json) {
-            super(services, json);
+        public V3(ServiceCalls services, MlflowJson json, MlflowOnlineConfigs online) {
+            super(services, json, online);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.evalplane.gateway.mlflow.scorers;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -48,6 +49,43 @@ final class ScorerMessages {
     }
 
     record ServiceScorerList(List<ServiceScorer> scorers) {
+    }
+
+    /** MLflow's upsert of a scorer's online config ({@code PUT /api/3.0/mlflow/scorers/online-config}). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UpsertOnlineConfig(String experimentId, String name, Double sampleRate, String filterString) {
+    }
+
+    /** MLflow's OnlineScoringConfig: a stopped config has sample_rate 0, as MLflow stores a stop. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record OnlineConfig(String onlineScoringConfigId, String scorerId, double sampleRate, String experimentId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String filterString) {
+    }
+
+    record OneOnlineConfig(OnlineConfig config) {
+    }
+
+    record OnlineConfigList(List<OnlineConfig> configs) {
+    }
+
+    /** scorer-service's online config ({@code GET .../scorers/{name}/online}, start, update, stop). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ServiceOnlineConfig(String experimentId, String scorerName, String configId, String scorerId, String status,
+            double sampleRate, String filterString, BigDecimal dailyBudgetUsd) {
+    }
+
+    record ServiceOnlineConfigList(List<ServiceOnlineConfig> configs) {
+    }
+
+    /** scorer-service's start body: the daily budget is evalplane's own and is only carried over, never set here. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ServiceOnlineStart(double sampleRate, String filterString, BigDecimal dailyBudgetUsd) {
+    }
+
+    /** scorer-service's update body: MLflow's upsert replaces the filter, so a null filter_string clears it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ServiceOnlineUpdate(double sampleRate, @JsonInclude(JsonInclude.Include.ALWAYS) String filterString) {
     }
 
     private ScorerMessages() {

@@ -1,0 +1,85 @@
+package dev.evalplane.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BinaryOperator;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import dev.evalplane.events.Topics;
+
+/**
+ * Where the time between a judge call's end and its judgeCost showing goes, per judge trace, from timestamps the
+ * pipeline leaves anyway: the judge trace's records on {@code spans} (producer time: scorer-service sent them),
+ * {@code costs.span_costs.priced_at} (cost-service stored the price), the first record on {@code trace-costs}
+ * (cost-service sent the aggregate), {@code traces.trace_costs.updated_at} (trace-service stored it) and the poll
+ * that first saw the cost. All clocks are this machine's.
+ */
+final class CostLatencyStages {
+
+    static void report(Report report, String bench, Map<String, Long> seenAt, Map<String, String> judgeTrace,
+            Map<String, Long> spanEnd) {
+        Map<String, Long> spansSent = timestamps(Topics.SPANS, judgeTrace, Math::max);
+        Map<String, Long> costSent = timestamps(Topics.TRACE_COSTS, judgeTrace, Math::min);
+        Map<String, Long> priced = new HashMap<>();
+        Map<String, Long> stored = new HashMap<>();
+        try (Sql sql = Sql.open()) {
+            String ids = Sql.idArray(judgeTrace.values());
+            for (String[] row : sql.rows("SELECT trace_id, (extract(epoch FROM max(priced_at)) * 1000)::bigint"
+                    + " FROM costs.span_costs WHERE trace_id = ANY(" + ids + ") GROUP BY trace_id")) {
+                priced.put(row[0], Long.parseLong(row[1]));
+            }
+            for (String[] row : sql.rows("SELECT trace_id, (extract(epoch FROM updated_at) * 1000)::bigint"
+                    + " FROM traces.trace_costs WHERE trace_id = ANY(" + ids + ")")) {
+                stored.put(row[0], Long.parseLong(row[1]));
+            }
+        }
+        Map<String, List<Long>> stages = new LinkedHashMap<>();
+        for (String stage : List.of("LLM span end -> judge spans sent by scorer-service",
+                "-> priced and stored by cost-service", "-> trace cost sent by cost-service",
+                "-> trace cost stored by trace-service", "-> seen by the poll")) {
+            stages.put(stage, new ArrayList<>());
+        }
+        seenAt.forEach((id, seen) -> {
+            String trace = judgeTrace.get(id);
+            Long[] t = { spanEnd.get(id), spansSent.get(trace), priced.get(trace), costSent.get(trace),
+                    stored.get(trace), seen };
+            for (Long v : t) {
+                if (v == null) {
+                    return;
+                }
+            }
+            int i = 0;
+            for (List<Long> stage : stages.values()) {
+                stage.add(Math.max(0, t[i + 1] - t[i]));
+                i++;
+            }
+        });
+        stages.forEach((stage, millis) -> {
+            if (!millis.isEmpty()) {
+                report.figure(bench, "stage: " + stage, Stats.ofMillis(millis).toString());
+            }
+        });
+    }
+
+    /** Per judge trace, the record timestamps on {@code topic} folded with {@code pick} (min or max). */
+    private static Map<String, Long> timestamps(String topic, Map<String, String> judgeTrace, BinaryOperator<Long> pick) {
+        Map<String, Long> at = new HashMap<>();
+        Set<String> ours = new HashSet<>(judgeTrace.values());
+        for (ConsumerRecord<String, String> r : Kafka.readAll(topic, Duration.ofSeconds(2))) {
+            if (ours.contains(r.key())) {
+                at.merge(r.key(), r.timestamp(), pick);
+            }
+        }
+        return at;
+    }
+
+    private CostLatencyStages() {
+    }
+}
