@@ -539,7 +539,7 @@ async function apiView(view) {
     el('nav', { 'aria-label': 'API sections', id: 'api-index' }, el('ul', {}, tags.map(t => el('li', {}, el('a', { href: '#/api', 'data-tag': t, onclick: (e) => {
       e.preventDefault(); document.getElementById('tag-' + t.replace(/[^a-zA-Z0-9]+/g, '-')).scrollIntoView();
     } }, t))))),
-    tags.map(t => el('section', { className: 'api-tag', id: 'tag-' + t.replace(/[^a-zA-Z0-9]+/g, '-') }, el('h2', {}, t), byTag.get(t))));
+    ...tags.map(t => el('section', { className: 'api-tag', id: 'tag-' + t.replace(/[^a-zA-Z0-9]+/g, '-') }, el('h2', {}, t), byTag.get(t))));
 }
 
 async function route() {

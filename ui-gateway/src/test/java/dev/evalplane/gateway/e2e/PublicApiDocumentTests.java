@@ -75,8 +75,15 @@ class PublicApiDocumentTests {
             browser.driver.get(root.toString());
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Experiments"));
             browser.driver.findElement(By.id("api-link")).click();
-            WebElement search = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector(".api-op[data-method='POST'][data-path='/api/v1/traces/search']")));
+            WebElement search;
+            try {
+                search = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(".api-op[data-method='POST'][data-path='/api/v1/traces/search']")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("api-page-failed");
+                throw new AssertionError("the API page did not render; at " + browser.driver.getCurrentUrl() + " it shows: "
+                        + browser.driver.findElement(By.id("view")).getText().lines().limit(5).toList(), e);
+            }
             List<String> fields = search.findElements(By.cssSelector("table.request-schema tbody th")).stream()
                     .map(WebElement::getText).toList();
             assertThat(fields).anySatisfy(f -> assertThat(f).startsWith("experiment_ids"))
