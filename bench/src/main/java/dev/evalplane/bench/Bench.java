@@ -13,7 +13,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run ingestion|evaluation-list|judges|cost-latency|online|mlflow-client|all [--option value ...]");
+            System.err.println("usage: bench/run ingestion|otlp|evaluation-list|judges|cost-latency|online|mlflow-client|peer|all [--option value ...]");
             System.exit(2);
         }
         Options options = new Options(Arrays.asList(args).subList(1, args.length));
@@ -28,6 +28,8 @@ public final class Bench {
                 case "cost-latency" -> CostLatencyBench.run(options, report);
                 case "online" -> OnlineBench.run(options, report);
                 case "mlflow-client" -> MlflowClientBench.run(options, report);
+                case "otlp" -> OtlpBench.run(options, report, false);
+                case "peer" -> OtlpBench.run(options, report, true);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         } catch (Exception e) {

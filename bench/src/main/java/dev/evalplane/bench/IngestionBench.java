@@ -1,8 +1,15 @@
 package dev.evalplane.bench;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.Topics;
@@ -30,6 +37,15 @@ final class IngestionBench {
             Expected afterWarmUp = new Expected(0, 0, 0).plus(warm);
             long warmNanos = ingest(kafka, sql, warm, afterWarmUp, report);
             report.line("warm-up stored and priced in %.1f s", warmNanos / 1e9);
+            long tracePid = stack.traceService().pid();
+            long costPid = stack.costService().pid();
+            CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
+                    .role("cost-service", p -> p.pid() == costPid)
+                    .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
+                    .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+            List<String> cpuPerSpan = new ArrayList<>();
+            StatementProfile statements = new StatementProfile(sql);
+            statements.reset();
 
             Expected stored = afterWarmUp;
             List<Double> pipeline = new ArrayList<>();
@@ -40,7 +56,11 @@ final class IngestionBench {
                 report.line("round %d of %d: %d spans of %d traces, %d LLM spans with usage", round, rounds,
                         spans.size(), traces, spans.stream().filter(SpanEvent::hasUsage).count());
                 stored = stored.plus(spans);
+                Map<String, Double> cpuBefore = cpu.read();
                 pipeline.add(spans.size() / (ingest(kafka, sql, spans, stored, report) / 1e9));
+                cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpu.read(), spans.size()));
+                report.line("  CPU per span (µs): %s", cpuPerSpan.get(round - 1));
+                checkExact(stack, sql, "ingestion-" + round, traces, perTrace, llmPerTrace, report);
                 copy.add(spans.size() / (Baselines.copy(sql, spans) / 1e9));
                 List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)})
                         .toList();
@@ -48,6 +68,7 @@ final class IngestionBench {
                 report.line("  pipeline %.0f spans/s, COPY %.0f spans/s, Kafka %.0f records/s", pipeline.get(round - 1),
                         copy.get(round - 1), raw.get(round - 1));
             }
+            statements.print(report, 15);
             String shape = traces * perTrace + " spans, " + traces * llmPerTrace + " LLM, median of " + rounds;
             report.figure(NAME, "spans stored and priced (" + shape + ")", perSecond(pipeline, "spans/s"));
             report.figure(NAME, "limit: PostgreSQL COPY of the same rows", perSecond(copy, "spans/s"));
@@ -55,6 +76,10 @@ final class IngestionBench {
             report.ratio(NAME, "pipeline / COPY", median(pipeline), median(copy), "1.0 = as fast as bulk-loading the rows");
             report.ratio(NAME, "pipeline / Kafka produce+consume", median(pipeline), median(raw),
                     "1.0 = as fast as the broker");
+            report.figure(NAME, "CPU per span stored and priced, per process (µs; rounds)", String.join(" / ", cpuPerSpan));
+            report.figure(NAME, "peak RSS (VmHWM) trace-service / cost-service / scorer-service, -Xmx384m",
+                    String.format("%d / %d / %d MiB", ServiceMemory.peakRssMib(stack.traceService()),
+                            ServiceMemory.peakRssMib(stack.costService()), ServiceMemory.peakRssMib(stack.scorerService())));
         }
     }
 
@@ -88,28 +113,62 @@ final class IngestionBench {
     /**
      * Sends the spans and waits until all are stored and priced; returns the nanoseconds that took. Also prints when
      * trace-service had stored every trace's cost (the rest of the path, not part of the figure).
+     *
+     * <p>Waiting must not load the database it measures: a {@code count(*)} of the growing tables every 100 ms took
+     * a third of PostgreSQL's statement time. Each service consumes a partition in order, one batch after the other,
+     * so the poll looks up only the last span (and the last LLM span) sent to each partition, by primary key; once
+     * those are there, one exact count confirms that everything is (if it did not, the wait would go on with
+     * exact counts, so the figure never counts a span that is not stored).
      */
     private static long ingest(Kafka kafka, Sql sql, List<SpanEvent> spans, Expected target, Report report)
-            throws InterruptedException {
+            throws Exception {
         List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)}).toList();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         long start = System.nanoTime();
         for (String[] r : records) {
-            kafka.send(Topics.SPANS, r[0], r[1]);
+            acks.add(kafka.send(Topics.SPANS, r[0], r[1]));
         }
         kafka.flush();
         long sent = System.nanoTime() - start;
-        long[] at = new long[3];
+        Map<Integer, SpanEvent> lastSpan = new HashMap<>();
+        Map<Integer, SpanEvent> lastLlm = new HashMap<>();
+        for (int i = 0; i < spans.size(); i++) {
+            int partition = acks.get(i).get().partition();
+            lastSpan.put(partition, spans.get(i));
+            if (spans.get(i).hasUsage()) {
+                lastLlm.put(partition, spans.get(i));
+            }
+        }
+        String[] lastOnes = {
+                "SELECT count(*) FROM traces.spans WHERE (trace_id, span_id) IN (" + String.join(", ",
+                        lastSpan.values().stream().map(s -> "(" + literal(s.traceId()) + ", " + literal(s.spanId()) + ")")
+                                .toList()) + ")",
+                "SELECT count(*) FROM costs.span_costs WHERE span_id IN (" + String.join(", ",
+                        lastLlm.values().stream().map(s -> literal(s.spanId())).toList()) + ")"};
+        long[] lastWanted = {lastSpan.size(), lastLlm.size()};
         String[] counts = {"SELECT count(*) FROM traces.spans", "SELECT count(*) FROM costs.span_costs",
                 "SELECT count(*) FROM traces.trace_costs"};
         long[] wanted = {target.spans(), target.priced(), target.traceCosts()};
+        boolean[] exactOnly = new boolean[2];
+        long[] at = new long[3];
         long deadline = start + 900_000_000_000L;
         while ((at[0] == 0 || at[1] == 0 || at[2] == 0) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+            Thread.sleep(50);
             long now = System.nanoTime();
-            for (int i = 0; i < 3; i++) {
-                if (at[i] == 0 && sql.countOrMinusOne(counts[i]) >= wanted[i]) {
-                    at[i] = now;
+            for (int i = 0; i < 2; i++) {
+                if (at[i] != 0 || (!exactOnly[i] && sql.countOrMinusOne(lastOnes[i]) < lastWanted[i])) {
+                    continue;
                 }
+                if (sql.countOrMinusOne(counts[i]) >= wanted[i]) {
+                    at[i] = now;
+                } else if (!exactOnly[i]) {
+                    exactOnly[i] = true;
+                    report.line("  (the last records of each partition were there before all others: waiting by"
+                            + " exact counts)");
+                }
+            }
+            if (at[0] != 0 && at[1] != 0 && sql.countOrMinusOne(counts[2]) >= wanted[2]) {
+                at[2] = now;
             }
         }
         if (at[0] == 0 || at[1] == 0 || at[2] == 0) {
@@ -119,6 +178,57 @@ final class IngestionBench {
                 + " all trace costs stored by trace-service after %.1f s", sent / 1e9, (at[0] - start) / 1e9,
                 (at[1] - start) / 1e9, (at[2] - start) / 1e9);
         return Math.max(at[0], at[1]) - start;
+    }
+
+    /**
+     * After a round (not timed): every span of the set stored once, and each trace's stored cost exactly its LLM
+     * spans' usage priced at the rates cost-service's price API gives for the model; throws on any difference.
+     */
+    private static void checkExact(RealStack stack, Sql sql, String set, int traces, int perTrace, int llmPerTrace,
+            Report report) {
+        JsonNode rates = Http.get(stack.costService().url("/api/v1/prices?model=" + SyntheticTraces.MODEL)).expect(200)
+                .json().path("rates");
+        BigDecimal inputRate = new BigDecimal(rates.path("input_cost_per_token").asText());
+        BigDecimal outputRate = new BigDecimal(rates.path("output_cost_per_token").asText());
+        List<String> ids = new ArrayList<>();
+        for (int t = 0; t < traces; t++) {
+            ids.add(SyntheticTraces.traceId(set, t));
+        }
+        long spansStored = sql.number("SELECT count(*) FROM traces.spans WHERE trace_id = ANY(" + Sql.idArray(ids) + ")");
+        Map<String, String[]> costs = new HashMap<>();
+        for (String[] row : sql.rows("SELECT trace_id, input_tokens, output_tokens, total_cost::text, cost_status"
+                + " FROM traces.trace_costs WHERE trace_id = ANY(" + Sql.idArray(ids) + ")")) {
+            costs.put(row[0], row);
+        }
+        int exact = 0;
+        for (int t = 0; t < traces; t++) {
+            long in = 0;
+            long out = 0;
+            for (int s = 1; s <= llmPerTrace; s++) {
+                in += SyntheticTraces.inputTokens(t, s);
+                out += SyntheticTraces.outputTokens(t, s);
+            }
+            BigDecimal cost = inputRate.multiply(BigDecimal.valueOf(in)).add(outputRate.multiply(BigDecimal.valueOf(out)));
+            String[] row = costs.get(ids.get(t));
+            if (row != null && Long.parseLong(row[1]) == in && Long.parseLong(row[2]) == out && row[3] != null
+                    && new BigDecimal(row[3]).compareTo(cost) == 0 && "PRICED".equals(row[4])) {
+                exact++;
+            }
+        }
+        if (spansStored != (long) traces * perTrace || exact != traces) {
+            throw new IllegalStateException(String.format("set %s: %d of %d spans stored, %d of %d trace costs exact",
+                    set, spansStored, traces * perTrace, exact, traces));
+        }
+        report.line("  checked: %d spans stored once, %d trace costs exact (usage x the price API's rates)", spansStored,
+                exact);
+    }
+
+    /** A SQL string literal of a hex id (checked, so it cannot break out of the quotes). */
+    private static String literal(String id) {
+        if (!id.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("not a plain id: " + id);
+        }
+        return "'" + id + "'";
     }
 
     private IngestionBench() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -49,8 +51,8 @@ public final class Kafka implements AutoCloseable {
     }
 
     /** Sends asynchronously; a record that cannot be delivered within the delivery timeout fails loudly. */
-    public void send(String topic, String key, String value) {
-        producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+    public Future<RecordMetadata> send(String topic, String key, String value) {
+        return producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
             if (error != null) {
                 System.err.println("record for " + key + " not delivered: " + error);
             }

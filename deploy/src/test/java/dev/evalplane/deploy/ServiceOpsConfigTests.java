@@ -65,8 +65,15 @@ class ServiceOpsConfigTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"ui-gateway", "scorer-service", "cost-service", "trace-service"})
-    void openApiIsTitledAndKafkaTracingIsNeverTurnedOff(String service) throws IOException {
+    void openApiIsTitledAndKafkaTracingIsOnWheneverSpansAreExported(String service) throws IOException {
         SmallRyeConfig config = config(service, "prod", Map.of());
+        SmallRyeConfig exporting = config(service, "prod", Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel:4317"));
+        String tracing = "mp.messaging.connector.smallrye-kafka.tracing-enabled";
+        assertThat(exporting.getOptionalValue(tracing, Boolean.class).orElse(true))
+                .as("records carry the trace context when there is a collector").isTrue();
+        if (service.equals("trace-service") || service.equals("cost-service")) {
+            assertThat(config.getValue(tracing, Boolean.class)).as("no per-record tracing of spans nobody exports").isFalse();
+        }
 
         assertThat(config.getValue("quarkus.smallrye-openapi.info-title", String.class)).isEqualTo("evalplane " + service);
         assertThat(config.getValue("quarkus.http.port", Integer.class)).isEqualTo(DefaultValuesTests.PORTS.get(service));

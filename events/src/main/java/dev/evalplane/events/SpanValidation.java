@@ -1,5 +1,7 @@
 package dev.evalplane.events;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,35 @@ public final class SpanValidation {
     public static final long MAX_TOKENS = 1_000_000_000_000L;
     private static final Set<String> STATUS_CODES = Set.of("OK", "ERROR", "UNSET");
 
+    /**
+     * The same reading of a record value as bytes (the consumers' payload: parsed as UTF-8 without first copying it
+     * into a String). Bytes that do not parse, e.g. invalid UTF-8, are read again as text ({@link #read(String)}
+     * turns invalid UTF-8 into U+FFFD): the outcome and the reason are exactly those of the text reading.
+     */
+    public static SpanEvent read(byte[] payload) {
+        if (payload == null) {
+            throw new InvalidRecordException("the record has no value");
+        }
+        try {
+            return validate(clean(EventJson.mapper().readValue(payload, SpanEvent.class)));
+        } catch (IOException | RuntimeException e) {
+            return read(new String(payload, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@link #readCall(String)} of a record value as bytes, with the same fallback as {@link #read(byte[])}. */
+    public static SpanEvent readCall(byte[] payload) {
+        if (payload == null) {
+            throw new InvalidRecordException("the record has no value");
+        }
+        try {
+            SpanCallView view = EventJson.mapper().readValue(payload, SpanCallView.class);
+            return validate(clean(view == null ? null : view.toSpanEvent()));
+        } catch (IOException | RuntimeException e) {
+            return readCall(new String(payload, StandardCharsets.UTF_8));
+        }
+    }
+
     /** Parses, cleans and validates one record value; {@link InvalidRecordException} says why it is unusable. */
     public static SpanEvent read(String payload) {
         if (payload == null || payload.isBlank()) {
@@ -31,6 +62,25 @@ public final class SpanValidation {
             throw new InvalidRecordException("not a valid SpanEvent JSON document: " + e.getOriginalMessage());
         }
         return validate(clean(span));
+    }
+
+    /**
+     * The same reading for a consumer that needs only the span's identity, times, status, trace fields and
+     * {@code llm} block (cost-service): the same records are refused, with the same reasons, but
+     * {@code attributes}, {@code inputs}, {@code outputs} and {@code events} are skipped (null in the result)
+     * instead of being built into trees ({@link SpanCallView}).
+     */
+    public static SpanEvent readCall(String payload) {
+        if (payload == null || payload.isBlank()) {
+            throw new InvalidRecordException("the record has no value");
+        }
+        SpanCallView view;
+        try {
+            view = EventJson.mapper().readValue(payload, SpanCallView.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("not a valid SpanEvent JSON document: " + e.getOriginalMessage());
+        }
+        return validate(clean(view == null ? null : view.toSpanEvent()));
     }
 
     /** The span with every string, map key and JSON value made storable (see {@link StoredText}). */

@@ -78,7 +78,10 @@ public final class LocalPostgres implements AutoCloseable {
             run(asPostgresUser(bin + "/initdb", "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
                     "--no-sync", "--no-instructions"));
         }
-        server = new ProcessBuilder(asPostgresUser("sh", "-c", WATCHDOG, bin + "/postgres", data.toString(),
+        // -Dpg.stat-statements=true loads pg_stat_statements (benchmark profiles: CREATE EXTENSION, then read the view)
+        String watchdog = Boolean.getBoolean("pg.stat-statements")
+                ? WATCHDOG.replace(" & pid=$!", " -c shared_preload_libraries=pg_stat_statements & pid=$!") : WATCHDOG;
+        server = new ProcessBuilder(asPostgresUser("sh", "-c", watchdog, bin + "/postgres", data.toString(),
                 String.valueOf(port), dir.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()))

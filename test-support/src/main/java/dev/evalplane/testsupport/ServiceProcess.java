@@ -49,6 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.otel.sdk.disabled=true");
+        command.addAll(extraJvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(log.getParent());
@@ -60,6 +61,24 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + jar, e);
         }
+    }
+
+    /**
+     * JVM options from the system property {@code evalplane.service.jvm-options} (space-separated), e.g. a flight
+     * recording for a profile: {@code {name}} becomes the service's name (its log file's name without {@code .log}).
+     */
+    private List<String> extraJvmOptions() {
+        String options = System.getProperty("evalplane.service.jvm-options", "").trim();
+        if (options.isEmpty()) {
+            return List.of();
+        }
+        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+        return List.of(options.replace("{name}", name).split("\\s+"));
+    }
+
+    /** The operating-system process id of the running JVM (e.g. to read its memory from /proc). */
+    public long pid() {
+        return process.pid();
     }
 
     public ServiceProcess awaitReady() {

@@ -50,13 +50,10 @@ class TraceServiceRestartIT {
     @Test
     void killedMidStreamLosesNothing() throws Exception {
         try (LocalKafka kafka = LocalKafka.startTemporary(); LocalPostgres postgres = LocalPostgres.startTemporary()) {
+            // the killed members (one per channel) leave the group after the service's own session timeout (6 s)
             Map<String, String> config = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
                     "quarkus.datasource.reactive.url", postgres.reactiveUrl(),
-                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                    // the killed members (one per channel, one group) leave the group after 6 s instead of 45 s
-                    "mp.messaging.incoming.spans.session.timeout.ms", "6000",
-                    "mp.messaging.incoming.assessments.session.timeout.ms", "6000",
-                    "mp.messaging.incoming.trace-costs.session.timeout.ms", "6000");
+                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl());
             Path jar = Path.of(System.getProperty("service.jar"));
             Path log = Path.of("target", "restart-it", "trace-service.log");
             List<SpanEvent> spans = spans();

@@ -3,7 +3,9 @@ package dev.evalplane.cost.repository;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,8 +35,12 @@ public class SpanCostRepository {
      * leaves its row untouched: a duplicate never changes a total, whatever the price table is now (re-pricing is
      * explicit). A span id already owned by another trace is left alone.
      */
-    private static final String UPSERT = "INSERT INTO costs.span_costs (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5,"
-            + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (span_id) DO UPDATE SET"
+    private static final String UPSERT = "INSERT INTO costs.span_costs (" + COLUMNS + ") SELECT s, t, pr, m, rm, ps,"
+            + " it, ot, tt, cr, cc, rt, ic::numeric, oc::numeric, tc::numeric, cs, pv, c1, pm FROM unnest($1::text[],"
+            + " $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int8[], $8::int8[], $9::int8[],"
+            + " $10::int8[], $11::int8[], $12::int8[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],"
+            + " $18::int8[], $19::text[]) AS u(s, t, pr, m, rm, ps, it, ot, tt, cr, cc, rt, ic, oc, tc, cs, pv, c1, pm)"
+            + " ON CONFLICT (span_id) DO UPDATE SET"
             + " provider = EXCLUDED.provider, model = EXCLUDED.model, resolved_model = EXCLUDED.resolved_model,"
             + " price_source = EXCLUDED.price_source, price_match = EXCLUDED.price_match, input_tokens = EXCLUDED.input_tokens,"
             + " output_tokens = EXCLUDED.output_tokens, total_tokens = EXCLUDED.total_tokens,"
@@ -56,21 +62,28 @@ public class SpanCostRepository {
             + " input_cost = $4, output_cost = $5, total_cost = $6, cost_status = $7, price_table_version = $8,"
             + " priced_at = now() WHERE span_id = $1";
 
+    /** One statement for the batch; of a span sent twice in it the later copy wins. */
     public Uni<Void> upsert(SqlClient conn, List<SpanCostEntry> entries) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = new ArrayList<>();
+        Map<String, SpanCostEntry> unique = new LinkedHashMap<>();
         for (SpanCostEntry e : entries) {
+            unique.remove(e.spanId());
+            unique.put(e.spanId(), e);
+        }
+        Columns rows = new Columns(unique.size(), String.class, String.class, String.class, String.class,
+                String.class, String.class, Long.class, Long.class, Long.class, Long.class, Long.class, Long.class,
+                String.class, String.class, String.class, String.class, String.class, Long.class, String.class);
+        for (SpanCostEntry e : unique.values()) {
             TokenUsage u = e.usage() == null ? new TokenUsage(null, null, null, null, null, null, null) : e.usage();
             PricedUsage p = e.priced();
-            rows.add(Tuple.from(new Object[] { e.spanId(), e.traceId(), e.provider(), e.model(), p.resolvedModel(),
-                    source(p), u.inputTokens(), u.outputTokens(), u.totalTokens(), u.cacheReadInputTokens(),
-                    u.cacheCreationInputTokens(), u.reasoningTokens(), numeric(p.inputCost()),
-                    numeric(p.outputCost()), numeric(p.totalCost()), p.status().name(), e.priceTableVersion(),
-                    u.cacheCreation1hInputTokens(), p.match() }));
+            rows.add(e.spanId(), e.traceId(), e.provider(), e.model(), p.resolvedModel(), source(p), u.inputTokens(),
+                    u.outputTokens(), u.totalTokens(), u.cacheReadInputTokens(), u.cacheCreationInputTokens(),
+                    u.reasoningTokens(), plain(p.inputCost()), plain(p.outputCost()), plain(p.totalCost()),
+                    p.status().name(), e.priceTableVersion(), u.cacheCreation1hInputTokens(), p.match());
         }
-        return conn.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
+        return conn.preparedQuery(UPSERT).execute(rows.tuple()).replaceWithVoid();
     }
 
     /** Stores new pricing of existing rows (usage untouched). */
@@ -132,6 +145,10 @@ public class SpanCostRepository {
 
     private static Numeric numeric(BigDecimal value) {
         return value == null ? null : Numeric.create(value);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     private static String source(PricedUsage priced) {

@@ -55,10 +55,12 @@ public class TraceCostVersionRepository {
         if (updates.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = new ArrayList<>();
-        updates.forEach(u -> rows.add(Tuple.of(u.traceId(), u.version(), u.contentHash(), u.event())));
-        return conn.preparedQuery("UPDATE costs.trace_cost_versions SET version = $2, content_hash = $3, event = $4,"
-                + " updated_at = now() WHERE trace_id = $1").executeBatch(rows).replaceWithVoid();
+        Columns rows = new Columns(updates.size(), String.class, Long.class, String.class, String.class);
+        updates.forEach(u -> rows.add(u.traceId(), u.version(), u.contentHash(), u.event()));
+        return conn.preparedQuery("UPDATE costs.trace_cost_versions v SET version = u.version, content_hash = u.hash,"
+                + " event = u.event, updated_at = now() FROM unnest($1::text[], $2::int8[], $3::text[], $4::text[])"
+                + " AS u(trace_id, version, hash, event) WHERE v.trace_id = u.trace_id").execute(rows.tuple())
+                .replaceWithVoid();
     }
 
     /** Unpublished aggregates of these traces (all traces when null), in trace id order. */
@@ -79,9 +81,10 @@ public class TraceCostVersionRepository {
         if (published.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = new ArrayList<>();
-        published.forEach(p -> rows.add(Tuple.of(p.traceId(), p.version())));
-        return pool.preparedQuery("UPDATE costs.trace_cost_versions SET published_version = GREATEST(published_version,"
-                + " $2) WHERE trace_id = $1").executeBatch(rows).replaceWithVoid();
+        Columns rows = new Columns(published.size(), String.class, Long.class);
+        published.forEach(p -> rows.add(p.traceId(), p.version()));
+        return pool.preparedQuery("UPDATE costs.trace_cost_versions v SET published_version = GREATEST("
+                + "v.published_version, u.version) FROM unnest($1::text[], $2::int8[]) AS u(trace_id, version)"
+                + " WHERE v.trace_id = u.trace_id").execute(rows.tuple()).replaceWithVoid();
     }
 }

@@ -47,15 +47,23 @@ public class TraceCostRecomputer {
             List<Update> updates = new ArrayList<>();
             byTrace.forEach((traceId, spans) -> {
                 Stored stored = locked.get(traceId);
-                String hash = PriceTableBuilder.sha256(write(TraceCostAggregator.aggregate(traceId, spans, 0, null)));
+                TraceCostEvent content = TraceCostAggregator.aggregate(traceId, spans, 0, null);
+                String hash = PriceTableBuilder.sha256(write(content));
                 if (stored != null && !hash.equals(stored.contentHash())) {
                     long version = stored.version() + 1;
-                    String event = write(TraceCostAggregator.aggregate(traceId, spans, version, now));
-                    updates.add(new Update(traceId, version, hash, event));
+                    updates.add(new Update(traceId, version, hash, write(versioned(content, version, now))));
                 }
             });
             return versions.save(conn, updates).replaceWith(updates.stream().map(Update::traceId).toList());
         });
+    }
+
+    /** The aggregate (computed once) as the version {@code version} computed at {@code at}. */
+    private static TraceCostEvent versioned(TraceCostEvent e, long version, Instant at) {
+        return new TraceCostEvent(e.schemaVersion(), e.traceId(), version, e.inputTokens(), e.outputTokens(),
+                e.totalTokens(), e.cacheReadInputTokens(), e.cacheCreationInputTokens(), e.reasoningTokens(),
+                e.inputCost(), e.outputCost(), e.totalCost(), e.costStatus(), e.unpricedModels(), e.spans(),
+                e.priceTableVersion(), at);
     }
 
     private String write(TraceCostEvent event) {

@@ -2,7 +2,6 @@ package dev.evalplane.judge.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,25 +25,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PriceBook {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
-
     private final WebClient client;
     private final ObjectMapper json;
     private final String baseUrl;
     private final InternalToken internalToken;
+    private final ServiceGuard prices;
 
     public PriceBook(WebClient client, ObjectMapper json, ServiceUrls.CostService config, InternalToken internalToken) {
         this.client = client;
         this.json = json;
         this.baseUrl = config.url().replaceAll("/+$", "");
         this.internalToken = internalToken;
+        this.prices = new ServiceGuard("cost-service", config.calls(), config.priceTimeout());
     }
 
     public Uni<ModelPrice> price(ModelUri model) {
         String url = baseUrl + "/api/v1/prices?model=" + URLEncoder.encode(model.toString(), StandardCharsets.UTF_8);
-        HttpRequest<Buffer> request = client.getAbs(url).timeout(TIMEOUT.toMillis());
+        HttpRequest<Buffer> request = client.getAbs(url);
         internalToken.addTo(request::putHeader);
-        return request.send()
+        return prices.read(() -> request.send().invoke(r -> {
+                    if (r.statusCode() >= 500) {
+                        throw new ServiceCallException(r.statusCode(), "cost-service answered " + r.statusCode());
+                    }
+                }))
                 .map(r -> r.statusCode() == 200 ? parse(json, r.body().getBytes()) : null)
                 .onFailure().recoverWithItem(e -> null)
                 .map(p -> {

@@ -1,6 +1,5 @@
 package dev.evalplane.judge.client;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +26,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TraceServiceClient {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration SUMMARY_TIMEOUT = Duration.ofSeconds(3);
-
     private final WebClient client;
     private final ObjectMapper json;
     private final String baseUrl;
     private final InternalToken internalToken;
+    private final ServiceGuard reads;
+    private final ServiceGuard summaries;
 
     public TraceServiceClient(WebClient client, ObjectMapper json, ServiceUrls.TraceService config,
             InternalToken internalToken) {
@@ -41,6 +39,8 @@ public class TraceServiceClient {
         this.json = json;
         this.baseUrl = config.url().replaceAll("/+$", "");
         this.internalToken = internalToken;
+        this.reads = new ServiceGuard("trace-service", config.calls(), config.calls().timeout());
+        this.summaries = new ServiceGuard("trace-service", config.calls(), config.summaryTimeout());
     }
 
     /** A call to trace-service, with the internal token (never added to calls elsewhere). */
@@ -51,21 +51,38 @@ public class TraceServiceClient {
 
     /** {@code {info, spans}}; fails with {@link ServiceCallException} (404: the trace does not exist). */
     public Uni<JsonNode> trace(String traceId) {
-        return internal(client.getAbs(baseUrl + "/api/v1/traces/" + traceId)).timeout(TIMEOUT.toMillis()).send()
-                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
-                .map(r -> body(r, "trace " + traceId));
+        return reads.read(() -> internal(client.getAbs(baseUrl + "/api/v1/traces/" + traceId)).send()
+                .map(r -> body(r, "trace " + traceId)));
+    }
+
+    /**
+     * {@code POST /api/v1/traces/batch-get}: the stored traces among {@code traceIds} ({@code {info, spans}} each, by
+     * trace id; ids trace-service does not know are absent), in one request (at most 1000 ids).
+     */
+    public Uni<Map<String, JsonNode>> traces(List<String> traceIds) {
+        ObjectNode request = json.createObjectNode();
+        traceIds.forEach(request.putArray("trace_ids")::add);
+        return reads.read(() -> internal(client.postAbs(baseUrl + "/api/v1/traces/batch-get"))
+                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+                .map(r -> body(r, traceIds.size() + " traces")))
+                .map(answer -> {
+                    Map<String, JsonNode> found = new java.util.concurrent.ConcurrentHashMap<>();
+                    for (JsonNode trace : answer.path("traces")) {
+                        found.put(trace.path("info").path("trace_id").asText(), trace);
+                    }
+                    return found;
+                });
     }
 
     /** One page of {@code POST /api/v1/traces/search}. */
     public Uni<TracePage> search(String experimentId, String filter, int pageSize, String pageToken) {
-        return searchRequest(TraceSearchRequest.page(experimentId, filter, pageSize, pageToken))
-                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
-                .map(r -> body(r, "trace search", TracePage.class));
+        return reads.read(() -> searchRequest(TraceSearchRequest.page(experimentId, filter, pageSize, pageToken))
+                .map(r -> body(r, "trace search", TracePage.class)));
     }
 
     private Uni<HttpResponse<Buffer>> searchRequest(TraceSearchRequest request) {
         try {
-            return internal(client.postAbs(baseUrl + "/api/v1/traces/search")).timeout(TIMEOUT.toMillis())
+            return internal(client.postAbs(baseUrl + "/api/v1/traces/search"))
                     .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(json.writeValueAsBytes(request)));
         } catch (java.io.IOException e) {
             return Uni.createFrom().failure(e);
@@ -77,7 +94,7 @@ public class TraceServiceClient {
      * or cannot be asked (unreachable, another error).
      */
     public Uni<String> filterProblem(String experimentId, String filter) {
-        return searchRequest(TraceSearchRequest.page(experimentId, filter, 1, null))
+        return reads.read(() -> searchRequest(TraceSearchRequest.page(experimentId, filter, 1, null)))
                 .map(r -> {
                     if (r.statusCode() != 400) {
                         return null;
@@ -93,10 +110,8 @@ public class TraceServiceClient {
 
     /** {@code GET /api/v1/evaluations/{run_id}/summary}: {@code {judge_cost: {...}, ...}}. */
     public Uni<JsonNode> runSummary(String runId) {
-        return internal(client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary")).timeout(SUMMARY_TIMEOUT.toMillis())
-                .send()
-                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
-                .map(r -> body(r, "summary of run " + runId));
+        return summaries.read(() -> internal(client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary"))
+                .send().map(r -> body(r, "summary of run " + runId)));
     }
 
     /**
@@ -109,12 +124,12 @@ public class TraceServiceClient {
         }
         ObjectNode request = json.createObjectNode();
         runIds.forEach(request.putArray("run_ids")::add);
-        return internal(client.postAbs(baseUrl + "/api/v1/evaluations/summaries")).timeout(TIMEOUT.toMillis())
+        return reads.read(() -> internal(client.postAbs(baseUrl + "/api/v1/evaluations/summaries"))
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
-                .onFailure().transform(e -> ServiceCallException.unreachable("trace-service", e))
-                .map(r -> {
+                .map(r -> body(r, "summaries of " + runIds.size() + " runs")))
+                .map(answer -> {
                     Map<String, JsonNode> costs = new HashMap<>();
-                    for (JsonNode summary : body(r, "summaries of " + runIds.size() + " runs").path("summaries")) {
+                    for (JsonNode summary : answer.path("summaries")) {
                         JsonNode cost = summary.get("judge_cost");
                         if (cost != null && cost.isObject()) {
                             costs.put(summary.path("run_id").asText(), cost);

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -105,11 +107,33 @@ public class OnlineSpanConsumer {
 
     private RootSpan read(KafkaRecord<String, String> record) {
         try {
-            return record.getPayload() == null ? null : json.readValue(record.getPayload(), RootSpan.class);
+            return record.getPayload() == null || isChildSpan(record.getPayload()) ? null
+                    : json.readValue(record.getPayload(), RootSpan.class);
         } catch (Exception e) {
             Log.debugf("online scoring skips an unreadable span record of trace %s in %s-%d", record.getKey(),
                     record.getTopic(), record.getPartition());
             return null;
+        }
+    }
+
+    /**
+     * Whether the record is a child span, read only as far as its {@code parent_span_id} (written before the attributes
+     * and payloads): nine records in ten are child spans, and online scoring reads root spans only.
+     */
+    private boolean isChildSpan(String payload) throws java.io.IOException {
+        try (JsonParser parser = json.getFactory().createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("parent_span_id".equals(field)) {
+                    return value == JsonToken.VALUE_STRING && !parser.getText().isEmpty();
+                }
+                parser.skipChildren();
+            }
+            return false;
         }
     }
 

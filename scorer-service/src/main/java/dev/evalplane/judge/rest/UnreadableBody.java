@@ -8,7 +8,7 @@ import dev.evalplane.events.JsonErrors;
 
 /**
  * What was wrong with a request body that could not be bound to its record, as a 400 problem of the route's own kind
- * (an evaluation request, a scorer, online scoring settings): the field and the JSON type it needs, the record's own
+ * (an invalid scorer for the registry, an invalid evaluation request elsewhere): the field and the JSON type it needs, the record's own
  * complaint, or the parser's.
  */
 final class UnreadableBody {
@@ -27,9 +27,6 @@ final class UnreadableBody {
     static ProblemException problem(Class<?> resource, String detail) {
         if (resource == ScorerRegistryResource.class) {
             return ProblemException.invalidScorer(detail);
-        }
-        if (resource != null && resource.getSimpleName().equals("OnlineScoringResource")) {
-            return new ProblemException(400, "invalid-online-scoring", "Invalid online scoring settings", detail);
         }
         return ProblemException.badRequest(detail);
     }

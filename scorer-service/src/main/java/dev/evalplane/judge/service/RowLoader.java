@@ -13,7 +13,6 @@ import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.http.TraceInfo;
 import dev.evalplane.judge.EvalRow;
 import dev.evalplane.judge.RowSource;
-import dev.evalplane.judge.client.ServiceCallException;
 import dev.evalplane.judge.client.TraceServiceClient;
 import dev.evalplane.judge.mapping.AssessmentFactory;
 import dev.evalplane.judge.messaging.AssessmentPublisher;
@@ -24,13 +23,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns a run's source into rows, each loaded lazily: a data row gets its own trace (root span on {@code spans},
- * expectations on {@code assessments}); a trace id is fetched from trace-service; a filter is searched page by page
+ * expectations on {@code assessments}); stored traces are fetched from trace-service a page at a time; a filter is searched page by page
  * first. A row that cannot be loaded fails with {@link RowLoadException}; a search that fails fails the run.
  */
 @ApplicationScoped
 public class RowLoader {
 
     static final int SEARCH_PAGE_SIZE = 500;
+    /** Stored traces fetched in one request to trace-service. */
+    static final int TRACE_PAGE_SIZE = 100;
 
     private final TraceServiceClient traces;
     private final SpanPublisher spans;
@@ -59,11 +60,23 @@ public class RowLoader {
         return search(ctx.experimentId(), filter.filter(), null, new ArrayList<>()).map(this::storedRows);
     }
 
+    /**
+     * A row per trace id, loaded a page of {@link #TRACE_PAGE_SIZE} traces at a time: the page's first row to run
+     * fetches the page in one request; each row then takes its own trace out of it, so a page is let go once its rows
+     * have started.
+     */
     private List<Supplier<Uni<EvalRow>>> storedRows(List<String> ids) {
         List<Supplier<Uni<EvalRow>>> rows = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            int index = i;
-            rows.add(() -> storedRow(index, ids.get(index)));
+        for (int start = 0; start < ids.size(); start += TRACE_PAGE_SIZE) {
+            List<String> pageIds = ids.subList(start, Math.min(ids.size(), start + TRACE_PAGE_SIZE));
+            Uni<Map<String, JsonNode>> page = traces.traces(List.copyOf(pageIds))
+                    .onFailure().transform(e -> new RowLoadException(e.getMessage()))
+                    .memoize().indefinitely();
+            for (int i = 0; i < pageIds.size(); i++) {
+                int index = start + i;
+                String traceId = pageIds.get(i);
+                rows.add(() -> page.map(found -> storedRow(index, traceId, found.remove(traceId))));
+            }
         }
         return rows;
     }
@@ -80,16 +93,14 @@ public class RowLoader {
         return spans.publish(built.spans()).chain(() -> assessments.publishAll(logged)).replaceWith(evalRow);
     }
 
-    private Uni<EvalRow> storedRow(int index, String traceId) {
-        return traces.trace(traceId)
-                .onFailure(ServiceCallException.class).transform(e -> new RowLoadException(
-                        ((ServiceCallException) e).notFound() ? "trace not found in trace-service" : e.getMessage()))
-                .map(trace -> {
-                    if (StoredTraceRows.isJudgeTrace(trace)) {
-                        throw new RowLoadException("trace is a judge trace (tag mlflow.trace.sourceScorer)");
-                    }
-                    return StoredTraceRows.toRow(index, traceId, trace);
-                });
+    private static EvalRow storedRow(int index, String traceId, JsonNode trace) {
+        if (trace == null) {
+            throw new RowLoadException("trace not found in trace-service");
+        }
+        if (StoredTraceRows.isJudgeTrace(trace)) {
+            throw new RowLoadException("trace is a judge trace (tag mlflow.trace.sourceScorer)");
+        }
+        return StoredTraceRows.toRow(index, traceId, trace);
     }
 
     private Uni<List<String>> search(String experimentId, String filter, String pageToken, List<String> ids) {

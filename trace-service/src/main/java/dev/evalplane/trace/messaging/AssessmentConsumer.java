@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AssessmentConsumer {
 
-    private final BatchHandler<AssessmentRecord> handler;
+    private final BatchHandler<String, AssessmentRecord> handler;
 
     public AssessmentConsumer(ObjectMapper mapper, AssessmentService service) {
         this.handler = new BatchHandler<>(Topics.ASSESSMENTS, new RecordReader<>(mapper, AssessmentEvent.class,

@@ -17,14 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SpanConsumer {
 
-    private final BatchHandler<SpanEvent> handler;
+    private final BatchHandler<byte[], SpanEvent> handler;
 
     public SpanConsumer(SpanIngestService service) {
         this.handler = new BatchHandler<>(Topics.SPANS, SpanValidation::read, service::ingest);
     }
 
     @Incoming(Topics.SPANS)
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         return handler.handle(batch);
     }
 }

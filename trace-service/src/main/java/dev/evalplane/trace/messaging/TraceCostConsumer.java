@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TraceCostConsumer {
 
-    private final BatchHandler<TraceCostEvent> handler;
+    private final BatchHandler<String, TraceCostEvent> handler;
 
     public TraceCostConsumer(ObjectMapper mapper, TraceCostService service) {
         this.handler = new BatchHandler<>(Topics.TRACE_COSTS,

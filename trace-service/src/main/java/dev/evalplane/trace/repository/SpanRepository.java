@@ -1,23 +1,27 @@
 package dev.evalplane.trace.repository;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.trace.mapping.JsonCodec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Spans keyed by (trace_id, span_id): a redelivered span overwrites itself, never duplicates. */
 @ApplicationScoped
 public class SpanRepository {
 
+    /** One statement for the whole batch: the rows travel as one array per column. */
     private static final String UPSERT = """
             INSERT INTO spans (trace_id, span_id, parent_span_id, name, span_type, start_time_ns, end_time_ns,
                                status_code, status_message, attributes, inputs, outputs, events, llm)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb, $12::text::jsonb,
-                    $13::text::jsonb, $14::text::jsonb)
+            SELECT t, s, p, n, y, st, en, sc, sm, a::jsonb, i::jsonb, o::jsonb, e::jsonb, l::jsonb
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int8[], $7::int8[],
+                        $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+                 AS u(t, s, p, n, y, st, en, sc, sm, a, i, o, e, l)
             ON CONFLICT (trace_id, span_id) DO UPDATE SET
                 parent_span_id = EXCLUDED.parent_span_id, name = EXCLUDED.name, span_type = EXCLUDED.span_type,
                 start_time_ns = EXCLUDED.start_time_ns, end_time_ns = EXCLUDED.end_time_ns,
@@ -32,22 +36,24 @@ public class SpanRepository {
         this.json = json;
     }
 
+    /** Upserts the spans in one statement; of a span sent twice in the batch the later copy wins. */
     public Uni<Void> upsert(SqlConnection conn, List<SpanEvent> spans) {
-        List<Tuple> rows = spans.stream().map(this::row).toList();
-        return conn.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
-    }
-
-    private Tuple row(SpanEvent s) {
-        String statusCode = s.status() == null || s.status().code() == null ? "UNSET" : s.status().code();
-        String parent = s.parentSpanId() == null || s.parentSpanId().isEmpty() ? null : s.parentSpanId();
-        return Tuple.tuple()
-                .addValue(s.traceId()).addValue(s.spanId()).addValue(parent)
-                .addValue(s.name() == null ? "" : s.name()).addValue(s.spanType())
-                .addValue(s.startTimeNs()).addValue(s.endTimeNs())
-                .addValue(statusCode).addValue(s.status() == null ? null : s.status().message())
-                .addValue(s.attributes() == null ? "{}" : json.write(s.attributes()))
-                .addValue(json.write(s.inputs())).addValue(json.write(s.outputs()))
-                .addValue(s.events() == null ? "[]" : json.write(s.events()))
-                .addValue(json.write(s.llm()));
+        Map<String, SpanEvent> unique = new LinkedHashMap<>();
+        for (SpanEvent s : spans) {
+            unique.remove(s.traceId() + '/' + s.spanId());
+            unique.put(s.traceId() + '/' + s.spanId(), s);
+        }
+        Columns rows = new Columns(unique.size(), String.class, String.class, String.class, String.class,
+                String.class, Long.class, Long.class, String.class, String.class, String.class, String.class,
+                String.class, String.class, String.class);
+        for (SpanEvent s : unique.values()) {
+            String statusCode = s.status() == null || s.status().code() == null ? "UNSET" : s.status().code();
+            String parent = s.parentSpanId() == null || s.parentSpanId().isEmpty() ? null : s.parentSpanId();
+            rows.add(s.traceId(), s.spanId(), parent, s.name() == null ? "" : s.name(), s.spanType(),
+                    s.startTimeNs(), s.endTimeNs(), statusCode, s.status() == null ? null : s.status().message(),
+                    s.attributes() == null ? "{}" : json.write(s.attributes()), json.write(s.inputs()),
+                    json.write(s.outputs()), s.events() == null ? "[]" : json.write(s.events()), json.write(s.llm()));
+        }
+        return conn.preparedQuery(UPSERT).execute(rows.tuple()).replaceWithVoid();
     }
 }

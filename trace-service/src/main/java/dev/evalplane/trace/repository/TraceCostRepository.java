@@ -2,14 +2,12 @@ package dev.evalplane.trace.repository;
 
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.List;
 
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.trace.mapping.JsonCodec;
 import dev.evalplane.trace.service.TraceCostRecord;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The latest cost per trace: a version at or below the stored one changes nothing. */
@@ -19,8 +17,10 @@ public class TraceCostRepository {
     private static final String UPSERT = """
             INSERT INTO trace_costs AS c (trace_id, version, input_tokens, output_tokens, total_tokens, input_cost,
                     output_cost, total_cost, cost_status, metadata_patch, judge_patch, span_costs, event)
-            VALUES ($1, $2, $3, $4, $5, $6::text::numeric, $7::text::numeric, $8::text::numeric, $9,
-                    $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $13::text::jsonb)
+            SELECT id, v, it, ot, tt, ic::numeric, oc::numeric, tc::numeric, cs, mp::jsonb, jp::jsonb, sc::jsonb, ev::jsonb
+            FROM unnest($1::text[], $2::int8[], $3::int8[], $4::int8[], $5::int8[], $6::text[], $7::text[], $8::text[],
+                        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+                 AS u(id, v, it, ot, tt, ic, oc, tc, cs, mp, jp, sc, ev)
             ON CONFLICT (trace_id) DO UPDATE SET
                 version = EXCLUDED.version, input_tokens = EXCLUDED.input_tokens,
                 output_tokens = EXCLUDED.output_tokens, total_tokens = EXCLUDED.total_tokens,
@@ -39,18 +39,18 @@ public class TraceCostRepository {
         this.json = json;
     }
 
+    /** One statement for all records (at most one per trace), so the table's statement triggers fire once. */
     public Uni<Void> upsertNewer(Collection<TraceCostRecord> records) {
-        List<Tuple> rows = records.stream().map(this::row).toList();
-        return pool.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
-    }
-
-    private Tuple row(TraceCostRecord r) {
-        TraceCostEvent e = r.event();
-        return Tuple.tuple().addValue(e.traceId()).addValue(e.version()).addValue(e.inputTokens())
-                .addValue(e.outputTokens()).addValue(e.totalTokens()).addValue(plain(e.inputCost()))
-                .addValue(plain(e.outputCost())).addValue(plain(e.totalCost())).addValue(e.costStatus().name())
-                .addValue(json.write(r.metadataPatch())).addValue(json.write(r.judgePatch()))
-                .addValue(json.write(r.spanCosts())).addValue(json.write(e));
+        Columns rows = new Columns(records.size(), String.class, Long.class, Long.class, Long.class, Long.class,
+                String.class, String.class, String.class, String.class, String.class, String.class, String.class,
+                String.class);
+        for (TraceCostRecord r : records) {
+            TraceCostEvent e = r.event();
+            rows.add(e.traceId(), e.version(), e.inputTokens(), e.outputTokens(), e.totalTokens(), plain(e.inputCost()),
+                    plain(e.outputCost()), plain(e.totalCost()), e.costStatus().name(), json.write(r.metadataPatch()),
+                    json.write(r.judgePatch()), json.write(r.spanCosts()), json.write(e));
+        }
+        return pool.preparedQuery(UPSERT).execute(rows.tuple()).replaceWithVoid();
     }
 
     private static String plain(BigDecimal value) {

@@ -1,13 +1,11 @@
 package dev.evalplane.trace.repository;
 
 import java.util.Collection;
-import java.util.List;
 
 import dev.evalplane.trace.mapping.JsonCodec;
 import dev.evalplane.trace.service.TraceContribution;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -22,8 +20,10 @@ public class TraceWriteRepository {
             INSERT INTO traces AS t (trace_id, experiment_id, root_span_id, request_time_ms, execution_duration_ms,
                     state, request_preview, response_preview, client_request_id, root_tags, root_metadata,
                     span_tags, span_metadata, first_span_start_ms)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11::text::jsonb, $12::text::jsonb,
-                    $13::text::jsonb, $14)
+            SELECT id, ex, rs, rt, du, st, rq, rp, cr, ta::jsonb, me::jsonb, sta::jsonb, sme::jsonb, fs
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int8[], $6::text[], $7::text[],
+                        $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int8[])
+                 AS u(id, ex, rs, rt, du, st, rq, rp, cr, ta, me, sta, sme, fs)
             ON CONFLICT (trace_id) DO UPDATE SET
                 experiment_id = CASE WHEN EXCLUDED.root_span_id IS NOT NULL THEN EXCLUDED.experiment_id
                                      ELSE t.experiment_id END,
@@ -55,18 +55,17 @@ public class TraceWriteRepository {
         this.json = json;
     }
 
+    /** One statement for all contributions (one per trace: the statement must not touch a row twice). */
     public Uni<Void> upsert(SqlConnection conn, Collection<TraceContribution> contributions) {
-        List<Tuple> rows = contributions.stream().map(this::row).toList();
-        return conn.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
-    }
-
-    private Tuple row(TraceContribution c) {
-        return Tuple.tuple()
-                .addValue(c.traceId()).addValue(c.experimentId()).addValue(c.rootSpanId())
-                .addValue(c.requestTimeMs()).addValue(c.executionDurationMs()).addValue(c.state())
-                .addValue(c.requestPreview()).addValue(c.responsePreview()).addValue(c.clientRequestId())
-                .addValue(json.write(c.rootTags())).addValue(json.write(c.rootMetadata()))
-                .addValue(json.write(c.spanTags())).addValue(json.write(c.spanMetadata()))
-                .addValue(c.firstSpanStartMs());
+        Columns rows = new Columns(contributions.size(), String.class, String.class, String.class, Long.class,
+                Long.class, String.class, String.class, String.class, String.class, String.class, String.class,
+                String.class, String.class, Long.class);
+        for (TraceContribution c : contributions) {
+            rows.add(c.traceId(), c.experimentId(), c.rootSpanId(), c.requestTimeMs(), c.executionDurationMs(),
+                    c.state(), c.requestPreview(), c.responsePreview(), c.clientRequestId(), json.write(c.rootTags()),
+                    json.write(c.rootMetadata()), json.write(c.spanTags()), json.write(c.spanMetadata()),
+                    c.firstSpanStartMs());
+        }
+        return conn.preparedQuery(UPSERT).execute(rows.tuple()).replaceWithVoid();
     }
 }

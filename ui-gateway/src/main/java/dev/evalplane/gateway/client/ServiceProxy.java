@@ -34,9 +34,12 @@ public class ServiceProxy {
     private final ServiceUrls urls;
     private final PublicLocations locations;
     private final InternalToken internalToken;
+    private final UpstreamGuards guards;
 
-    public ServiceProxy(Vertx vertx, ServiceUrls urls, PublicLocations locations, InternalToken internalToken) {
+    public ServiceProxy(Vertx vertx, ServiceUrls urls, PublicLocations locations, InternalToken internalToken,
+            UpstreamGuards guards) {
         this.client = WebClient.create(vertx);
+        this.guards = guards;
         this.urls = urls;
         this.locations = locations;
         this.internalToken = internalToken;
@@ -44,16 +47,16 @@ public class ServiceProxy {
 
     public Uni<Response> forward(Upstream upstream, String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
         String url = urls.url(upstream, pathAndQuery);
-        HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), new RequestOptions().setAbsoluteURI(url))
-                .timeout(urls.timeout().toMillis());
+        HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), new RequestOptions().setAbsoluteURI(url));
         internalToken.addTo(request::putHeader);
         headers.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED_REQUEST_HEADERS.contains(name.toLowerCase())) {
                 values.forEach(v -> request.putHeader(name, v));
             }
         });
-        Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent = body == null || body.length == 0
-                ? request.send() : request.sendBuffer(Buffer.buffer(body));
+        Uni<io.vertx.mutiny.ext.web.client.HttpResponse<Buffer>> sent = guards.call(upstream,
+                HttpMethod.valueOf(method), () -> body == null || body.length == 0 ? request.send()
+                        : request.sendBuffer(Buffer.buffer(body)));
         return sent.map(answer -> toResponse(answer, urls.url(upstream, "/")))
                 .onFailure().recoverWithItem(failure -> unavailable(upstream, failure));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.gateway.client.ServiceUrls;
 import dev.evalplane.gateway.client.Upstream;
+import dev.evalplane.gateway.client.UpstreamGuards;
 import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -33,9 +34,12 @@ public class ServiceCalls {
     private final ServiceUrls urls;
     private final ObjectMapper json;
     private final InternalToken internalToken;
+    private final UpstreamGuards guards;
 
-    public ServiceCalls(Vertx vertx, ServiceUrls urls, ObjectMapper json, InternalToken internalToken) {
+    public ServiceCalls(Vertx vertx, ServiceUrls urls, ObjectMapper json, InternalToken internalToken,
+            UpstreamGuards guards) {
         this.client = WebClient.create(vertx);
+        this.guards = guards;
         this.urls = urls;
         this.json = json;
         this.internalToken = internalToken;
@@ -64,14 +68,15 @@ public class ServiceCalls {
     /** The raw call: the answer's body on 2xx, an {@link MlflowException} otherwise. */
     public Uni<Buffer> send(Upstream upstream, HttpMethod method, String pathAndQuery, Object body) {
         HttpRequest<Buffer> request = client.request(method, new RequestOptions()
-                .setAbsoluteURI(urls.url(upstream, pathAndQuery))).timeout(urls.timeout().toMillis());
+                .setAbsoluteURI(urls.url(upstream, pathAndQuery)));
         internalToken.addTo(request::putHeader);
         Uni<HttpResponse<Buffer>> sent;
         if (body == null) {
-            sent = request.send();
+            sent = guards.call(upstream, method, request::send);
         } else {
             request.putHeader("Content-Type", "application/json");
-            sent = request.sendBuffer(Buffer.buffer(write(body)));
+            Buffer written = Buffer.buffer(write(body));
+            sent = guards.call(upstream, method, () -> request.sendBuffer(written));
         }
         return sent.onFailure().transform(failure -> {
             Log.warnf("%s unreachable: %s", upstream.serviceName(), failure.toString());

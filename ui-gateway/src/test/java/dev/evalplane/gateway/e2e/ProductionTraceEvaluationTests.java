@@ -34,11 +34,19 @@ class ProductionTraceEvaluationTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> traceIds.forEach(id ->
                 given().get("/api/v1/traces/" + id).then().statusCode(200)));
 
+        double pagesBefore = traceServiceRequests("POST", "/api/v1/traces/batch-get");
+        double singleBefore = traceServiceRequests("GET", "/api/v1/traces/{trace_id}");
         String byFilter = start(Map.of("experiment_id", experiment, "filter_string", "trace.status = 'OK'"));
         String byIds = start(Map.of("experiment_id", experiment, "trace_ids", traceIds));
         for (String runId : List.of(byFilter, byIds)) {
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     "COMPLETED".equals(given().get("/api/v1/evaluations/" + runId).then().extract().path("status")));
+        }
+        // scorer-service's RowLoader reads a page of stored traces in one request, not one GET per trace
+        assertThat(traceServiceRequests("POST", "/api/v1/traces/batch-get") - pagesBefore).as("one page per run")
+                .isEqualTo(2);
+        assertThat(traceServiceRequests("GET", "/api/v1/traces/{trace_id}")).isEqualTo(singleBefore);
+        for (String runId : List.of(byFilter, byIds)) {
             List<Feedback> feedback = SharedRuns.costedFeedback(runId, 2);
             assertThat(feedback).extracting(Feedback::traceId).containsExactlyInAnyOrderElementsOf(traceIds);
             assertThat(feedback).allSatisfy(f -> {
@@ -47,6 +55,20 @@ class ProductionTraceEvaluationTests {
             });
             assertThat(Runs.list(runId)).hasSize(2);
         }
+    }
+
+    /** trace-service's own count of the requests it answered on a route ({@code /q/metrics}, Micrometer). */
+    private static double traceServiceRequests(String method, String uri) {
+        String metrics = given().get(RealStackResource.stack.traceService().url("/q/metrics")).then().statusCode(200)
+                .extract().asString();
+        double total = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("http_server_requests_seconds_count{") && line.contains("method=\"" + method + "\"")
+                    && line.contains("uri=\"" + uri + "\"")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
     }
 
     private static String start(Map<String, Object> source) {

@@ -1,0 +1,77 @@
+package dev.evalplane.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * CPU time (user + system, from /proc) the processes of a role used, e.g. trace-service's JVM or every PostgreSQL
+ * backend the benchmark started: on a shared, loaded machine wall-clock rates move with the neighbours' load, CPU
+ * time per span much less, so it says where the work goes. Linux only (elsewhere every reading is 0).
+ */
+final class CpuMeter {
+
+    private static final double TICK_SECONDS = 0.01; // USER_HZ, 100 on Linux
+
+    private final Map<String, Predicate<ProcessHandle>> roles = new LinkedHashMap<>();
+
+    /** A role: the benchmark's descendant processes it matches. */
+    CpuMeter role(String name, Predicate<ProcessHandle> matches) {
+        roles.put(name, matches);
+        return this;
+    }
+
+    /** Seconds of CPU per role so far (of processes alive now). */
+    Map<String, Double> read() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        roles.keySet().forEach(r -> seconds.put(r, 0.0));
+        ProcessHandle.current().descendants().forEach(p -> roles.forEach((role, matches) -> {
+            if (matches.test(p)) {
+                seconds.merge(role, cpuSeconds(p.pid()), Double::sum);
+            }
+        }));
+        return seconds;
+    }
+
+    /** Microseconds of CPU per item per role between two readings, e.g. "trace-service 41 µs". */
+    static String perItem(Map<String, Double> before, Map<String, Double> after, long items) {
+        StringBuilder text = new StringBuilder();
+        double total = 0;
+        for (String role : after.keySet()) {
+            double micros = (after.get(role) - before.getOrDefault(role, 0.0)) * 1e6 / items;
+            total += micros;
+            text.append(String.format("%s %.0f, ", role, micros));
+        }
+        return text.append(String.format("all %.0f µs", total)).toString();
+    }
+
+    /** The process runs this executable (its path ends with "/" + name). */
+    static boolean executable(ProcessHandle p, String name) {
+        return p.info().command().map(c -> c.endsWith("/" + name)).orElse(false);
+    }
+
+    /** The process's command line contains this text. */
+    static boolean commandLine(ProcessHandle p, String part) {
+        return p.info().commandLine().map(c -> c.contains(part)).orElse(false);
+    }
+
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_SECONDS;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private CpuMeter() {
+    }
+
+    static CpuMeter create() {
+        return new CpuMeter();
+    }
+}

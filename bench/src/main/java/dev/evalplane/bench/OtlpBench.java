@@ -1,0 +1,218 @@
+package dev.evalplane.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.evalplane.events.SpanEvent;
+import dev.evalplane.testsupport.LocalPostgres;
+import dev.evalplane.testsupport.MlflowPython;
+import dev.evalplane.testsupport.RealStack;
+import dev.evalplane.testsupport.ServiceProcess;
+
+/**
+ * OTLP ingestion from outside: the ingestion benchmark's spans as OTLP protobuf ({@code POST /v1/traces},
+ * {@code --spans-per-request} spans each) sent by {@code --clients} concurrent clients through the gateway
+ * (authentication on) to the packaged services. Accepted = every request answered 200 (trace-service answers after
+ * Kafka acknowledged the spans); stored = every span in trace-service's {@code traces.spans} and every LLM span
+ * priced in {@code costs.span_costs}. Then the newest 100 traces of the experiment ({@code POST
+ * /api/3.0/mlflow/traces/search}, {@code max_results=100}, newest first), {@code --searches} times.
+ *
+ * <p>{@code otlp}: evalplane alone, next to PostgreSQL COPY of the same rows. {@code peer}: the same load and
+ * searches against {@code mlflow server} of the pinned MLflow version on SQLite and on PostgreSQL (which store the
+ * spans before answering, so accepted = stored there), all in the same run; ratios of stored spans/s and of search
+ * latency. Options: --spans (50000 otlp, 20000 peer), --spans-per-request (1000), --clients (4), --searches (20),
+ * --backends (peer: evalplane,mlflow-sqlite,mlflow-postgresql).
+ */
+final class OtlpBench {
+
+    private static final String TOKEN = "bench-token";
+    private static final int PER_TRACE = 10;
+    private static final int LLM_PER_TRACE = 2;
+
+    /** One backend's figures. */
+    record Result(double acceptedPerSecond, double storedPerSecond, double searchP50Ms) {
+    }
+
+    static void run(Options options, Report report, boolean peer) throws Exception {
+        String name = peer ? "peer" : "otlp";
+        int traces = options.integer("spans", peer ? 20_000 : 50_000) / PER_TRACE;
+        int perRequest = options.integer("spans-per-request", 1000);
+        int clients = options.integer("clients", 4);
+        int searches = options.integer("searches", 20);
+        List<String> backends = peer ? List.of(options.text("backends", "evalplane,mlflow-sqlite,mlflow-postgresql")
+                .split(",")) : List.of("evalplane");
+        List<SpanEvent> warm = IngestionBench.spans("otlp-warm-up", 200, PER_TRACE, LLM_PER_TRACE);
+        List<SpanEvent> spans = IngestionBench.spans("otlp", traces, PER_TRACE, LLM_PER_TRACE);
+        Load load = new Load(OtlpRequests.of(warm, perRequest), OtlpRequests.of(spans, perRequest), spans.size(),
+                spans.stream().filter(SpanEvent::hasUsage).count(), clients, searches);
+        report.line("load: %d spans (%d traces of %d, %d LLM spans) in %d OTLP protobuf requests of %d spans, %d"
+                + " clients; %d searches of the newest 100", spans.size(), traces, PER_TRACE, load.llmSpans(),
+                load.requests().size(), perRequest, clients, searches);
+        Map<String, Result> results = new LinkedHashMap<>();
+        Path work = Files.createTempDirectory("otlp-bench");
+        for (String backend : backends) {
+            report.line("-- %s", backend.trim());
+            Result result = switch (backend.trim()) {
+                case "evalplane" -> evalplane(load, report);
+                case "mlflow-sqlite" -> mlflow(load, report, "sqlite:///" + work.resolve("mlflow.db"), work, "sqlite");
+                case "mlflow-postgresql" -> mlflowPostgres(load, report, work);
+                default -> throw new IllegalArgumentException("unknown backend " + backend);
+            };
+            results.put(backend.trim(), result);
+            report.figure(name, backend.trim() + ": spans accepted", String.format("%.0f spans/s", result.acceptedPerSecond()));
+            report.figure(name, backend.trim() + ": spans stored" + (backend.trim().equals("evalplane") ? " and priced" : ""),
+                    String.format("%.0f spans/s", result.storedPerSecond()));
+            report.figure(name, backend.trim() + ": newest 100 traces, p50", String.format("%.1f ms", result.searchP50Ms()));
+        }
+        Result ours = results.get("evalplane");
+        if (!peer) {
+            try (Sql sql = Sql.open()) {
+                double copy = spans.size() / (Baselines.copy(sql, spans) / 1e9);
+                report.figure(name, "limit: PostgreSQL COPY of the same rows", String.format("%.0f spans/s", copy));
+                report.ratio(name, "stored and priced / COPY", ours.storedPerSecond(), copy,
+                        "1.0 = as fast as bulk-loading the rows");
+            }
+        }
+        for (Map.Entry<String, Result> other : results.entrySet()) {
+            if (ours != null && !other.getKey().equals("evalplane")) {
+                report.ratio(name, "stored spans/s, evalplane / " + other.getKey(), ours.storedPerSecond(),
+                        other.getValue().storedPerSecond(), "> 1: evalplane stores faster");
+                report.ratio(name, "newest-100 search p50, " + other.getKey() + " / evalplane",
+                        other.getValue().searchP50Ms(), ours.searchP50Ms(), "> 1: evalplane answers faster");
+            }
+        }
+    }
+
+    /** What every backend gets: the warm-up and timed requests, and how to check the result. */
+    record Load(List<byte[]> warmUp, List<byte[]> requests, long spans, long llmSpans, int clients, int searches) {
+    }
+
+    private static Result evalplane(Load load, Report report) throws Exception {
+        try (RealStack stack = RealStack.start(Map.of()); ServiceProcess gateway = stack.startGateway(Map.of(
+                "evalplane.auth.enabled", "true", "evalplane.auth.tokens", TOKEN)); Sql sql = Sql.open()) {
+            Target target = new Target(gateway.url(""), TOKEN);
+            String experiment = target.createExperiment();
+            send(target, experiment, load.warmUp(), load.clients());
+            long warmSpans = 200L * PER_TRACE;
+            awaitCount(sql, "SELECT count(*) FROM traces.spans", warmSpans);
+            long start = System.nanoTime();
+            long accepted = send(target, experiment, load.requests(), load.clients()) - start;
+            long stored = awaitCount(sql, "SELECT count(*) FROM traces.spans", warmSpans + load.spans()) - start;
+            long priced = awaitCount(sql, "SELECT count(*) FROM costs.span_costs", 200L * LLM_PER_TRACE + load.llmSpans())
+                    - start;
+            report.line("  accepted after %.1f s, stored after %.1f s, priced after %.1f s (counts exact: %d spans, %d"
+                    + " LLM spans)", accepted / 1e9, stored / 1e9, priced / 1e9, load.spans(), load.llmSpans());
+            return new Result(load.spans() / (accepted / 1e9), load.spans() / (Math.max(stored, priced) / 1e9),
+                    target.searchP50(experiment, load.searches()));
+        }
+    }
+
+    private static Result mlflowPostgres(Load load, Report report, Path work) throws Exception {
+        MlflowServer.ensurePostgresDriver(MlflowPython.get());
+        try (LocalPostgres postgres = LocalPostgres.startTemporary()) {
+            return mlflow(load, report, "postgresql+psycopg2://postgres@localhost:" + postgres.port() + "/postgres", work,
+                    "postgresql");
+        }
+    }
+
+    private static Result mlflow(Load load, Report report, String store, Path work, String label) throws Exception {
+        Path dir = work.resolve(label);
+        try (MlflowServer server = MlflowServer.start(MlflowPython.get(), store, dir, work.resolve("mlflow-" + label + ".log"))) {
+            Target target = new Target(server.url(), null);
+            String experiment = target.createExperiment();
+            send(target, experiment, load.warmUp(), load.clients());
+            long start = System.nanoTime();
+            long accepted = send(target, experiment, load.requests(), load.clients()) - start;
+            report.line("  accepted (stored: mlflow server writes the spans before answering) after %.1f s",
+                    accepted / 1e9);
+            double perSecond = load.spans() / (accepted / 1e9);
+            return new Result(perSecond, perSecond, target.searchP50(experiment, load.searches()));
+        }
+    }
+
+    /** Sends the requests from {@code clients} threads; returns System.nanoTime() when the last one was answered. */
+    private static long send(Target target, String experiment, List<byte[]> requests, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> answers = new ArrayList<>();
+            for (byte[] body : requests) {
+                answers.add(pool.submit(() -> target.export(experiment, body)));
+            }
+            for (Future<?> answer : answers) {
+                answer.get();
+            }
+            return System.nanoTime();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Polls the count every 100 ms until it reaches {@code wanted}; returns System.nanoTime() when it did. */
+    private static long awaitCount(Sql sql, String count, long wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + 900_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            if (sql.countOrMinusOne(count) >= wanted) {
+                return now;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(count + " did not reach " + wanted + " within 15 minutes");
+    }
+
+    /** A server speaking MLflow's REST API and OTLP/HTTP: the gateway (with a token) or mlflow server. */
+    private record Target(String url, String token) {
+
+        String createExperiment() {
+            return check(Http.post(url + "/api/2.0/mlflow/experiments/create", "application/json",
+                    Http.json(Map.of("name", "otlp-bench-" + System.nanoTime())).getBytes(), auth()))
+                    .json().path("experiment_id").asText();
+        }
+
+        void export(String experiment, byte[] body) {
+            String[] headers = token == null ? new String[] {"x-mlflow-experiment-id", experiment}
+                    : new String[] {"x-mlflow-experiment-id", experiment, "Authorization", "Bearer " + token};
+            check(Http.post(url + "/v1/traces", "application/x-protobuf", body, headers));
+        }
+
+        /** p50 of {@code searches} newest-100 searches (after one unmeasured); each must return 100 traces. */
+        double searchP50(String experiment, int searches) {
+            String body = Http.json(Map.of("locations", List.of(Map.of("type", "MLFLOW_EXPERIMENT", "mlflow_experiment",
+                    Map.of("experiment_id", experiment))), "max_results", 100, "order_by", List.of("timestamp_ms DESC")));
+            List<Long> nanos = new ArrayList<>();
+            for (int i = 0; i <= searches; i++) {
+                Http.Reply reply = check(Http.post(url + "/api/3.0/mlflow/traces/search", "application/json",
+                        body.getBytes(), auth()));
+                int found = reply.json().path("traces").size();
+                if (found != 100) {
+                    throw new IllegalStateException(url + ": the newest-100 search returned " + found + " traces");
+                }
+                if (i > 0) {
+                    nanos.add(reply.nanos());
+                }
+            }
+            return nanos.stream().sorted().toList().get(nanos.size() / 2) / 1e6;
+        }
+
+        private String[] auth() {
+            return token == null ? new String[0] : new String[] {"Authorization", "Bearer " + token};
+        }
+
+        private Http.Reply check(Http.Reply reply) {
+            if (reply.status() != 200) {
+                throw new IllegalStateException(url + " answered " + reply.status() + ": " + reply.body());
+            }
+            return reply;
+        }
+    }
+
+    private OtlpBench() {
+    }
+}

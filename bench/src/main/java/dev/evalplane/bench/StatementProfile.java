@@ -1,0 +1,43 @@
+package dev.evalplane.bench;
+
+import java.util.List;
+
+/**
+ * PostgreSQL's own account of where its time went ({@code pg_stat_statements}), for profiles: only when the server
+ * was started with the library loaded ({@code BENCH_PG_STAT_STATEMENTS=true bench/run ...}); otherwise a no-op.
+ */
+final class StatementProfile {
+
+    private final Sql sql;
+    private final boolean enabled;
+
+    StatementProfile(Sql sql) {
+        this.sql = sql;
+        this.enabled = Boolean.getBoolean("pg.stat-statements");
+        if (enabled) {
+            sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        }
+    }
+
+    void reset() {
+        if (enabled) {
+            sql.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /** Prints the statements that took most of the server's time since {@link #reset()}. */
+    void print(Report report, int top) {
+        if (!enabled) {
+            return;
+        }
+        List<String[]> rows = sql.rows("""
+                SELECT calls, round(total_exec_time)::bigint, round(100 * total_exec_time
+                       / NULLIF(sum(total_exec_time) OVER (), 0))::int, rows,
+                       regexp_replace(left(query, 140), '\\s+', ' ', 'g')
+                FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT %d""".formatted(top));
+        report.line("pg_stat_statements since the warm-up (calls, total ms, %% of all statement time, rows, statement):");
+        for (String[] r : rows) {
+            report.line("  %8s %8s ms %3s%% %9s  %s", r[0], r[1], r[2], r[3], r[4]);
+        }
+    }
+}
