@@ -38,7 +38,9 @@ public final class Http {
         }
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client's default h2c upgrade request makes mlflow server's uvicorn drop the request
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());

@@ -19,6 +19,11 @@ public final class SpanValidation {
     public static final Pattern SPAN_ID = Pattern.compile("[0-9a-fA-F]{16}");
     /** Far above any single LLM call; keeps sums of a trace's spans inside 64 bits. */
     public static final long MAX_TOKENS = 1_000_000_000_000L;
+    /**
+     * Longest experiment id and run id ({@code mlflow.sourceRun}) a span may name: far above any real one (ten digits,
+     * 32 hex characters), and short enough that the database indexes them (an index entry holds about 2.7 KB).
+     */
+    public static final int MAX_ID_LENGTH = 256;
     private static final Set<String> STATUS_CODES = Set.of("OK", "ERROR", "UNSET");
 
     /**
@@ -112,6 +117,11 @@ public final class SpanValidation {
                 "parent_span_id must be null or 16 hex characters, got " + quote(span.parentSpanId()));
         require(span.parentSpanId() == null || !span.parentSpanId().equalsIgnoreCase(span.spanId()),
                 "a span cannot be its own parent");
+        require(span.experimentId() == null || span.experimentId().length() <= MAX_ID_LENGTH,
+                "experiment_id must be at most " + MAX_ID_LENGTH + " characters, got " + span.experimentId().length());
+        String run = span.traceMetadata() == null ? null : span.traceMetadata().get(MlflowKeys.SOURCE_RUN);
+        require(run == null || run.length() <= MAX_ID_LENGTH, "trace metadata " + MlflowKeys.SOURCE_RUN
+                + " (the run id) must be at most " + MAX_ID_LENGTH + " characters, got " + (run == null ? 0 : run.length()));
         require(span.startTimeNs() > 0, "start_time_ns must be a positive epoch nanosecond count");
         require(span.endTimeNs() == 0 || span.endTimeNs() >= span.startTimeNs(),
                 "end_time_ns must be 0 (still running) or not before start_time_ns");

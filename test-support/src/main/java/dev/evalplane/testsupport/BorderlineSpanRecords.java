@@ -107,6 +107,12 @@ public final class BorderlineSpanRecords {
         b.stored("huge number in an attribute", span -> span.set("attributes",
                 JSON.createObjectNode().put("big", new java.math.BigDecimal("1e100000"))));
         b.stored("100 kB name", span -> span.put("name", "n".repeat(100_000)));
+        b.stored("experiment id of 256 characters", span -> span.put("experiment_id", "e".repeat(256)));
+        b.dead("experiment id of 257 characters", span -> span.put("experiment_id", "e".repeat(257)));
+        b.stored("run id of 256 characters", span -> ((ObjectNode) span.get("trace_metadata"))
+                .put("mlflow.sourceRun", "r".repeat(256)));
+        b.dead("run id of 3000 characters", span -> ((ObjectNode) span.get("trace_metadata"))
+                .put("mlflow.sourceRun", hex(1500)));
         b.dead("inputs nested 2000 deep", span -> span.put("inputs", NESTED));
         b.stored("token count as a numeric string", span -> usage(span).put("input_tokens", "100"));
         b.dead("negative token count", span -> usage(span).put("input_tokens", -1));

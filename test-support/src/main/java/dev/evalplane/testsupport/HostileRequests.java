@@ -48,6 +48,11 @@ public final class HostileRequests {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
     private static final String NUL = "nul\u0000value";
     private static final String HUGE = "h".repeat(1_000_000);
+    /**
+     * Text PostgreSQL cannot compress (a fixed pseudo-random sequence), longer than an index entry holds (about 2.7 KB):
+     * a key of that length fails where a repeated letter of the same length would be compressed to fit.
+     */
+    private static final String INCOMPRESSIBLE = incompressible(3000);
     /** Text that only a database driver or a stack trace would put in an answer. */
     private static final List<String> LEAKS = List.of("PgException", "SQLSTATE", "ERROR: ", "pgsql", "postgres",
             "invalid byte sequence", "violates", "relation \"", "Exception:", "NullPointerException", "\tat ",
@@ -97,7 +102,7 @@ public final class HostileRequests {
         for (Route route : routes) {
             String path = fill(route.path(), pathValues, null, null);
             for (Matcher m = PATH_PARAMETER.matcher(route.path()); m.find();) {
-                for (String bad : List.of(NUL, "x".repeat(2000), "..%2F..", "%", "\ud800")) {
+                for (String bad : List.of(NUL, "x".repeat(2000), INCOMPRESSIBLE, "..%2F..", "%", "\ud800")) {
                     probes.add(new Probe("path parameter " + m.group(1) + " = " + describe(bad), route.method(),
                             fill(route.path(), pathValues, m.group(1), bad), null, null));
                 }
@@ -202,7 +207,19 @@ public final class HostileRequests {
         values.put("NUL string", NODES.textNode(NUL));
         values.put("lone surrogate", NODES.textNode("a\ud800b"));
         values.put("huge string", NODES.textNode(HUGE));
+        values.put("3000 incompressible characters", NODES.textNode(INCOMPRESSIBLE));
         return values;
+    }
+
+    /** Text of this length PostgreSQL cannot compress (a fixed pseudo-random sequence of letters and digits). */
+    public static String incompressible(int length) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        java.util.Random random = new java.util.Random(12);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 
     private static Probe body(Route route, String path, String description, String contentType, String body) {

@@ -46,18 +46,19 @@ class SpanIngestionTests {
                 .body("info.execution_duration_ms", equalTo(120)));
     }
 
+    /** A client's trace (no pipeline mark: a pipeline span's run link stays whatever the root says, RunOwnershipTests). */
     @Test
     void childBeforeRootMakesOneTraceThatTheRootCompletes() {
         String traceId = Ids.newTraceId();
         String rootId = Ids.newSpanId();
-        Spans.send(Spans.child(traceId, Ids.newSpanId(), rootId, "exp-order", 50,
+        Spans.sendUnmarked(Spans.child(traceId, Ids.newSpanId(), rootId, "exp-order", 50,
                 Map.of("team", "child-team", "env", "child-env"), Map.of("mlflow.sourceRun", "run-order-child")));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + traceId).then().statusCode(200)
                 .body("info.state", equalTo("IN_PROGRESS"))
                 .body("info.request_preview", nullValue())
                 .body("info.tags.team", equalTo("child-team")));
 
-        Spans.send(Spans.root(traceId, rootId, "exp-order", 0, 200, Map.of("team", "root-team"),
+        Spans.sendUnmarked(Spans.root(traceId, rootId, "exp-order", 0, 200, Map.of("team", "root-team"),
                 Map.of("mlflow.sourceRun", "run-order-root", "user", "ann")));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + traceId).then().statusCode(200)
                 .body("spans", hasSize(2))

@@ -5,17 +5,22 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.evalplane.events.PipelineRecords;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.Topics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Sends spans (judge traces, row traces) to {@code spans}, keyed by trace id; completes when Kafka acked. */
+/**
+ * Sends spans (judge traces, row traces) to {@code spans}, keyed by trace id, each marked as the pipeline's own
+ * ({@link PipelineRecords}: trace-service links them into their run); completes when Kafka acked.
+ */
 @ApplicationScoped
 public class SpanPublisher {
 
@@ -41,7 +46,9 @@ public class SpanPublisher {
         try {
             String payload = json.writeValueAsString(span);
             return emitter.sendMessage(Message.of(payload)
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(span.traceId()).build()))
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(span.traceId())
+                            .withHeaders(new RecordHeaders().add(PipelineRecords.HEADER, PipelineRecords.mark()))
+                            .build()))
                     .onFailure().transform(e -> new PublishException(Topics.SPANS, e));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);

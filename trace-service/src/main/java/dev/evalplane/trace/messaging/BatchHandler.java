@@ -24,10 +24,22 @@ final class BatchHandler<V, T> {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final String channel;
-    private final Function<V, T> reader;
+    private final Function<KafkaRecord<String, V>, T> reader;
     private final Function<List<T>, Uni<Void>> store;
 
+    /** Reads each record's payload. */
     BatchHandler(String channel, Function<V, T> reader, Function<List<T>, Uni<Void>> store) {
+        this(store, channel, record -> reader.apply(record.getPayload()));
+    }
+
+    /** Reads each whole record (payload and headers). */
+    static <V, T> BatchHandler<V, T> ofRecords(String channel, Function<KafkaRecord<String, V>, T> reader,
+            Function<List<T>, Uni<Void>> store) {
+        return new BatchHandler<>(store, channel, reader);
+    }
+
+    private BatchHandler(Function<List<T>, Uni<Void>> store, String channel,
+            Function<KafkaRecord<String, V>, T> reader) {
         this.channel = channel;
         this.reader = reader;
         this.store = store;
@@ -39,7 +51,7 @@ final class BatchHandler<V, T> {
         List<Uni<Void>> nacks = new ArrayList<>();
         for (KafkaRecord<String, V> record : batch.getRecords()) {
             try {
-                events.add(reader.apply(record.getPayload()));
+                events.add(reader.apply(record));
                 good.add(record);
             } catch (RuntimeException e) {
                 nacks.add(nack(record, e));

@@ -2,25 +2,36 @@ package dev.evalplane.trace.messaging;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import dev.evalplane.events.SpanEvent;
+import org.apache.kafka.common.header.Header;
+
+import dev.evalplane.events.PipelineRecords;
 import dev.evalplane.events.SpanValidation;
 import dev.evalplane.events.Topics;
+import dev.evalplane.trace.service.ReceivedSpan;
 import dev.evalplane.trace.service.SpanIngestService;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Consumes the spans topic in batches (group trace-service); records {@link SpanValidation} refuses (the same ones
- * cost-service refuses) go to spans-dlq.
+ * cost-service refuses) go to spans-dlq. Each span keeps whether its record carries scorer-service's mark
+ * ({@link PipelineRecords}): only such spans link their trace into an evalplane-executed run.
  */
 @ApplicationScoped
 public class SpanConsumer {
 
-    private final BatchHandler<byte[], SpanEvent> handler;
+    private final BatchHandler<byte[], ReceivedSpan> handler;
 
     public SpanConsumer(SpanIngestService service) {
-        this.handler = new BatchHandler<>(Topics.SPANS, SpanValidation::read, service::ingest);
+        this.handler = BatchHandler.ofRecords(Topics.SPANS, SpanConsumer::read, service::ingest);
+    }
+
+    static ReceivedSpan read(KafkaRecord<String, byte[]> record) {
+        Header mark = record.getHeaders() == null ? null : record.getHeaders().lastHeader(PipelineRecords.HEADER);
+        return new ReceivedSpan(SpanValidation.read(record.getPayload()),
+                PipelineRecords.fromPipeline(mark == null ? null : mark.value()));
     }
 
     @Incoming(Topics.SPANS)

@@ -19,6 +19,13 @@ public class Db {
 
     /** First key of our advisory locks, so they never meet another service's locks in a shared database. */
     private static final int LOCK_NAMESPACE = 8083;
+    /**
+     * First key of the run locks (second key {@code hashtext(run_id)}): a write that links traces into a run from a
+     * client door holds the run's lock shared, registering a run as the pipeline's holds it exclusive
+     * ({@link PipelineRunRepository}), so a link is never written against a registration it cannot see. Taken after the
+     * trace locks, in ascending key order, in one statement.
+     */
+    static final int RUN_LOCK_NAMESPACE = 18083;
 
     private final Pool pool;
 

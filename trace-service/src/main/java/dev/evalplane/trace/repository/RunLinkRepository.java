@@ -11,21 +11,46 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Run membership (trace_run_links) and its denormalised columns. Callers hold the trace locks (see Db), then add
  * links and refresh the touched traces in the same transaction.
+ * <p>
+ * Run ownership: a link made through a client door (the trace's metadata {@code mlflow.sourceRun}, whoever wrote it:
+ * OTLP, trace info, a span record without scorer-service's mark; MLflow's link-to-run) counts only while its run is
+ * not the pipeline's ({@code pipeline_run}, see {@link PipelineRunRepository}); a link the pipeline made (its
+ * assessments, its marked spans) always counts. The rule is in the table ({@code member}, {@code listed}, V5), so
+ * a door added later cannot bypass it: whatever writes {@code from_metadata} or {@code from_client_link} is a client.
  */
 @ApplicationScoped
 public class RunLinkRepository {
 
+    /** The run locks (shared) of the runs the traces' metadata names, before any link row is written. */
+    private static final String LOCK_METADATA_RUNS = "SELECT pg_advisory_xact_lock_shared(" + Db.RUN_LOCK_NAMESPACE
+            + ", k) FROM (SELECT DISTINCT hashtext(t.trace_metadata ->> 'mlflow.sourceRun') AS k FROM traces t"
+            + " WHERE t.trace_id = ANY($1::text[]) AND COALESCE(t.trace_metadata ->> 'mlflow.sourceRun', '') <> ''"
+            + " ORDER BY k) s";
+
+    private static final String LOCK_RUN = "SELECT pg_advisory_xact_lock_shared(" + Db.RUN_LOCK_NAMESPACE
+            + ", hashtext($1::text))";
+
     private static final String LINK_FROM_METADATA = """
-            INSERT INTO trace_run_links (run_id, trace_id, from_metadata)
-            SELECT t.trace_metadata ->> 'mlflow.sourceRun', t.trace_id, true FROM traces t
+            INSERT INTO trace_run_links (run_id, trace_id, from_metadata, pipeline_run)
+            SELECT t.trace_metadata ->> 'mlflow.sourceRun', t.trace_id, true,
+                   EXISTS (SELECT 1 FROM pipeline_runs p WHERE p.run_id = t.trace_metadata ->> 'mlflow.sourceRun')
+            FROM traces t
             WHERE t.trace_id = ANY($1::text[]) AND COALESCE(t.trace_metadata ->> 'mlflow.sourceRun', '') <> ''
             ON CONFLICT (run_id, trace_id) DO UPDATE SET from_metadata = true WHERE NOT trace_run_links.from_metadata
+            """;
+
+    /** Spans the pipeline produced (scorer-service's mark) put their trace in the run they name, for good. */
+    private static final String LINK_FROM_PIPELINE = """
+            INSERT INTO trace_run_links (run_id, trace_id, from_pipeline, pipeline_run)
+            SELECT DISTINCT r, t, true, true FROM unnest($1::text[], $2::text[]) AS u(r, t)
+            ON CONFLICT (run_id, trace_id) DO UPDATE SET from_pipeline = true, pipeline_run = true
+            WHERE NOT trace_run_links.from_pipeline OR NOT trace_run_links.pipeline_run
             """;
 
     /** A run the metadata no longer names (the root overrode a child's value) keeps only its other reasons. */
     private static final String STALE_METADATA = """
             WITH stale AS (
-                SELECT l.run_id, l.trace_id, l.from_assessment OR l.from_client_link AS kept
+                SELECT l.run_id, l.trace_id, l.from_assessment OR l.from_client_link OR l.from_pipeline AS kept
                 FROM trace_run_links l JOIN traces t USING (trace_id)
                 WHERE l.trace_id = ANY($1::text[]) AND l.from_metadata
                   AND l.run_id IS DISTINCT FROM NULLIF(t.trace_metadata ->> 'mlflow.sourceRun', '')),
@@ -37,15 +62,15 @@ public class RunLinkRepository {
             """;
 
     private static final String LINK_FROM_ASSESSMENTS = """
-            INSERT INTO trace_run_links (run_id, trace_id, from_assessment)
-            SELECT DISTINCT r, t, true FROM unnest($1::text[], $2::text[]) AS u(r, t)
-            ON CONFLICT (run_id, trace_id) DO UPDATE SET from_assessment = true
-            WHERE NOT trace_run_links.from_assessment
+            INSERT INTO trace_run_links (run_id, trace_id, from_assessment, pipeline_run)
+            SELECT DISTINCT r, t, true, true FROM unnest($1::text[], $2::text[]) AS u(r, t)
+            ON CONFLICT (run_id, trace_id) DO UPDATE SET from_assessment = true, pipeline_run = true
+            WHERE NOT trace_run_links.from_assessment OR NOT trace_run_links.pipeline_run
             """;
 
     private static final String LINK_FROM_CLIENT = """
-            INSERT INTO trace_run_links (run_id, trace_id, from_client_link)
-            SELECT $1, t, true FROM unnest($2::text[]) AS t
+            INSERT INTO trace_run_links (run_id, trace_id, from_client_link, pipeline_run)
+            SELECT $1, t, true, EXISTS (SELECT 1 FROM pipeline_runs p WHERE p.run_id = $1) FROM unnest($2::text[]) AS t
             ON CONFLICT (run_id, trace_id) DO UPDATE SET from_client_link = true
             WHERE NOT trace_run_links.from_client_link
             """;
@@ -54,6 +79,7 @@ public class RunLinkRepository {
     private static final String REFRESH = """
             UPDATE trace_run_links l SET
                 request_time_ms = t.request_time_ms,
+                pipeline_run = l.pipeline_run OR EXISTS (SELECT 1 FROM pipeline_runs p WHERE p.run_id = l.run_id),
                 is_judge = t.is_judge,
                 qualifies = EXISTS (SELECT 1 FROM assessments a WHERE a.trace_id = l.trace_id
                                     AND (a.source_run_id IS NULL OR a.source_run_id = l.run_id))
@@ -64,11 +90,28 @@ public class RunLinkRepository {
     /** Links each trace to the run its metadata names, and drops links of runs it no longer names. */
     public Uni<Void> linkFromMetadata(SqlConnection conn, Collection<String> traceIds) {
         Tuple ids = Tuple.tuple().addArrayOfString(array(traceIds));
-        return conn.preparedQuery(LINK_FROM_METADATA).execute(ids)
+        return conn.preparedQuery(LOCK_METADATA_RUNS).execute(ids)
+                .chain(() -> conn.preparedQuery(LINK_FROM_METADATA).execute(ids))
                 .chain(() -> conn.preparedQuery(STALE_METADATA).execute(ids)).replaceWithVoid();
     }
 
-    /** Links (run_id, trace_id) pairs, given as two parallel lists, because the run assessed the trace. */
+    /**
+     * Links (run_id, trace_id) pairs, given as two parallel lists, because a span the pipeline produced (scorer-service's
+     * mark) names the run; the caller registered the runs first ({@link PipelineRunRepository}).
+     */
+    public Uni<Void> linkFromPipeline(SqlConnection conn, List<String> runIds, List<String> traceIds) {
+        if (runIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery(LINK_FROM_PIPELINE)
+                .execute(Tuple.tuple().addArrayOfString(array(runIds)).addArrayOfString(array(traceIds)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Links (run_id, trace_id) pairs, given as two parallel lists, because the run assessed the trace (the assessments
+     * topic: the pipeline's); the caller registered the runs first ({@link PipelineRunRepository}).
+     */
     public Uni<Void> linkFromAssessments(SqlConnection conn, List<String> runIds, List<String> traceIds) {
         if (runIds.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -80,8 +123,10 @@ public class RunLinkRepository {
 
     /** Links traces to a run because the client that created the run asked to (MLflow's link-to-run). */
     public Uni<Void> linkFromClient(SqlConnection conn, String runId, Collection<String> traceIds) {
-        return conn.preparedQuery(LINK_FROM_CLIENT)
-                .execute(Tuple.tuple().addValue(runId).addArrayOfString(array(traceIds))).replaceWithVoid();
+        return conn.preparedQuery(LOCK_RUN).execute(Tuple.of(runId))
+                .chain(() -> conn.preparedQuery(LINK_FROM_CLIENT)
+                        .execute(Tuple.tuple().addValue(runId).addArrayOfString(array(traceIds))))
+                .replaceWithVoid();
     }
 
     public Uni<Void> refresh(SqlConnection conn, Collection<String> traceIds) {

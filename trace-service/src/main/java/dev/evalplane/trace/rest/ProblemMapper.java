@@ -11,6 +11,7 @@ import dev.evalplane.trace.search.PageTokenException;
 import dev.evalplane.events.JsonErrors;
 import dev.evalplane.trace.service.ConflictException;
 import dev.evalplane.trace.service.NotFoundException;
+import dev.evalplane.trace.service.NotOwnedException;
 import dev.evalplane.trace.service.ValidationException;
 import io.quarkus.logging.Log;
 import io.vertx.pgclient.PgException;
@@ -46,6 +47,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notOwned(NotOwnedException e) {
+        return respond(Problem.of("run-not-owned", "Run not owned by the client", 403, e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -53,9 +53,12 @@ public final class FilterSqlCompiler {
         };
     }
 
-    /** run_id matches metadata mlflow.sourceRun and explicit run links alike: both live in trace_run_links. */
+    /**
+     * run_id matches metadata mlflow.sourceRun and explicit run links alike: both live in trace_run_links; only links
+     * that count ({@code member}: a client door's link into a pipeline run does not) match.
+     */
     private static String runMembership(FilterClause c, SqlParams params) {
-        String exists = "EXISTS (SELECT 1 FROM trace_run_links l WHERE l.trace_id = t.trace_id AND l.run_id ";
+        String exists = "EXISTS (SELECT 1 FROM trace_run_links l WHERE l.trace_id = t.trace_id AND l.member AND l.run_id ";
         return switch (c.comparator()) {
             case EQ -> exists + "= " + params.add(c.values().get(0), "text") + ")";
             case NE -> "NOT " + exists + "= " + params.add(c.values().get(0), "text") + ")";

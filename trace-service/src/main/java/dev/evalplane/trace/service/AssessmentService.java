@@ -12,6 +12,7 @@ import dev.evalplane.events.http.AssessmentPatchRequest;
 import dev.evalplane.trace.repository.AssessmentQueries;
 import dev.evalplane.trace.repository.AssessmentRepository;
 import dev.evalplane.trace.repository.Db;
+import dev.evalplane.trace.repository.PipelineRunRepository;
 import dev.evalplane.trace.repository.RunLinkRepository;
 import dev.evalplane.trace.repository.TraceQueries;
 import io.smallrye.mutiny.Uni;
@@ -32,21 +33,30 @@ public class AssessmentService {
     private final AssessmentQueries queries;
     private final RunLinkRepository links;
     private final TraceQueries traces;
+    private final PipelineRunRepository pipelineRuns;
 
     public AssessmentService(Db db, AssessmentRepository repository, AssessmentQueries queries,
-            RunLinkRepository links, TraceQueries traces) {
+            RunLinkRepository links, TraceQueries traces, PipelineRunRepository pipelineRuns) {
         this.db = db;
         this.repository = repository;
         this.queries = queries;
         this.links = links;
         this.traces = traces;
+        this.pipelineRuns = pipelineRuns;
     }
 
+    /** From the assessments topic (the pipeline's): the runs they name are registered as the pipeline's first. */
     public Uni<Void> ingest(List<AssessmentRecord> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return db.withTraceLocks(traceIds(batch), conn -> store(conn, batch));
+        Set<String> runIds = new LinkedHashSet<>();
+        batch.forEach(r -> {
+            if (r.sourceRunId() != null) {
+                runIds.add(r.sourceRunId());
+            }
+        });
+        return pipelineRuns.register(runIds).chain(() -> db.withTraceLocks(traceIds(batch), conn -> store(conn, batch)));
     }
 
     public Uni<Assessment> create(String traceId, AssessmentCreateRequest body) {

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Set;
 
 import dev.evalplane.trace.repository.Db;
+import dev.evalplane.trace.repository.PipelineRunRepository;
 import dev.evalplane.trace.repository.RunLinkRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * MLflow's link-to-run for a run the MLflow client created: the gateway checks that the run is the client's own
- * (scorer-service origin MLFLOW_CLIENT) before it calls this. A linked trace that is not stored yet joins the list
- * once it is (the link's columns are refreshed on every write touching the trace).
+ * (scorer-service origin MLFLOW_CLIENT) before it calls this; here a run the pipeline owns is refused (403), and a
+ * link written before the pipeline's first record registered the run stops counting then (RunLinkRepository). A
+ * linked trace that is not stored yet joins the list once it is (the link's columns are refreshed on every write
+ * touching the trace).
  */
 @ApplicationScoped
 public class ClientRunLinks {
@@ -23,10 +26,12 @@ public class ClientRunLinks {
 
     private final Db db;
     private final RunLinkRepository links;
+    private final PipelineRunRepository pipelineRuns;
 
-    public ClientRunLinks(Db db, RunLinkRepository links) {
+    public ClientRunLinks(Db db, RunLinkRepository links, PipelineRunRepository pipelineRuns) {
         this.db = db;
         this.links = links;
+        this.pipelineRuns = pipelineRuns;
     }
 
     /** How many distinct traces were linked; ValidationException for a bad run id or trace id list. */
@@ -45,7 +50,10 @@ public class ClientRunLinks {
             }
             ids.add(id);
         }
-        return db.withTraceLocks(ids, conn -> links.linkFromClient(conn, runId, ids)
-                .chain(() -> links.refresh(conn, ids))).replaceWith(ids.size());
+        return db.withTraceLocks(ids, conn -> pipelineRuns.isPipelineRun(conn, runId).chain(pipeline -> pipeline
+                ? Uni.createFrom().<Void>failure(new NotOwnedException("run " + runId + " was executed by evalplane;"
+                        + " traces can be linked only into a run the client created"))
+                : links.linkFromClient(conn, runId, ids).chain(() -> links.refresh(conn, ids))))
+                .replaceWith(ids.size());
     }
 }

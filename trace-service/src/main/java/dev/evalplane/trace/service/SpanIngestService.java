@@ -1,10 +1,13 @@
 package dev.evalplane.trace.service;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.trace.repository.Db;
+import dev.evalplane.trace.repository.PipelineRunRepository;
 import dev.evalplane.trace.repository.RunLinkRepository;
 import dev.evalplane.trace.repository.SpanRepository;
 import dev.evalplane.trace.repository.TraceWriteRepository;
@@ -14,7 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Stores a batch of spans in one transaction: the spans themselves, their traces' rows, and run membership
- * (metadata {@code mlflow.sourceRun} links the trace to that run). Every step is an idempotent upsert.
+ * (metadata {@code mlflow.sourceRun} links the trace to that run). Every step is an idempotent upsert. The runs that
+ * spans with scorer-service's mark name are registered as the pipeline's first, and those spans link their trace for
+ * good; a link from any other span's metadata counts only in a run that is not the pipeline's (RunLinkRepository).
  */
 @ApplicationScoped
 public class SpanIngestService {
@@ -23,23 +28,37 @@ public class SpanIngestService {
     private final SpanRepository spans;
     private final TraceWriteRepository traces;
     private final RunLinkRepository links;
+    private final PipelineRunRepository pipelineRuns;
 
-    public SpanIngestService(Db db, SpanRepository spans, TraceWriteRepository traces, RunLinkRepository links) {
+    public SpanIngestService(Db db, SpanRepository spans, TraceWriteRepository traces, RunLinkRepository links,
+            PipelineRunRepository pipelineRuns) {
         this.db = db;
         this.spans = spans;
         this.traces = traces;
         this.links = links;
+        this.pipelineRuns = pipelineRuns;
     }
 
-    public Uni<Void> ingest(List<SpanEvent> batch) {
-        if (batch.isEmpty()) {
+    public Uni<Void> ingest(List<ReceivedSpan> received) {
+        if (received.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        List<SpanEvent> batch = received.stream().map(ReceivedSpan::span).toList();
+        List<String> runIds = new ArrayList<>();
+        List<String> runTraceIds = new ArrayList<>();
+        for (ReceivedSpan span : received) {
+            if (span.pipelineRun() != null) {
+                runIds.add(span.pipelineRun());
+                runTraceIds.add(span.span().traceId());
+            }
+        }
         Map<String, TraceContribution> byTrace = TraceContribution.of(batch);
-        return db.withTraceLocks(byTrace.keySet(), conn -> spans.upsert(conn, batch)
-                .chain(() -> traces.upsert(conn, byTrace.values()))
-                .chain(() -> links.linkFromMetadata(conn, byTrace.keySet()))
-                .chain(() -> links.refresh(conn, byTrace.keySet())))
+        return pipelineRuns.register(new LinkedHashSet<>(runIds))
+                .chain(() -> db.withTraceLocks(byTrace.keySet(), conn -> spans.upsert(conn, batch)
+                        .chain(() -> traces.upsert(conn, byTrace.values()))
+                        .chain(() -> links.linkFromMetadata(conn, byTrace.keySet()))
+                        .chain(() -> links.linkFromPipeline(conn, runIds, runTraceIds))
+                        .chain(() -> links.refresh(conn, byTrace.keySet()))))
                 .invoke(() -> Log.debugf("stored %d spans of %d traces", batch.size(), byTrace.size()));
     }
 }

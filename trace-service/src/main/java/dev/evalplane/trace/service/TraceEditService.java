@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.SpanValidation;
 import dev.evalplane.events.http.Trace;
 import dev.evalplane.events.http.TraceInfo;
 import dev.evalplane.trace.repository.Db;
@@ -27,7 +28,7 @@ public class TraceEditService {
     public static final int MAX_KEY_LENGTH = 250;
     public static final int MAX_VALUE_LENGTH = 100_000;
     public static final int MAX_TRACES = 1000;
-    private static final int MAX_ID_LENGTH = 256;
+    private static final int MAX_ID_LENGTH = SpanValidation.MAX_ID_LENGTH;
     private static final Set<String> STATES = Set.of("OK", "ERROR", "IN_PROGRESS");
     /** Trace metadata the pipeline derives (cost-service's trace cost): never taken from a client. */
     private static final Set<String> DERIVED_METADATA = Set.of(MlflowKeys.TRACE_TOKEN_USAGE, MlflowKeys.TRACE_COST,
@@ -124,6 +125,9 @@ public class TraceEditService {
         }
         Map<String, String> metadata = map(info.traceMetadata(), "trace_metadata");
         metadata.keySet().removeAll(DERIVED_METADATA);
+        if (metadata.containsKey(MlflowKeys.SOURCE_RUN) && !metadata.get(MlflowKeys.SOURCE_RUN).isEmpty()) {
+            id(metadata.get(MlflowKeys.SOURCE_RUN), "trace_metadata." + MlflowKeys.SOURCE_RUN);
+        }
         return new TraceInfoWrite(info.traceId(), info.experimentId(), info.requestTimeMs(), info.executionDurationMs(),
                 state, preview(info.requestPreview()), preview(info.responsePreview()), info.clientRequestId(),
                 map(info.tags(), "tags"), metadata);

@@ -88,6 +88,49 @@ class OtlpUnstorableTextTests {
         assertThat(trace.getMap("spans[0].attributes")).containsEntry("k\uFFFD", "\uFFFDx\uFFFD");
     }
 
+    /** NUL and lone surrogates everywhere else an OTLP body carries text: a 200 still means stored. */
+    @Test
+    void jsonNulInResourceScopeEventsLinksNestedValuesAndTraceFieldsIsStored() {
+        String hex = randomHex(16);
+        String nul = "x\\u0000\\ud800";
+        String body = """
+                {"resourceSpans": [{"resource": {"attributes": [
+                    {"key": "service.name\\u0000", "value": {"stringValue": "%1$s"}},
+                    {"key": "mlflow.experimentId", "value": {"stringValue": "exp%1$s"}},
+                    {"key": "nested", "value": {"kvlistValue": {"values": [{"key": "k\\u0000",
+                        "value": {"arrayValue": {"values": [{"stringValue": "%1$s"}]}}}]}}}]},
+                  "scopeSpans": [{"scope": {"name": "scope%1$s", "version": "%1$s",
+                      "attributes": [{"key": "%1$s", "value": {"stringValue": "%1$s"}}]},
+                    "spans": [{"traceId": "%2$s", "spanId": "%3$s", "traceState": "a=%1$s",
+                      "name": "root", "startTimeUnixNano": "%4$d", "endTimeUnixNano": "%5$d",
+                      "attributes": [
+                        {"key": "mlflow.traceTag.tag%1$s", "value": {"stringValue": "%1$s"}},
+                        {"key": "session.id", "value": {"stringValue": "%1$s"}},
+                        {"key": "user.id", "value": {"stringValue": "%1$s"}},
+                        {"key": "gen_ai.request.model", "value": {"stringValue": "model%1$s"}},
+                        {"key": "gen_ai.system", "value": {"stringValue": "openai%1$s"}},
+                        {"key": "list", "value": {"arrayValue": {"values": [{"stringValue": "%1$s"},
+                            {"kvlistValue": {"values": [{"key": "%1$s", "value": {"stringValue": "%1$s"}}]}}]}}}],
+                      "events": [{"name": "%1$s", "timeUnixNano": "%4$d", "attributes": [
+                        {"key": "exception.message%1$s", "value": {"stringValue": "%1$s"}},
+                        {"key": "deep", "value": {"kvlistValue": {"values": [{"key": "%1$s",
+                            "value": {"stringValue": "%1$s"}}]}}}]}],
+                      "links": [{"traceId": "%2$s", "spanId": "%3$s", "traceState": "%1$s",
+                        "attributes": [{"key": "%1$s", "value": {"stringValue": "%1$s"}}]}],
+                      "status": {"code": "STATUS_CODE_ERROR", "message": "%1$s"}}]}]}]}
+                """.formatted(nul, hex, randomHex(8), START_NS, START_NS + 1_000_000);
+        int status = given().contentType("application/json").header("x-mlflow-experiment-id", "e")
+                .body(body.getBytes(StandardCharsets.UTF_8)).post("/v1/traces").then().extract().statusCode();
+        assertThat(status).as("accepted means stored, otherwise refused up front").isIn(200, 400);
+        if (status == 200) {
+            JsonPath trace = stored("tr-" + hex);
+            assertThat(trace.getString("info.tags.'tag" + "x\uFFFD\uFFFD" + "'")).isEqualTo("x\uFFFD\uFFFD");
+            assertThat(trace.getString("spans[0].events[0].name")).isEqualTo("x\uFFFD\uFFFD");
+            assertThat(trace.getString("spans[0].status.message")).isEqualTo("x\uFFFD\uFFFD");
+            assertThat(trace.prettify()).doesNotContain("\\u0000");
+        }
+    }
+
     @Test
     void jsonBodyThatIsNotUtf8IsRefusedOrStoredNeverDropped() {
         String hex = randomHex(16);

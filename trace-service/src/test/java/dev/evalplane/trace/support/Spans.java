@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import dev.evalplane.events.PipelineRecords;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.SpanStatus;
 import dev.evalplane.events.Topics;
@@ -34,7 +37,15 @@ public final class Spans {
                 tags, metadata, null);
     }
 
+    /** As scorer-service sends its row and judge spans: marked as the pipeline's ({@link PipelineRecords}). */
     public static void send(SpanEvent span) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SPANS, span.traceId(), TestKafka.json(span));
+        record.headers().add(PipelineRecords.HEADER, PipelineRecords.mark());
+        TestKafka.send(record);
+    }
+
+    /** As any other producer would (the OTLP door, a door added later): no pipeline mark. */
+    public static void sendUnmarked(SpanEvent span) {
         TestKafka.sendJson(Topics.SPANS, span.traceId(), span);
     }
 

@@ -42,8 +42,13 @@ public final class TestKafka {
 
     /** Sends a raw value keyed by the trace id and waits for the broker's ack. */
     public static void send(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends a record (with its headers) and waits for the broker's ack. */
+    public static void send(ProducerRecord<String, String> record) {
         try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get();
+            producer().send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
