@@ -256,8 +256,8 @@ function costChart(scorers) {
   return svg;
 }
 
-function summaryCards(run, summary) {
-  const jc = (summary && summary.judge_cost) || run.judge_cost || {};
+function summaryCards(run) {
+  const jc = run.judge_cost || {};
   const card = (k, v, id) => el('div', { className: 'card', id }, el('div', { className: 'k' }, k), el('div', { className: 'v' }, v));
   return el('div', { className: 'cards' },
     card('Status', el('span', { 'aria-live': run.status === 'RUNNING' ? 'polite' : null }, run.status || ''), 'run-status'),
@@ -268,15 +268,15 @@ function summaryCards(run, summary) {
 
 async function runView(view, runId, pageToken) {
   crumbs({ label: 'Experiments', href: '#/' }, { label: 'Run ' + runId });
-  const [run, summary, page] = await Promise.all([
+  // the run view carries the run summary's judge cost and per-scorer figures: one summary per render
+  const [run, page] = await Promise.all([
     api('/evaluations/' + encodeURIComponent(runId)).catch(() => ({ run_id: runId })),
-    api('/evaluations/' + encodeURIComponent(runId) + '/summary').catch(() => null),
     api('/evaluations/' + encodeURIComponent(runId) + '/traces?page_size=25' + (pageToken ? '&page_token=' + encodeURIComponent(pageToken) : '')),
   ]);
   if (run.experiment_id !== undefined) {
     crumbs({ label: 'Experiments', href: '#/' }, { label: 'Experiment ' + run.experiment_id, href: '#/experiments/' + encodeURIComponent(run.experiment_id) }, { label: 'Run ' + runId });
   }
-  const scorers = (summary && summary.scorers) || [];
+  const scorers = run.scorers || [];
   const scorerTable = table('scorers', ['Scorer', 'Pass rate', 'Judge cost', 'Tokens'],
     scorers.map(s => el('tr', { 'data-scorer': s.name }, el('th', { scope: 'row' }, s.name),
       el('td', {}, s.pass_rate === null || s.pass_rate === undefined ? (s.mean ?? '–') : Math.round(s.pass_rate * 100) + '%'),
@@ -292,7 +292,7 @@ async function runView(view, runId, pageToken) {
   });
   const pager = el('div', { className: 'pager' }, el('span', { id: 'total', className: 'muted' }, 'Total: ' + page.total),
     page.next_page_token ? el('a', { id: 'next-page', href: '#/runs/' + encodeURIComponent(runId) + '?page=' + encodeURIComponent(page.next_page_token) }, 'Next page') : null);
-  view.replaceChildren(el('h1', {}, run.name || 'Run ' + runId), summaryCards(run, summary),
+  view.replaceChildren(el('h1', {}, run.name || 'Run ' + runId), summaryCards(run),
     el('h2', {}, 'Judge cost per scorer'), scorers.length ? costChart(scorers) : el('p', { className: 'muted' }, 'No judge feedback yet.'),
     scorerTable,
     el('h2', {}, 'Evaluated traces'),
@@ -462,6 +462,86 @@ async function monitoringView(view, experimentId, bucket) {
       : el('p', { className: 'muted', id: 'no-online-scorers' }, 'No scorer is started on this experiment. Start one with `evalplane scorers start`.'));
 }
 
+// ---- API reference: the gateway's merged OpenAPI document (/q/openapi), rendered --------------------
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** A schema's $ref resolved against the document (one level), or the schema itself. */
+function resolveSchema(doc, schema) {
+  if (!schema || !schema.$ref) return schema || {};
+  const name = schema.$ref.replace('#/components/schemas/', '');
+  return Object.assign({ title: name }, (doc.components && doc.components.schemas || {})[name] || {});
+}
+
+function schemaType(schema) {
+  if (!schema) return 'any';
+  if (schema.$ref) return schema.$ref.split('/').pop();
+  const type = Array.isArray(schema.type) ? schema.type.filter(t => t !== 'null').join(' | ') : schema.type;
+  if (type === 'array') return 'array of ' + schemaType(schema.items);
+  if (schema.enum) return schema.enum.filter(v => v !== null).join(' | ');
+  if (type === 'object' && schema.additionalProperties) return 'map of ' + schemaType(schema.additionalProperties);
+  return type || (schema.oneOf || schema.anyOf ? 'one of several' : 'any');
+}
+
+/** A body schema as a table of its fields (name, type, description), or its type when it has no fields. */
+function schemaView(doc, schema, cls) {
+  const s = resolveSchema(doc, schema);
+  const props = Object.entries(s.properties || {});
+  if (!props.length) return el('p', { className: cls + ' muted' }, schemaType(schema));
+  const required = new Set(s.required || []);
+  return el('table', { className: cls, 'data-schema': s.title || '' },
+    el('caption', {}, s.title || schemaType(schema)),
+    el('thead', {}, el('tr', {}, ['Field', 'Type', 'About'].map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, props.map(([name, p]) => el('tr', {}, el('th', { scope: 'row' }, name + (required.has(name) ? ' *' : '')),
+      el('td', {}, schemaType(p)), el('td', {}, (p.description || '') + (p.nullable ? ' (may be null)' : ''))))));
+}
+
+function bodySchema(content) {
+  const media = content && (content['application/json'] || Object.values(content)[0]);
+  return media && media.schema;
+}
+
+function operationView(doc, path, method, op) {
+  const id = 'op-' + method + '-' + path.replace(/[^a-zA-Z0-9]+/g, '-');
+  const requestSchema = op.requestBody && bodySchema(op.requestBody.content);
+  const responses = Object.entries(op.responses || {});
+  return el('section', { className: 'api-op', id, 'data-method': method.toUpperCase(), 'data-path': path },
+    el('h3', {}, el('span', { className: 'method method-' + method }, method.toUpperCase()), ' ', el('code', {}, path)),
+    op.summary ? el('p', {}, op.summary) : null,
+    requestSchema ? [el('h4', {}, 'Request body'), schemaView(doc, requestSchema, 'request-schema')] : null,
+    el('h4', {}, 'Responses'),
+    el('ul', { className: 'responses' }, responses.map(([status, r]) => {
+      const ref = r.$ref ? ((doc.components || {}).responses || {})[r.$ref.split('/').pop()] || {} : r;
+      const schema = bodySchema(ref.content);
+      return el('li', { 'data-status': status }, el('strong', {}, status), ' ', ref.description || '',
+        schema && String(status).startsWith('2') ? schemaView(doc, schema, 'response-schema') : null);
+    })));
+}
+
+async function apiView(view) {
+  crumbs({ label: 'Experiments', href: '#/' }, { label: 'API' });
+  const res = await fetch('/q/openapi?format=json', { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error('the API document did not load: ' + res.status);
+  const doc = await res.json();
+  const byTag = new Map();
+  for (const [path, item] of Object.entries(doc.paths || {})) {
+    for (const method of HTTP_METHODS) {
+      if (!item[method]) continue;
+      const tag = (item[method].tags || ['Other'])[0];
+      if (!byTag.has(tag)) byTag.set(tag, []);
+      byTag.get(tag).push(operationView(doc, path, method, item[method]));
+    }
+  }
+  const tags = [...byTag.keys()].sort();
+  view.replaceChildren(el('h1', {}, (doc.info && doc.info.title) || 'API'),
+    el('p', { id: 'api-description' }, (doc.info && doc.info.description) || ''),
+    el('p', {}, 'The OpenAPI document itself: ', el('a', { href: '/q/openapi?format=json', id: 'openapi-json' }, 'JSON'), ' · ',
+      el('a', { href: '/q/openapi' }, 'YAML')),
+    el('nav', { 'aria-label': 'API sections', id: 'api-index' }, el('ul', {}, tags.map(t => el('li', {}, el('a', { href: '#/api', 'data-tag': t, onclick: (e) => {
+      e.preventDefault(); document.getElementById('tag-' + t.replace(/[^a-zA-Z0-9]+/g, '-')).scrollIntoView();
+    } }, t))))),
+    ...tags.map(t => el('section', { className: 'api-tag', id: 'tag-' + t.replace(/[^a-zA-Z0-9]+/g, '-') }, el('h2', {}, t), byTag.get(t))));
+}
+
 async function route() {
   const view = document.getElementById('view');
   const hash = location.hash.replace(/^#/, '') || '/';
@@ -474,6 +554,7 @@ async function route() {
     else if (parts[0] === 'experiments' && parts[1]) await runsView(view, parts[1]);
     else if (parts[0] === 'runs' && parts[1]) await runView(view, parts[1], params.get('page'));
     else if (parts[0] === 'traces' && parts[1]) await traceView(view, parts[1]);
+    else if (parts[0] === 'api') await apiView(view);
     else await experimentsView(view);
   } catch (e) {
     view.replaceChildren(el('div', { className: 'error-box', id: 'error' }, String(e.message || e)));

@@ -62,6 +62,10 @@ public final class GatewayRoutes {
             // the gateway's own
             new Route("GET", "/q/metrics", null, 200, false),
             new Route("GET", "/version", null, 200, true),
+            // the merged OpenAPI document of the public API (public; built from the services' documents, the gateway's
+            // own part when they are down) and Quarkus' document of the gateway's routes alone (behind a token)
+            new Route("GET", "/q/openapi", null, 200, true),
+            new Route("GET", "/q/openapi-gateway", null, 200, false),
             // MLflow routes (dev.evalplane.gateway.mlflow): 503 TEMPORARILY_UNAVAILABLE when they reach for a service
             new Route("GET", "/api/2.0/mlflow/experiments/get?experiment_id=0", null, 503, false),
             new Route("GET", "/api/2.0/mlflow/experiments/get-by-name?experiment_name=x", null, 503, false),

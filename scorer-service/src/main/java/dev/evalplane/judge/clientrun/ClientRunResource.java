@@ -40,7 +40,8 @@ public class ClientRunResource {
 
     @POST
     @Operation(summary = "Create a run the MLflow client writes itself (runs/create)")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "201", description = "the client run as stored",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
     public Uni<RestResponse<RunView>> create(ClientRunCreate body) {
         return service.create(required(body)).map(run -> RestResponse.ResponseBuilder
                 .create(RestResponse.Status.CREATED, views.view(run, views.localJudgeCost(run, "client run")))

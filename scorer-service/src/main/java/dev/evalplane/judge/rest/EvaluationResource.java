@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.support.problem.Problem;
+import dev.evalplane.events.http.RunSummary;
 import dev.evalplane.judge.domain.EvaluationRun;
 import dev.evalplane.judge.client.TraceServiceClient;
 import dev.evalplane.judge.service.EvaluationService;
@@ -79,7 +80,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", description = "no such run", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RunView> get(@PathParam("run_id") String runId) {
-        return existing(runId).chain(run -> judgeCost(run).map(cost -> views.view(run, cost)));
+        return existing(runId).chain(run -> summarised(run));
     }
 
     /** The runs, newest first, each with the judge cost its run page shows (one request to trace-service). */
@@ -101,7 +102,8 @@ public class EvaluationResource {
     @POST
     @Path("/{run_id}/cancel")
     @Operation(summary = "Ask a running run to stop")
-    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = RunView.Accepted.class)))
+    @APIResponse(responseCode = "202", description = "the run is asked to stop",
+            content = @Content(schema = @Schema(implementation = RunView.Accepted.class)))
     @APIResponse(responseCode = "409", description = "the run is not running",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<RunView.Accepted>> cancel(@PathParam("run_id") String runId) {
@@ -121,14 +123,23 @@ public class EvaluationResource {
     }
 
     /** trace-service's priced judge cost for the run when it answers; our own token counters otherwise. */
-    private Uni<JsonNode> judgeCost(EvaluationRun run) {
+    private Uni<RunView> summarised(EvaluationRun run) {
         return traces.runSummary(run.runId())
-                .map(summary -> {
-                    JsonNode cost = summary.get("judge_cost");
-                    return cost != null && cost.isObject() ? cost
-                            : views.localJudgeCost(run, "trace-service summary had no judge_cost");
+                .map(json -> {
+                    RunSummary summary = summaryOf(json);
+                    return summary == null || summary.judgeCost() == null
+                            ? views.view(run, views.localJudgeCost(run, "trace-service summary had no judge_cost"))
+                            : views.view(run, this.json.valueToTree(summary.judgeCost()), summary.scorers());
                 })
-                .onFailure().recoverWithItem(e -> views.localJudgeCost(run, e.getMessage()));
+                .onFailure().recoverWithItem(e -> views.view(run, views.localJudgeCost(run, e.getMessage())));
+    }
+
+    private RunSummary summaryOf(JsonNode summary) {
+        try {
+            return json.treeToValue(summary, RunSummary.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
 }

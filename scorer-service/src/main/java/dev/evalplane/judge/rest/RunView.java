@@ -1,12 +1,15 @@
 package dev.evalplane.judge.rest;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.evalplane.events.http.ScorerSummary;
 
 /**
  * A run as {@code GET /api/v1/evaluations/{run_id}} answers it (CONTRACTS.md, plus a few counters): {@code origin}
@@ -42,7 +45,11 @@ public record RunView(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "MLFLOW_CLIENT runs only") JsonNode params,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "MLFLOW_CLIENT runs only") JsonNode tags,
         @JsonProperty("user_id") @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "MLFLOW_CLIENT runs only")
-        String userId) {
+        String userId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "per-scorer judge cost, tokens and pass rate"
+                + " from the same trace-service run summary as judge_cost (GET of one run only; absent while"
+                + " trace-service cannot say), so a run page needs one summary per render")
+        List<ScorerSummary> scorers) {
 
     /** {@code GET /api/v1/evaluations}: the runs, newest first. */
     @Schema(name = "EvaluationRunList")

@@ -1,9 +1,12 @@
 package dev.evalplane.judge.rest;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.evalplane.events.http.ScorerSummary;
 import dev.evalplane.judge.domain.EvaluationRun;
 import dev.evalplane.judge.domain.RunOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,13 +24,18 @@ public class RunViews {
     }
 
     public RunView view(EvaluationRun run, JsonNode judgeCost) {
+        return view(run, judgeCost, null);
+    }
+
+    /** One run's view with its per-scorer figures ({@code scorers}: null when trace-service could not say). */
+    public RunView view(EvaluationRun run, JsonNode judgeCost, List<ScorerSummary> scorers) {
         boolean client = run.clientRun();
         return new RunView(run.runId(), run.experimentId(), run.name(), run.status(),
                 RunOutcome.message(run.status(), run.error()), run.sourceKind(), run.model(), run.maxConcurrency(),
                 run.budgetUsd(), run.rowsTotal(), run.rowsDone(), run.judgeCalls(), run.judgeCallsFailed(),
                 run.judgementsSkipped(), run.llmRequests(), judgeCost, run.metrics(), run.createdAt().toString(),
                 run.finishedAt() == null ? null : run.finishedAt().toString(), run.error(), run.origin(),
-                client ? run.params() : null, client ? run.tags() : null, client ? run.userId() : null);
+                client ? run.params() : null, client ? run.tags() : null, client ? run.userId() : null, scorers);
     }
 
     /**

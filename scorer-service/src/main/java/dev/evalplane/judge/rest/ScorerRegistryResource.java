@@ -48,7 +48,8 @@ public class ScorerRegistryResource {
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @Operation(summary = "Register a scorer (the same name again is its next version)")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ScorerRegistration.View.class)))
+    @APIResponse(responseCode = "201", description = "the registered scorer version",
+            content = @Content(schema = @Schema(implementation = ScorerRegistration.View.class)))
     @APIResponse(responseCode = "400", description = "the request names what is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<ScorerRegistration.View>> register(@PathParam("experiment_id") String experimentId,

@@ -76,6 +76,25 @@ class EvaluationUiBrowserIT {
     }
 
     @Test
+    void theRunPageAsksForTheRunSummaryOncePerRender() {
+        String runId = SharedRuns.priced();
+        SharedRuns.costedFeedback(runId, 9);
+        open("/runs/" + runId);
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#eval-list tr.eval-row"), 3));
+        @SuppressWarnings("unchecked")
+        List<String> requests = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);");
+        String run = "/api/v1/evaluations/" + runId;
+        // the run view carries the summary (judge cost and per-scorer figures): one run request, no second summary
+        assertThat(requests).filteredOn(run::equals).hasSize(1);
+        assertThat(requests).filteredOn(p -> p.startsWith(run + "/summary")).isEmpty();
+        assertThat(requests).filteredOn(p -> p.equals(run + "/traces")).hasSize(1);
+        // the per-scorer table and chart still come whole, now from the run view
+        assertThat(browser.driver.findElements(By.cssSelector("#scorers tbody tr"))).hasSizeGreaterThanOrEqualTo(3)
+                .hasSize(browser.driver.findElements(By.cssSelector("#cost-chart rect.bar")).size());
+    }
+
+    @Test
     void costTabShowsCostTokensAndAJudgeTraceLinkThatOpensANewWindow() {
         String runId = SharedRuns.priced();
         Feedback correctness = SharedRuns.costedFeedback(runId, 9).stream()
