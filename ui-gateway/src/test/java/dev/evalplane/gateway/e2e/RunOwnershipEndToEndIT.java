@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = RealStackResource.class)
-class RunOwnershipEndToEndTests {
+class RunOwnershipEndToEndIT {
 
     @Test
     void noClientDoorPutsATraceIntoARunEvalplaneExecuted() {

@@ -26,7 +26,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
  */
 @QuarkusTest
 @WithTestResource(value = RealStackResource.class)
-class PublicApiDocumentTests {
+class PublicApiDocumentIT {
 
     @TestHTTPResource("/")
     URL root;
