@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.evalplane.cost.domain.PriceOverride;
+import dev.evalplane.events.SpanValidation;
 import dev.evalplane.events.StoredText;
 
 /** Turns override fields (config keys or a JSON body) into a {@link PriceOverride}, rejecting what it can't use. */
@@ -61,8 +62,15 @@ public final class OverrideFields {
         return text.trim();
     }
 
-    /** PostgreSQL cannot store NUL or a lone surrogate: such a name is refused, naming where it was. */
+    /**
+     * PostgreSQL cannot store NUL or a lone surrogate, and a model name is a primary key (its index entry is bounded):
+     * such a text is refused, naming where it was.
+     */
     private static void storable(String what, String text) {
+        if (text.length() > SpanValidation.MAX_ID_LENGTH) {
+            throw new IllegalArgumentException(what + " is longer than " + SpanValidation.MAX_ID_LENGTH
+                    + " characters");
+        }
         if (StoredText.needsCleaning(text)) {
             throw new IllegalArgumentException(what + " contains a NUL character or a lone surrogate, which cannot be"
                     + " stored");

@@ -107,6 +107,20 @@ class PriceResourceTests {
     }
 
     @Test
+    void anOverlongModelNameWithAValidBodyIsABadRequestNotADatabaseError() {
+        StringBuilder longName = new StringBuilder();
+        while (longName.length() < 3000) {
+            longName.append(UUID.randomUUID());
+        }
+        given().contentType("application/json").body(Map.of("input_cost_per_token", "0.000001"))
+                .put("/api/v1/prices/overrides/" + longName).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("longer than 256 characters"));
+        given().contentType("application/json").body(Map.of("base_model", longName.toString()))
+                .put("/api/v1/prices/overrides/short-name").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("longer than 256 characters"));
+    }
+
+    @Test
     void repriceEmitsCorrectedTotalsWithHigherVersions() {
         String model = "evalplane-reprice-" + UUID.randomUUID();
         String trace = Ids.newTraceId();
