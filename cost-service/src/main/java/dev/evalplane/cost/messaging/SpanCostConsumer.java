@@ -2,6 +2,7 @@ package dev.evalplane.cost.messaging;
 
 import java.util.List;
 
+import dev.evalplane.support.messaging.BatchHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.evalplane.support.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.evalplane.cost.domain.PriceSource;

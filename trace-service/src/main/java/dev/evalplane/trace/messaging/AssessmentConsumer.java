@@ -1,5 +1,6 @@
 package dev.evalplane.trace.messaging;
 
+import dev.evalplane.support.messaging.BatchHandler;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

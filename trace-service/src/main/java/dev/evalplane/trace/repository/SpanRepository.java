@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.evalplane.events.SpanEvent;
+import dev.evalplane.support.sql.Columns;
 import dev.evalplane.trace.mapping.JsonCodec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 
 import dev.evalplane.events.TraceCostEvent;
+import dev.evalplane.support.sql.Columns;
 import dev.evalplane.trace.mapping.JsonCodec;
 import dev.evalplane.trace.domain.TraceCostRecord;
 import io.smallrye.mutiny.Uni;

@@ -2,6 +2,7 @@ package dev.evalplane.trace.repository;
 
 import java.util.Collection;
 
+import dev.evalplane.support.sql.Columns;
 import dev.evalplane.trace.mapping.JsonCodec;
 import dev.evalplane.trace.domain.TraceContribution;
 import io.smallrye.mutiny.Uni;

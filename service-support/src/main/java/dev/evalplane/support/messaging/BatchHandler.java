@@ -1,4 +1,4 @@
-package dev.evalplane.cost.messaging;
+package dev.evalplane.support.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,28 +18,40 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * and the batch is acknowledged once afterwards (its last offset per partition: at-least-once). If storing hits a
  * record-dependent failure, the batch is stored record by record so only the culprit is nacked.
  */
-final class BatchHandler<V, T> {
+public final class BatchHandler<V, T> {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final String channel;
-    private final Function<V, T> reader;
+    private final Function<KafkaRecord<String, V>, T> reader;
     private final Function<List<T>, Uni<Void>> store;
 
-    BatchHandler(String channel, Function<V, T> reader, Function<List<T>, Uni<Void>> store) {
+    /** Reads each record's payload. */
+    public BatchHandler(String channel, Function<V, T> reader, Function<List<T>, Uni<Void>> store) {
+        this(store, channel, record -> reader.apply(record.getPayload()));
+    }
+
+    /** Reads each whole record (payload and headers). */
+    public static <V, T> BatchHandler<V, T> ofRecords(String channel, Function<KafkaRecord<String, V>, T> reader,
+            Function<List<T>, Uni<Void>> store) {
+        return new BatchHandler<>(store, channel, reader);
+    }
+
+    private BatchHandler(Function<List<T>, Uni<Void>> store, String channel,
+            Function<KafkaRecord<String, V>, T> reader) {
         this.channel = channel;
         this.reader = reader;
         this.store = store;
     }
 
-    Uni<Void> handle(KafkaRecordBatch<String, V> batch) {
+    public Uni<Void> handle(KafkaRecordBatch<String, V> batch) {
         List<KafkaRecord<String, V>> good = new ArrayList<>();
         List<T> events = new ArrayList<>();
         List<Uni<Void>> nacks = new ArrayList<>();
         for (KafkaRecord<String, V> record : batch.getRecords()) {
             try {
-                events.add(reader.apply(record.getPayload()));
+                events.add(reader.apply(record));
                 good.add(record);
             } catch (RuntimeException e) {
                 nacks.add(nack(record, e));

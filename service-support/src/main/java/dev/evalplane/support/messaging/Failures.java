@@ -1,4 +1,4 @@
-package dev.evalplane.trace.messaging;
+package dev.evalplane.support.messaging;
 
 import java.util.Set;
 

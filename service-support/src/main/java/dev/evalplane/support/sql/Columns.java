@@ -1,4 +1,4 @@
-package dev.evalplane.trace.repository;
+package dev.evalplane.support.sql;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -11,12 +11,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * statement unnests, so a batch is one statement (statement triggers fire once) instead of one per row. Each
  * column's element type is given (String, Long, ...): it is the array type the client encodes, null or not.
  */
-final class Columns {
+public final class Columns {
 
     private final Class<?>[] types;
     private final List<List<Object>> columns;
 
-    Columns(int rows, Class<?>... types) {
+    public Columns(int rows, Class<?>... types) {
         this.types = types;
         columns = new ArrayList<>(types.length);
         for (int c = 0; c < types.length; c++) {
@@ -24,7 +24,7 @@ final class Columns {
         }
     }
 
-    void add(Object... row) {
+    public void add(Object... row) {
         if (row.length != types.length) {
             throw new IllegalArgumentException("a row of " + row.length + " values for " + types.length + " columns");
         }
@@ -33,7 +33,7 @@ final class Columns {
         }
     }
 
-    Tuple tuple() {
+    public Tuple tuple() {
         Object[] arrays = new Object[types.length];
         for (int c = 0; c < arrays.length; c++) {
             List<Object> values = columns.get(c);
