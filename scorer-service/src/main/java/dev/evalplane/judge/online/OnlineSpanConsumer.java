@@ -95,6 +95,7 @@ public class OnlineSpanConsumer {
         return waitForRoom().chain(() -> Uni.createFrom().deferred(() -> claims.insert(selected))
                 .onFailure().invoke(e -> Log.warnf("online claims not stored (%s); trying again", e.toString()))
                 .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely())
+                .invoke(() -> started.claimed(selected.size()))
                 .replaceWithVoid();
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,13 +23,13 @@ public class StartedConfigs {
     private final OnlineConfigRepository configs;
     private final OnlineClaimRepository claims;
     private volatile Map<String, List<OnlineConfig>> byExperiment = Map.of();
-    private volatile long backlog;
+    private final AtomicLong backlog = new AtomicLong();
     private volatile boolean loaded;
 
     public StartedConfigs(OnlineConfigRepository configs, OnlineClaimRepository claims, MeterRegistry registry) {
         this.configs = configs;
         this.claims = claims;
-        Gauge.builder("evalplane.online.backlog", this, s -> s.backlog)
+        Gauge.builder("evalplane.online.backlog", this, s -> s.backlog.get())
                 .description("online scoring claims not finished (PENDING or SCORING)").register(registry);
     }
 
@@ -47,13 +48,21 @@ public class StartedConfigs {
     }
 
     public long backlog() {
-        return backlog;
+        return backlog.get();
+    }
+
+    /**
+     * Counts claims this replica just stored into the backlog at once, so that the consumer's next batch sees them
+     * without waiting for the next read of the table (which then replaces the count with the truth).
+     */
+    public void claimed(int count) {
+        backlog.addAndGet(count);
     }
 
     @Scheduled(identity = "online-configs", every = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshOnSchedule() {
-        return refresh().chain(() -> claims.backlog()).invoke(n -> backlog = n)
+        return refresh().chain(() -> claims.backlog()).invoke(backlog::set)
                 .onFailure().invoke(e -> Log.warnf("online configs not re-read this time: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
