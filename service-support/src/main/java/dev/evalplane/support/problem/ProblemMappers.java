@@ -10,7 +10,6 @@ import dev.evalplane.support.error.ConflictException;
 import dev.evalplane.support.error.NotFoundException;
 import dev.evalplane.support.error.RefusedException;
 import dev.evalplane.support.error.UnavailableException;
-import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.WebApplicationException;
@@ -19,10 +18,9 @@ import jakarta.ws.rs.core.Response;
 /**
  * Every error of a service's API as {@code application/problem+json} with a {@code detail} naming what was wrong; no
  * exception or database text ever leaves the service. A service adds a mapper only for its own exception types (a
- * filter error's position, OTLP's Retry-After). The gateway answers in its own shapes and builds without this class
- * ({@code evalplane.problem-mappers.enabled=false}).
+ * filter error's position, OTLP's Retry-After). The gateway answers in its own shapes and does not depend on this
+ * module (a build condition on this class does not stop RESTEasy Reactive from registering its mappers).
  */
-@IfBuildProperty(name = "evalplane.problem-mappers.enabled", stringValue = "true", enableIfMissing = true)
 public class ProblemMappers {
 
     @ServerExceptionMapper

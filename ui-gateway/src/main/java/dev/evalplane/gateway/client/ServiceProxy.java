@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
@@ -37,8 +38,8 @@ public class ServiceProxy {
     private final UpstreamGuards guards;
 
     public ServiceProxy(Vertx vertx, ServiceUrls urls, PublicLocations locations, InternalToken internalToken,
-            UpstreamGuards guards) {
-        this.client = WebClient.create(vertx);
+            UpstreamGuards guards, UpstreamCalls calls) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(calls.maxConnections()));
         this.guards = guards;
         this.urls = urls;
         this.locations = locations;

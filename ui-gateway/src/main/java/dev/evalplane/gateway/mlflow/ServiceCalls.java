@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.gateway.client.ServiceUrls;
 import dev.evalplane.gateway.client.Upstream;
+import dev.evalplane.gateway.client.UpstreamCalls;
 import dev.evalplane.gateway.client.UpstreamGuards;
 import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
@@ -37,8 +39,8 @@ public class ServiceCalls {
     private final UpstreamGuards guards;
 
     public ServiceCalls(Vertx vertx, ServiceUrls urls, ObjectMapper json, InternalToken internalToken,
-            UpstreamGuards guards) {
-        this.client = WebClient.create(vertx);
+            UpstreamGuards guards, UpstreamCalls calls) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(calls.maxConnections()));
         this.guards = guards;
         this.urls = urls;
         this.json = json;
