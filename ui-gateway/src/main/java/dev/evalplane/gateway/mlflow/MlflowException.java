@@ -1,7 +1,7 @@
 package dev.evalplane.gateway.mlflow;
 
 /**
- * A failed MLflow call: {@link MlflowExceptionMappers} answers it as {@link MlflowError} with the code's HTTP status.
+ * A failed MLflow call: {@code http.ExceptionMappers} answers it as {@link MlflowError} with the code's HTTP status.
  * Throw it (or fail a {@code Uni} with it) from anything serving an MLflow route.
  */
 public class MlflowException extends RuntimeException {
