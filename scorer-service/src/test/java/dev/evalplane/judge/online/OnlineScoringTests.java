@@ -54,6 +54,9 @@ class OnlineScoringTests {
     @Inject
     OnlineClaimRepository claims;
 
+    @Inject
+    OnlineSettings settings;
+
     private static String scorers(String experiment) {
         return "/api/v1/experiments/" + experiment + "/scorers";
     }
@@ -225,6 +228,32 @@ class OnlineScoringTests {
     }
 
     @Test
+    void theGraceStartsAtTheRootSpansEndBoundedByItsArrival() throws Exception {
+        String exp = "online-" + UUID.randomUUID();
+        registerJudge(exp, "polite");
+        post(exp, "/polite/start", "{\"sample_rate\": 1.0}").statusCode(200);
+        long grace = settings.grace().toMillis();
+        long arrival = System.currentTimeMillis() - 100;
+        String ended = Ids.traceId(exp, "ended-before-arrival");
+        String future = Ids.traceId(exp, "end-in-the-future");
+        String late = Ids.traceId(exp, "exported-an-hour-late");
+        try (KafkaProducer<String, String> producer = OnlineKafka.producer()) {
+            send(producer, rootEndingAt(ended, exp, arrival - grace / 2), arrival);
+            send(producer, rootEndingAt(future, exp, arrival + 3_600_000), arrival);
+            send(producer, rootEndingAt(late, exp, arrival - 3_600_000), arrival);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(claims(exp, "polite")).hasSize(3));
+        assertThat(graceStart(ended)).as("the root's own end").isEqualTo(arrival - grace / 2);
+        assertThat(graceStart(future)).as("a client clock ahead: the arrival").isEqualTo(arrival);
+        assertThat(graceStart(late)).as("an end long before the arrival: due at arrival").isEqualTo(arrival - grace);
+        for (String trace : List.of(ended, future, late)) {
+            assertThat(dueAfterGraceStart(trace)).as("due a grace period after its start (reads again only later)")
+                    .isGreaterThanOrEqualTo(grace);
+        }
+        post(exp, "/polite/stop", "").statusCode(200);
+    }
+
+    @Test
     void theDailyBudgetStopsCallsForTheRestOfTheUtcDayAndTheNextDayStartsAfresh() {
         String config = "budget-" + UUID.randomUUID();
         BigDecimal budget = new BigDecimal("0.010");
@@ -264,6 +293,35 @@ class OnlineScoringTests {
             out.add(r.getString("trace_id"));
         }
         return out;
+    }
+
+    private long graceStart(String traceId) {
+        return millis("SELECT (extract(epoch FROM completed_at) * 1000)::bigint FROM scoring.online_claims"
+                + " WHERE trace_id = $1", traceId);
+    }
+
+    private long dueAfterGraceStart(String traceId) {
+        return millis("SELECT (extract(epoch FROM due_at - completed_at) * 1000)::bigint FROM scoring.online_claims"
+                + " WHERE trace_id = $1", traceId);
+    }
+
+    private long millis(String sql, String traceId) {
+        return pool.preparedQuery(sql).execute(Tuple.of(traceId)).await().atMost(Duration.ofSeconds(10)).iterator()
+                .next().getLong(0);
+    }
+
+    /** A root span that ended at {@code endMs} (epoch milliseconds, the client's clock). */
+    private static SpanEvent rootEndingAt(String traceId, String experiment, long endMs) {
+        long end = endMs * 1_000_000L;
+        return new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, Ids.spanId(traceId, "root"), null, "agent", "CHAIN",
+                end - 1_000_000_000L, end, SpanStatus.OK, Map.of(), null, null, List.of(), experiment, null, null, null);
+    }
+
+    /** Sends a span record with an explicit record timestamp: when it reached Kafka. */
+    private static void send(KafkaProducer<String, String> producer, SpanEvent span, long timestampMs)
+            throws Exception {
+        producer.send(new ProducerRecord<>(Topics.SPANS, null, timestampMs, span.traceId(),
+                EventJson.mapper().writeValueAsString(span))).get();
     }
 
     private long count(String sql, String[] ids) {
