@@ -34,22 +34,20 @@ public class ServiceProxy {
     private final WebClient client;
     private final ServiceUrls urls;
     private final PublicLocations locations;
-    private final InternalToken internalToken;
     private final UpstreamGuards guards;
 
     public ServiceProxy(Vertx vertx, ServiceUrls urls, PublicLocations locations, InternalToken internalToken,
             UpstreamGuards guards, UpstreamCalls calls) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(calls.maxConnections()));
+        this.client = internalToken.serviceClient(
+                WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(calls.maxConnections())));
         this.guards = guards;
         this.urls = urls;
         this.locations = locations;
-        this.internalToken = internalToken;
     }
 
     public Uni<Response> forward(Upstream upstream, String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
         String url = urls.url(upstream, pathAndQuery);
         HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), new RequestOptions().setAbsoluteURI(url));
-        internalToken.addTo(request::putHeader);
         headers.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED_REQUEST_HEADERS.contains(name.toLowerCase())) {
                 values.forEach(v -> request.putHeader(name, v));

@@ -35,16 +35,15 @@ public class ServiceCalls {
     private final WebClient client;
     private final ServiceUrls urls;
     private final ObjectMapper json;
-    private final InternalToken internalToken;
     private final UpstreamGuards guards;
 
     public ServiceCalls(Vertx vertx, ServiceUrls urls, ObjectMapper json, InternalToken internalToken,
             UpstreamGuards guards, UpstreamCalls calls) {
-        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(calls.maxConnections()));
+        this.client = internalToken.serviceClient(
+                WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(calls.maxConnections())));
         this.guards = guards;
         this.urls = urls;
         this.json = json;
-        this.internalToken = internalToken;
     }
 
     public <T> Uni<T> get(Upstream upstream, String pathAndQuery, Class<T> type) {
@@ -71,7 +70,6 @@ public class ServiceCalls {
     public Uni<Buffer> send(Upstream upstream, HttpMethod method, String pathAndQuery, Object body) {
         HttpRequest<Buffer> request = client.request(method, new RequestOptions()
                 .setAbsoluteURI(urls.url(upstream, pathAndQuery)));
-        internalToken.addTo(request::putHeader);
         Uni<HttpResponse<Buffer>> sent;
         if (body == null) {
             sent = guards.call(upstream, method, request::send);

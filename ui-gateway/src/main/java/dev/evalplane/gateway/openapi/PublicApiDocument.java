@@ -43,7 +43,6 @@ public class PublicApiDocument {
 
     private final WebClient client;
     private final ServiceUrls urls;
-    private final InternalToken internalToken;
     private final OpenApiDocumentService gatewayDocument;
     private final ObjectMapper json;
 
@@ -55,9 +54,8 @@ public class PublicApiDocument {
 
     public PublicApiDocument(Vertx vertx, ServiceUrls urls, InternalToken internalToken,
             OpenApiDocumentService gatewayDocument, ObjectMapper json) {
-        this.client = WebClient.create(vertx);
+        this.client = internalToken.serviceClient(WebClient.create(vertx));
         this.urls = urls;
-        this.internalToken = internalToken;
         this.gatewayDocument = gatewayDocument;
         this.json = json;
     }
@@ -105,7 +103,6 @@ public class PublicApiDocument {
     private Uni<ObjectNode> fetch(Upstream upstream) {
         HttpRequest<Buffer> request = client.getAbs(urls.url(upstream, "/q/openapi?format=json"))
                 .putHeader("Accept", "application/json").timeout(FETCH_TIMEOUT.toMillis());
-        internalToken.addTo(request::putHeader);
         return request.send().map(answer -> {
             if (answer.statusCode() != 200) {
                 Log.warnf("%s answered %d for its OpenAPI document", upstream.serviceName(), answer.statusCode());
