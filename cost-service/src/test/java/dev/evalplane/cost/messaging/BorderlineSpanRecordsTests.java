@@ -10,7 +10,6 @@ import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 
-import dev.evalplane.cost.TopicClient;
 import dev.evalplane.cost.TraceCosts;
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.testsupport.BorderlineSpanRecords;
@@ -18,6 +17,7 @@ import dev.evalplane.testsupport.BorderlineSpanRecords.Outcome;
 import dev.evalplane.testsupport.BorderlineSpanRecords.Row;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.cost.Spans;
-import dev.evalplane.cost.TopicClient;
 import dev.evalplane.cost.TraceCosts;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.Ids;
@@ -26,6 +25,7 @@ import dev.evalplane.events.Topics;
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -88,7 +88,7 @@ class SpanCostConsumerTests {
 
         // the duplicate again, then a marker trace on the same partition: once the marker is priced, so was the duplicate
         send(a);
-        String marker = kafka.traceIdOnPartitionOf(Topics.SPANS, trace);
+        String marker = kafka.keyOnPartitionOf(Topics.SPANS, trace, Ids::newTraceId);
         send(mini(marker, Ids.newSpanId()));
         Map<String, List<TraceCostEvent>> all = traceCosts.awaitEach(List.of(trace, marker), e -> true, WAIT);
         TraceCostEvent after = TraceCosts.latest(all).get(trace);
@@ -182,7 +182,7 @@ class SpanCostConsumerTests {
         kafka.send(Topics.SPANS, poisonKey, poison);
         String noIds = "{\"schema_version\": 1, \"name\": \"no ids\"}";
         kafka.send(Topics.SPANS, poisonKey, noIds);
-        String good = kafka.traceIdOnPartitionOf(Topics.SPANS, poisonKey);
+        String good = kafka.keyOnPartitionOf(Topics.SPANS, poisonKey, Ids::newTraceId);
         send(sonnet(good, Ids.newSpanId()));
 
         TraceCostEvent event = TraceCosts.latest(traceCosts.awaitEach(List.of(good), e -> true, WAIT)).get(good);

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.events.EventJson;
@@ -28,6 +26,7 @@ import dev.evalplane.events.SpanStatus;
 import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -153,21 +152,19 @@ class OnlineScoringTests {
         String judgeTrace = Ids.traceId(exp, "judge");
         String otherExperiment = Ids.traceId(exp, "other");
         String unfinished = Ids.traceId(exp, "unfinished");
-        try (KafkaProducer<String, String> producer = OnlineKafka.producer()) {
-            for (int round = 0; round < 2; round++) {
-                for (String trace : traces) {
-                    send(producer, span(trace, "child", exp, null));
-                    send(producer, span(trace, null, exp, null));
-                }
+        TopicClient producer = TopicClient.onTestBroker();
+        for (int round = 0; round < 2; round++) {
+            for (String trace : traces) {
+                send(producer, span(trace, "child", exp, null));
+                send(producer, span(trace, null, exp, null));
             }
-            send(producer, span(judgeTrace, null, exp, Map.of(MlflowKeys.SOURCE_SCORER_TAG, "polite")));
-            send(producer, span(otherExperiment, null, "other-" + exp, null));
-            SpanEvent open = span(unfinished, null, exp, null);
-            send(producer, new SpanEvent(open.schemaVersion(), open.traceId(), open.spanId(), null, open.name(),
-                    open.spanType(), open.startTimeNs(), 0, open.status(), open.attributes(), open.inputs(),
-                    open.outputs(), open.events(), exp, null, null, null));
-            producer.flush();
         }
+        send(producer, span(judgeTrace, null, exp, Map.of(MlflowKeys.SOURCE_SCORER_TAG, "polite")));
+        send(producer, span(otherExperiment, null, "other-" + exp, null));
+        SpanEvent open = span(unfinished, null, exp, null);
+        send(producer, new SpanEvent(open.schemaVersion(), open.traceId(), open.spanId(), null, open.name(),
+                open.spanType(), open.startTimeNs(), 0, open.status(), open.attributes(), open.inputs(),
+                open.outputs(), open.events(), exp, null, null, null));
         long sampled = traces.stream().filter(t -> OnlineSampling.selects(t, "polite", 0.5)).count();
         assertThat(sampled).as("the sample is neither empty nor everything").isBetween(1L, 19L);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -243,8 +240,7 @@ class OnlineScoringTests {
                 null, null, List.of(), experiment, tags, null, null);
     }
 
-    private static void send(KafkaProducer<String, String> producer, SpanEvent span) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.SPANS, span.traceId(), EventJson.mapper().writeValueAsString(span)))
-                .get();
+    private static void send(TopicClient producer, SpanEvent span) throws Exception {
+        producer.send(Topics.SPANS, span.traceId(), EventJson.mapper().writeValueAsString(span));
     }
 }
