@@ -14,17 +14,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.gateway.client.ServiceUrls;
 import dev.evalplane.gateway.client.Upstream;
+import dev.evalplane.gateway.client.UpstreamClient;
 import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.openapi.runtime.io.Format;
-import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -41,7 +40,7 @@ public class PublicApiDocument {
     static final long PARTIAL_SECONDS = 15;
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
-    private final WebClient client;
+    private final UpstreamClient client;
     private final ServiceUrls urls;
     private final InternalToken internalToken;
     private final OpenApiDocumentService gatewayDocument;
@@ -53,9 +52,9 @@ public class PublicApiDocument {
     private record Built(ObjectNode document, long expiresAtNanos) {
     }
 
-    public PublicApiDocument(Vertx vertx, ServiceUrls urls, InternalToken internalToken,
+    public PublicApiDocument(UpstreamClient client, ServiceUrls urls, InternalToken internalToken,
             OpenApiDocumentService gatewayDocument, ObjectMapper json) {
-        this.client = WebClient.create(vertx);
+        this.client = client;
         this.urls = urls;
         this.internalToken = internalToken;
         this.gatewayDocument = gatewayDocument;
@@ -103,7 +102,7 @@ public class PublicApiDocument {
     }
 
     private Uni<ObjectNode> fetch(Upstream upstream) {
-        HttpRequest<Buffer> request = client.getAbs(urls.url(upstream, "/q/openapi?format=json"))
+        HttpRequest<Buffer> request = client.request(HttpMethod.GET, urls.url(upstream, "/q/openapi?format=json"))
                 .putHeader("Accept", "application/json").timeout(FETCH_TIMEOUT.toMillis());
         internalToken.addTo(request::putHeader);
         return request.send().map(answer -> {
@@ -132,10 +131,5 @@ public class PublicApiDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
     }
 }

@@ -1,0 +1,36 @@
+package dev.evalplane.gateway.client;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The gateway's one HTTP client to the services behind it, shared by the proxy ({@link ServiceProxy}), the MLflow
+ * layer's calls and the public OpenAPI document's fetches: one connection pool of at most
+ * {@code evalplane.gateway.upstream.max-connections} connections per service ({@link UpstreamCalls}).
+ */
+@ApplicationScoped
+public class UpstreamClient {
+
+    private final WebClient client;
+
+    public UpstreamClient(Vertx vertx, UpstreamCalls calls) {
+        this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(calls.maxConnections()));
+    }
+
+    /** A request to a service's absolute URL ({@link ServiceUrls}). */
+    public HttpRequest<Buffer> request(HttpMethod method, String url) {
+        return client.request(method, new RequestOptions().setAbsoluteURI(url));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}
