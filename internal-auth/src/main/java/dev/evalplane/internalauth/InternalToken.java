@@ -3,7 +3,6 @@ package dev.evalplane.internalauth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,6 +12,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.ext.web.client.WebClientSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -20,9 +21,10 @@ import jakarta.enterprise.event.Observes;
  * The shared secret between the gateway and the services ({@code evalplane.internal.token}, EVALPLANE_INTERNAL_TOKEN
  * from a Secret). Server side: once it is set, a service answers 401 to any request without the header
  * {@value #HEADER} carrying it, except the health probes and metrics ({@code /q/health}, {@code /q/metrics}); the
- * gateway, the public edge, turns the check off ({@code evalplane.internal.enforce=false}). Client side: every call
- * from the gateway to a service and from one service to another adds the header with {@link #addTo}; calls to
- * anything else (LLM providers, remote scorers) never do. Unset: no check, no header (dev, tests, NetworkPolicy only).
+ * gateway, the public edge, turns the check off ({@code evalplane.internal.enforce=false}). Client side: every client
+ * that calls an evalplane service (gateway to a service, one service to another) is made by {@link #serviceClient},
+ * which adds the header to each request it sends; calls to anything else (LLM providers, remote scorers) go through
+ * a plain client and never carry it. Unset: no check, no header (dev, tests, NetworkPolicy only).
  */
 @ApplicationScoped
 public class InternalToken {
@@ -40,9 +42,15 @@ public class InternalToken {
         this.enforce = enforce;
     }
 
-    /** Adds the header to an outgoing call to an evalplane service, e.g. {@code token.addTo(request::putHeader)}. */
-    public void addTo(BiConsumer<String, String> putHeader) {
-        token.ifPresent(t -> putHeader.accept(HEADER, t));
+    /**
+     * A client for calls to evalplane services, sharing {@code base}'s connections: every request it sends carries
+     * {@value #HEADER} (when the token is set; {@code base} itself is unchanged). It keeps no cookies.
+     */
+    public WebClient serviceClient(WebClient base) {
+        if (token.isEmpty()) {
+            return base;
+        }
+        return WebClientSession.create(base, NoCookies.INSTANCE).addHeader(HEADER, token.get());
     }
 
     void register(@Observes Router router) {

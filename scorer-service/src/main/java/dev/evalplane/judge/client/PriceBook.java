@@ -28,21 +28,18 @@ public class PriceBook {
     private final WebClient client;
     private final ObjectMapper json;
     private final String baseUrl;
-    private final InternalToken internalToken;
     private final ServiceGuard prices;
 
     public PriceBook(WebClient client, ObjectMapper json, ServiceUrls.CostService config, InternalToken internalToken) {
-        this.client = client;
+        this.client = internalToken.serviceClient(client);
         this.json = json;
         this.baseUrl = config.url().replaceAll("/+$", "");
-        this.internalToken = internalToken;
         this.prices = new ServiceGuard("cost-service", config.calls(), config.priceTimeout());
     }
 
     public Uni<ModelPrice> price(ModelUri model) {
         String url = baseUrl + "/api/v1/prices?model=" + URLEncoder.encode(model.toString(), StandardCharsets.UTF_8);
         HttpRequest<Buffer> request = client.getAbs(url);
-        internalToken.addTo(request::putHeader);
         return prices.read(() -> request.send().invoke(r -> {
                     if (r.statusCode() >= 500) {
                         throw new ServiceCallException(r.statusCode(), "cost-service answered " + r.statusCode());

@@ -14,7 +14,6 @@ import dev.evalplane.judge.config.ServiceUrls;
 import dev.evalplane.internalauth.InternalToken;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,29 +28,21 @@ public class TraceServiceClient {
     private final WebClient client;
     private final ObjectMapper json;
     private final String baseUrl;
-    private final InternalToken internalToken;
     private final ServiceGuard reads;
     private final ServiceGuard summaries;
 
     public TraceServiceClient(WebClient client, ObjectMapper json, ServiceUrls.TraceService config,
             InternalToken internalToken) {
-        this.client = client;
+        this.client = internalToken.serviceClient(client);
         this.json = json;
         this.baseUrl = config.url().replaceAll("/+$", "");
-        this.internalToken = internalToken;
         this.reads = new ServiceGuard("trace-service", config.calls(), config.calls().timeout());
         this.summaries = new ServiceGuard("trace-service", config.calls(), config.summaryTimeout());
     }
 
-    /** A call to trace-service, with the internal token (never added to calls elsewhere). */
-    private HttpRequest<Buffer> internal(HttpRequest<Buffer> request) {
-        internalToken.addTo(request::putHeader);
-        return request;
-    }
-
     /** {@code {info, spans}}; fails with {@link ServiceCallException} (404: the trace does not exist). */
     public Uni<JsonNode> trace(String traceId) {
-        return reads.read(() -> internal(client.getAbs(baseUrl + "/api/v1/traces/" + traceId)).send()
+        return reads.read(() -> client.getAbs(baseUrl + "/api/v1/traces/" + traceId).send()
                 .map(r -> body(r, "trace " + traceId)));
     }
 
@@ -62,7 +53,7 @@ public class TraceServiceClient {
     public Uni<Map<String, JsonNode>> traces(List<String> traceIds) {
         ObjectNode request = json.createObjectNode();
         traceIds.forEach(request.putArray("trace_ids")::add);
-        return reads.read(() -> internal(client.postAbs(baseUrl + "/api/v1/traces/batch-get"))
+        return reads.read(() -> client.postAbs(baseUrl + "/api/v1/traces/batch-get")
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
                 .map(r -> body(r, traceIds.size() + " traces")))
                 .map(answer -> {
@@ -82,7 +73,7 @@ public class TraceServiceClient {
 
     private Uni<HttpResponse<Buffer>> searchRequest(TraceSearchRequest request) {
         try {
-            return internal(client.postAbs(baseUrl + "/api/v1/traces/search"))
+            return client.postAbs(baseUrl + "/api/v1/traces/search")
                     .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(json.writeValueAsBytes(request)));
         } catch (java.io.IOException e) {
             return Uni.createFrom().failure(e);
@@ -110,7 +101,7 @@ public class TraceServiceClient {
 
     /** {@code GET /api/v1/evaluations/{run_id}/summary}: {@code {judge_cost: {...}, ...}}. */
     public Uni<JsonNode> runSummary(String runId) {
-        return summaries.read(() -> internal(client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary"))
+        return summaries.read(() -> client.getAbs(baseUrl + "/api/v1/evaluations/" + runId + "/summary")
                 .send().map(r -> body(r, "summary of run " + runId)));
     }
 
@@ -124,7 +115,7 @@ public class TraceServiceClient {
         }
         ObjectNode request = json.createObjectNode();
         runIds.forEach(request.putArray("run_ids")::add);
-        return reads.read(() -> internal(client.postAbs(baseUrl + "/api/v1/evaluations/summaries"))
+        return reads.read(() -> client.postAbs(baseUrl + "/api/v1/evaluations/summaries")
                 .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
                 .map(r -> body(r, "summaries of " + runIds.size() + " runs")))
                 .map(answer -> {

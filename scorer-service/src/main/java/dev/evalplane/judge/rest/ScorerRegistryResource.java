@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.evalplane.events.ScorerVersions;
 import dev.evalplane.support.problem.Problem;
 import dev.evalplane.events.StoredText;
 
@@ -111,18 +112,11 @@ public class ScorerRegistryResource {
     }
 
     private static Integer version(String version) {
-        if (version == null || version.isBlank()) {
-            return null;
-        }
         try {
-            int v = Integer.parseInt(version.trim());
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return ScorerVersions.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidScorer(e.getMessage());
         }
-        throw ProblemException.invalidScorer("version must be a positive whole number, got '" + version + "'");
     }
 
     private static String encode(String segment) {

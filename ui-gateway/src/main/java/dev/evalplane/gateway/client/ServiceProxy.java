@@ -2,7 +2,6 @@ package dev.evalplane.gateway.client;
 
 import java.util.Set;
 
-import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -29,22 +28,18 @@ public class ServiceProxy {
     private final UpstreamClient client;
     private final ServiceUrls urls;
     private final PublicLocations locations;
-    private final InternalToken internalToken;
     private final UpstreamGuards guards;
 
-    public ServiceProxy(UpstreamClient client, ServiceUrls urls, PublicLocations locations, InternalToken internalToken,
-            UpstreamGuards guards) {
+    public ServiceProxy(UpstreamClient client, ServiceUrls urls, PublicLocations locations, UpstreamGuards guards) {
         this.client = client;
         this.guards = guards;
         this.urls = urls;
         this.locations = locations;
-        this.internalToken = internalToken;
     }
 
     public Uni<Response> forward(Upstream upstream, String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
         String url = urls.url(upstream, pathAndQuery);
         HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), url);
-        internalToken.addTo(request::putHeader);
         headers.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED_REQUEST_HEADERS.contains(name.toLowerCase())) {
                 values.forEach(v -> request.putHeader(name, v));

@@ -9,7 +9,6 @@ import dev.evalplane.gateway.client.ServiceUrls;
 import dev.evalplane.gateway.client.Upstream;
 import dev.evalplane.gateway.client.UpstreamClient;
 import dev.evalplane.gateway.client.UpstreamGuards;
-import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -30,16 +29,13 @@ public class ServiceCalls {
     private final UpstreamClient client;
     private final ServiceUrls urls;
     private final ObjectMapper json;
-    private final InternalToken internalToken;
     private final UpstreamGuards guards;
 
-    public ServiceCalls(UpstreamClient client, ServiceUrls urls, ObjectMapper json, InternalToken internalToken,
-            UpstreamGuards guards) {
+    public ServiceCalls(UpstreamClient client, ServiceUrls urls, ObjectMapper json, UpstreamGuards guards) {
         this.client = client;
         this.guards = guards;
         this.urls = urls;
         this.json = json;
-        this.internalToken = internalToken;
     }
 
     public <T> Uni<T> get(Upstream upstream, String pathAndQuery, Class<T> type) {
@@ -65,7 +61,6 @@ public class ServiceCalls {
     /** The raw call: the answer's body on 2xx, an {@link MlflowException} otherwise. */
     public Uni<Buffer> send(Upstream upstream, HttpMethod method, String pathAndQuery, Object body) {
         HttpRequest<Buffer> request = client.request(method, urls.url(upstream, pathAndQuery));
-        internalToken.addTo(request::putHeader);
         Uni<HttpResponse<Buffer>> sent;
         if (body == null) {
             sent = guards.call(upstream, method, request::send);

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalplane.gateway.client.ServiceUrls;
 import dev.evalplane.gateway.client.Upstream;
 import dev.evalplane.gateway.client.UpstreamClient;
-import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
@@ -42,7 +41,6 @@ public class PublicApiDocument {
 
     private final UpstreamClient client;
     private final ServiceUrls urls;
-    private final InternalToken internalToken;
     private final OpenApiDocumentService gatewayDocument;
     private final ObjectMapper json;
 
@@ -52,11 +50,10 @@ public class PublicApiDocument {
     private record Built(ObjectNode document, long expiresAtNanos) {
     }
 
-    public PublicApiDocument(UpstreamClient client, ServiceUrls urls, InternalToken internalToken,
-            OpenApiDocumentService gatewayDocument, ObjectMapper json) {
+    public PublicApiDocument(UpstreamClient client, ServiceUrls urls, OpenApiDocumentService gatewayDocument,
+            ObjectMapper json) {
         this.client = client;
         this.urls = urls;
-        this.internalToken = internalToken;
         this.gatewayDocument = gatewayDocument;
         this.json = json;
     }
@@ -104,7 +101,6 @@ public class PublicApiDocument {
     private Uni<ObjectNode> fetch(Upstream upstream) {
         HttpRequest<Buffer> request = client.request(HttpMethod.GET, urls.url(upstream, "/q/openapi?format=json"))
                 .putHeader("Accept", "application/json").timeout(FETCH_TIMEOUT.toMillis());
-        internalToken.addTo(request::putHeader);
         return request.send().map(answer -> {
             if (answer.statusCode() != 200) {
                 Log.warnf("%s answered %d for its OpenAPI document", upstream.serviceName(), answer.statusCode());

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.evalplane.events.ScorerVersions;
 import dev.evalplane.gateway.client.Upstream;
 import dev.evalplane.gateway.mlflow.MlflowErrorCode;
 import dev.evalplane.gateway.mlflow.MlflowException;
@@ -184,18 +185,11 @@ public abstract class MlflowScorerResource {
     }
 
     private static Integer version(String version) {
-        if (version == null || version.isBlank()) {
-            return null;
-        }
         try {
-            int v = Integer.parseInt(version.trim());
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return ScorerVersions.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw MlflowException.invalidParameter(e.getMessage());
         }
-        throw MlflowException.invalidParameter("version must be a positive whole number, got '" + version + "'");
     }
 
     private static long millis(String isoInstant) {
