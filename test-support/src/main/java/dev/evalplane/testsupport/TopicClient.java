@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -44,7 +45,7 @@ public final class TopicClient implements AutoCloseable {
 
     private final String bootstrapServers;
     private final Map<String, Object> producerConfig;
-    private KafkaProducer<String, String> producer;
+    private KafkaProducer<String, byte[]> producer;
 
     /** One client on the shared test broker ({@link KafkaBrokerResource}), open for the life of the JVM. */
     public static synchronized TopicClient onTestBroker() {
@@ -58,7 +59,7 @@ public final class TopicClient implements AutoCloseable {
         this(bootstrapServers, Map.of());
     }
 
-    /** {@code producerConfig} adds to or overrides the producer's settings (acks=all, linger 5 ms). */
+    /** {@code producerConfig} adds to or overrides the producer's settings (acks=all, linger 5 ms, 2 MB requests). */
     public TopicClient(String bootstrapServers, Map<String, Object> producerConfig) {
         this.bootstrapServers = bootstrapServers;
         this.producerConfig = Map.copyOf(producerConfig);
@@ -75,6 +76,16 @@ public final class TopicClient implements AutoCloseable {
 
     /** Sends a record (with its headers) and waits for the broker's ack. */
     public void send(ProducerRecord<String, String> record) {
+        sendAndWait(new ProducerRecord<>(record.topic(), record.partition(), record.key(), utf8(record.value()),
+                record.headers()));
+    }
+
+    /** Sends raw bytes (not necessarily UTF-8) to one partition and waits for the broker's ack. */
+    public void sendBytes(String topic, int partition, String key, byte[] value) {
+        sendAndWait(new ProducerRecord<>(topic, partition, key, value));
+    }
+
+    private void sendAndWait(ProducerRecord<String, byte[]> record) {
         try {
             producer().send(record).get();
         } catch (InterruptedException e) {
@@ -87,7 +98,7 @@ public final class TopicClient implements AutoCloseable {
 
     /** Sends without waiting ({@link #flush()} waits for all); a record that cannot be delivered is reported on stderr. */
     public Future<RecordMetadata> sendAsync(String topic, String key, String value) {
-        return producer().send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+        return producer().send(new ProducerRecord<>(topic, key, utf8(value)), (metadata, error) -> {
             if (error != null) {
                 System.err.println("record for " + key + " not delivered: " + error);
             }
@@ -216,16 +227,21 @@ public final class TopicClient implements AutoCloseable {
         return records.stream().filter(r -> r.key() != null).collect(Collectors.groupingBy(ConsumerRecord::key));
     }
 
-    private synchronized KafkaProducer<String, String> producer() {
+    private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             Map<String, Object> config = new HashMap<>();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000);
             config.putAll(producerConfig);
-            producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
+    }
+
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
     private Map<String, Object> readerConfig() {

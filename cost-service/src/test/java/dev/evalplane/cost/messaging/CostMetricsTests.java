@@ -35,9 +35,7 @@ class CostMetricsTests {
         double publishedBefore = metric("evalplane_cost_trace_events_published_total");
         SpanEvent span = Spans.llm(Ids.newTraceId(), Ids.newSpanId(), "0000000000000001", "openai",
                 "metrics-no-such-model", Spans.usage(100, 10, 0, 0, 0));
-        try (TopicClient kafka = new TopicClient(KafkaBrokerResource.bootstrapServers())) {
-            kafka.send(Topics.SPANS, span.traceId(), Spans.json(span));
-        }
+        TopicClient.onTestBroker().send(Topics.SPANS, span.traceId(), Spans.json(span));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(metric("evalplane_cost_spans_priced_total", "status=\"UNPRICED\"", "model=\"metrics-no-such-model\"")
                     - unpricedBefore).isEqualTo(1);

@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.cost.Spans;
@@ -36,17 +34,7 @@ class DatabaseOutageTests {
     /** Longer than the old give-up (200 ms doubling to 5 s, six tries: about 11 s). */
     private static final Duration OUTAGE = Duration.ofSeconds(15);
 
-    private TopicClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new TopicClient(KafkaBrokerResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+    private final TopicClient kafka = TopicClient.onTestBroker();
 
     @Test
     void spansSentDuringALongDatabaseOutageArePricedAfterItAndNoneIsDeadLettered() throws InterruptedException {

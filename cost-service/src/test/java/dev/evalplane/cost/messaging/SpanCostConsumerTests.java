@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.cost.Spans;
@@ -40,19 +38,8 @@ class SpanCostConsumerTests {
     private static final BigDecimal MINI_COST = new BigDecimal("0.00066");
     private static final BigDecimal SONNET_COST = new BigDecimal("0.01665");
 
-    private TopicClient kafka;
-    private TraceCosts traceCosts;
-
-    @BeforeEach
-    void connect() {
-        kafka = new TopicClient(KafkaBrokerResource.bootstrapServers());
-        traceCosts = new TraceCosts(kafka);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+    private final TopicClient kafka = TopicClient.onTestBroker();
+    private final TraceCosts traceCosts = new TraceCosts(kafka);
 
     private static SpanEvent mini(String traceId, String spanId) {
         return Spans.llm(traceId, spanId, "0000000000000001", "openai", "gpt-4.1-mini",

@@ -52,11 +52,9 @@ class TraceCostPublisherTests {
         int published = publisher.publishAllPending().await().atMost(Duration.ofSeconds(30));
         assertThat(published).isGreaterThanOrEqualTo(1);
 
-        try (TopicClient kafka = new TopicClient(KafkaBrokerResource.bootstrapServers())) {
-            TraceCostEvent onTopic = TraceCosts.latest(new TraceCosts(kafka).awaitEach(List.of(trace), e -> true,
-                    Duration.ofSeconds(30))).get(trace);
-            assertThat(onTopic).isEqualTo(stored);
-        }
+        TraceCostEvent onTopic = TraceCosts.latest(new TraceCosts(TopicClient.onTestBroker()).awaitEach(List.of(trace),
+                e -> true, Duration.ofSeconds(30))).get(trace);
+        assertThat(onTopic).isEqualTo(stored);
         Long mark = pool.preparedQuery("SELECT published_version FROM costs.trace_cost_versions WHERE trace_id = $1")
                 .execute(Tuple.of(trace)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
         assertThat(mark).isEqualTo(3L);

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.cost.Spans;
@@ -41,17 +39,7 @@ class PriceResourceTests {
     private static final RestAssuredConfig DECIMALS = RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
 
-    private TopicClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new TopicClient(KafkaBrokerResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+    private final TopicClient kafka = TopicClient.onTestBroker();
 
     @Test
     void bundledPriceWithItsRatesSourceAndTableVersion() {
