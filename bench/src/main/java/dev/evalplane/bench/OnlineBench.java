@@ -27,8 +27,9 @@ import dev.evalplane.testsupport.RealStack;
  * {@code --latency-ms}, at most {@code --max-in-flight} OTLP requests at once. Reports the ingestion rate of both
  * phases (next to the offered rate) (spans stored per second, from the first request to
  * the last span of the phase's accepted requests stored; judge traces of the same experiment not counted) and their
- * ratio, and trace completion (the root span's record on {@code spans}) to feedback
- * sent (claim finished after the feedback was acknowledged by Kafka): p50/p99.
+ * ratio, and trace completion (the claim's {@code completed_at}: the root span's end, bounded by its arrival) to
+ * feedback stored in trace-service (commit time of the feedback's row): p50/p99, split into stages
+ * ({@link OnlineStages}). {@code --grace} is scorer-service's {@code evalplane.online.grace} (its default, 2s).
  */
 final class OnlineBench {
 
@@ -48,8 +49,12 @@ final class OnlineBench {
         int scorers = options.integer("scorers", 2);
         int latencyMs = options.integer("latency-ms", 200);
         int maxInFlight = options.integer("max-in-flight", 64);
+        String grace = options.text("grace", "2s");
+        long graceMs = grace.endsWith("ms") ? Long.parseLong(grace.substring(0, grace.length() - 2))
+                : Math.round(Double.parseDouble(grace.substring(0, grace.length() - 1)) * 1000);
         try (FakeLlmProvider llm = FakeLlmProvider.start().latency(Duration.ofMillis(latencyMs));
-                RealStack stack = RealStack.start(llm); Sql sql = Sql.open()) {
+                RealStack stack = RealStack.start(llm.providerEnvironment(), Map.of("evalplane.online.grace", grace));
+                Sql sql = Sql.open()) {
             String otlp = stack.traceService().url("/v1/traces");
             report.line("load: %d traces/s of %d spans (%d spans/s) for %d s, OTLP/JSON requests of %d traces",
                     tracesPerSecond, spansPerTrace, tracesPerSecond * spansPerTrace, seconds, TRACES_PER_REQUEST);
@@ -82,13 +87,17 @@ final class OnlineBench {
                     && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
+            long done = sql.number("SELECT count(*)" + ofConfigs + " AND status = 'DONE'");
+            while (OnlineStages.read(sql, configs, graceMs).size() < done && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
             double drained = (System.nanoTime() - sendStart) / 1e9;
-            List<Long> delays = sql.strings("SELECT (extract(epoch FROM done_at - completed_at) * 1000)::bigint"
-                    + ofConfigs + " AND status = 'DONE'").stream().map(Long::parseLong).toList();
+            List<OnlineStages.Claim> scored = OnlineStages.read(sql, configs, graceMs);
             long notDone = sql.number("SELECT count(*)" + ofConfigs + " AND status <> 'DONE'");
-            Stats stats = Stats.ofMillis(delays);
-            report.line("%d traces scored (%d not DONE), all finished %.1f s after the scored phase began; %s",
-                    delays.size(), notDone, drained, stats);
+            Stats stats = Stats.ofMillis(scored.stream().map(OnlineStages.Claim::total).toList());
+            report.line("%d traces scored and their feedback stored (%d of %d DONE claims without stored feedback, %d"
+                    + " claims not DONE), all finished %.1f s after the scored phase began; %s", scored.size(),
+                    done - scored.size(), done, notDone, drained, stats);
             String shape = tracesPerSecond + " traces/s x " + spansPerTrace + " spans offered, " + seconds + " s";
             int offeredSpans = tracesPerSecond * spansPerTrace;
             report.figure(NAME, "ingestion without online scoring (" + shape + ")", achieved(without, offeredSpans));
@@ -100,9 +109,10 @@ final class OnlineBench {
                         + " phases ran saturated; rerun with a lower --traces-per-second for the ratio at a rate the"
                         + " machine sustains", offeredSpans);
             }
-            report.figure(NAME, "trace completion -> feedback sent (" + latencyMs + " ms provider)",
-                    String.format("p50 %.0f ms, p99 %.0f ms (n=%d, grace 2 s included)", stats.p50(), stats.p99(),
-                            stats.count()));
+            report.figure(NAME, "trace completion -> feedback stored in trace-service (" + latencyMs + " ms provider)",
+                    String.format("p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (n=%d, grace %s included)",
+                            stats.p50(), stats.p95(), stats.p99(), stats.max(), stats.count(), grace));
+            OnlineStages.report(report, NAME, scored);
         }
     }
 

@@ -39,6 +39,10 @@ public final class JsonErrors {
         if (CharSequence.class.isAssignableFrom(type)) {
             return "a string";
         }
+        if (type == Integer.class || type == Long.class || type == java.math.BigInteger.class || type == int.class
+                || type == long.class) {
+            return "a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";
         }

@@ -1,7 +1,9 @@
 package dev.evalplane.judge;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -38,5 +40,23 @@ class OpenApiDocumentTests {
                         hasItems("builtin", "judge", "code", "remote", "registered", "aggregations"))
                 .body("components.schemas.RegisteredScorer.properties.keySet()",
                         hasItems("name", "version", "scorer", "scorer_id", "created_at"));
+    }
+
+    @Test
+    void theOnlineScoringRoutesNameTheRecordsTheyBind() {
+        String scorer = "paths.'/api/v1/experiments/{experiment_id}/scorers/{name}";
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(scorer + "/start'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        endsWith("/OnlineScoringStart"))
+                .body(scorer + "/update'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        endsWith("/OnlineScoringUpdate"))
+                .body("components.schemas.OnlineScoringStart.properties.keySet()",
+                        hasItems("sample_rate", "filter_string", "daily_budget_usd", "scorer_version", "backfill_hours"))
+                .body("components.schemas.OnlineScoringUpdate.properties.keySet()",
+                        hasItems("sample_rate", "filter_string", "daily_budget_usd", "scorer_version"))
+                .body("components.schemas.OnlineScoringUpdate.properties", not(hasKey("backfill_hours")))
+                .body("components.schemas.OnlineScoringUpdate.properties.filter_string.maxLength", equalTo(2000))
+                .body("components.schemas.OnlineScoringUpdate.properties.filter_string.toString()",
+                        not(containsString("present")));
     }
 }

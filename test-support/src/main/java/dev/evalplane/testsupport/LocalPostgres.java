@@ -15,13 +15,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server without Docker. Debian's server binaries when installed (run as user postgres when we
  * are root), else zonky's embedded binaries ({@code -Dpg.mode=zonky} forces it). The Debian server runs under a
- * tiny shell watchdog that shuts it down when this JVM closes the pipe or dies: no orphan postmaster.
+ * tiny shell watchdog that shuts it down when this JVM closes the pipe or dies: no orphan postmaster. Commit
+ * timestamps are kept ({@code pg_xact_commit_timestamp(xmin)}): benchmarks read when a service stored a row from them.
  */
 public final class LocalPostgres implements AutoCloseable {
 
     private static final String WATCHDOG = "\"$0\" -D \"$1\" -p \"$2\" -k \"$3\" -c listen_addresses=localhost"
             + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-            + " & pid=$!; cat >/dev/null; kill -INT $pid; wait $pid";
+            + " -c track_commit_timestamp=on & pid=$!; cat >/dev/null; kill -INT $pid; wait $pid";
 
     private final Path dir;
     private final boolean temporary;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalplane.bench.Http;
 import dev.evalplane.bench.Kafka;
 import dev.evalplane.bench.Sql;
+import dev.evalplane.bench.SyntheticTraces;
 import dev.evalplane.bench.support.TestStack;
 import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.SpanEvent;
+import dev.evalplane.events.Topics;
 
 /**
  * Online scoring on the whole stack (real broker, database, the packaged services, the fake provider): each sampled
@@ -187,6 +191,54 @@ class OnlineScoringIT {
         } finally {
             flow.stop(stack);
         }
+    }
+
+    /**
+     * The grace period starts at the root span's end: a child span arriving after the root but within the grace is
+     * part of what the judge reads, one arriving after the trace was scored is stored by trace-service but the feedback
+     * is not redone. An agent judge ({@code {{ trace }}}) is told how many spans the trace has.
+     */
+    @Test
+    void aLateChildWithinTheGraceIsJudgedAndOneAfterItIsNot() throws Exception {
+        String set = "online-grace-" + UUID.randomUUID().toString().substring(0, 8);
+        String experiment = "online-" + set;
+        String scorers = stack.gateway("/api/v1/experiments/" + experiment + "/scorers");
+        Http.postJson(scorers, Map.of("name", "complete", "scorer", Map.of("judge", Map.of("name", "complete",
+                "instructions", "Is {{ trace }} complete?", "feedback_value_type", "yes/no")))).expect(201);
+        Http.postJson(scorers + "/complete/start", Map.of("sample_rate", 1.0)).expect(200);
+        List<SpanEvent> spans = endingNow(SyntheticTraces.trace(set, 0, 3, 0, experiment));
+        String traceId = spans.get(0).traceId();
+        try (Kafka kafka = new Kafka(); Sql sql = Sql.open()) {
+            kafka.send(Topics.SPANS, traceId, SyntheticTraces.json(spans.get(0))).get();
+            kafka.send(Topics.SPANS, traceId, SyntheticTraces.json(spans.get(1))).get();
+            String claim = "SELECT status FROM scoring.online_claims WHERE trace_id = '" + traceId + "'";
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> sql.strings(claim), statuses -> statuses.equals(List.of("DONE")));
+            kafka.send(Topics.SPANS, traceId, SyntheticTraces.json(spans.get(2))).get();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(sql.number("SELECT count(*) FROM traces.spans WHERE trace_id = '" + traceId + "'"))
+                        .as("the span after the grace is stored as usual").isEqualTo(3);
+                assertThat(Kafka.groupLag(OnlineFlow.CONSUMER_GROUP, Topics.SPANS)).isZero();
+            });
+            List<String> prompts = stack.llm.requests().stream().map(r -> r.prompt())
+                    .filter(p -> p.contains(traceId)).toList();
+            assertThat(prompts).as("one judge call, on the root and the child that arrived within the grace")
+                    .singleElement().satisfies(p -> assertThat(p).contains("(2 spans)"));
+            assertThat(sql.number("SELECT count(*) FROM traces.assessments WHERE trace_id = '" + traceId
+                    + "' AND assessment_type = 'FEEDBACK'")).as("the feedback is not redone").isEqualTo(1);
+            assertThat(sql.strings(claim)).containsExactly("DONE");
+        } finally {
+            Http.post(scorers + "/complete/stop", "application/json", "").expect(200);
+        }
+    }
+
+    /** The spans shifted so that the root span (the first) ends now. */
+    private static List<SpanEvent> endingNow(List<SpanEvent> trace) {
+        long shift = System.currentTimeMillis() * 1_000_000L - trace.get(0).endTimeNs();
+        return trace.stream().map(s -> new SpanEvent(s.schemaVersion(), s.traceId(), s.spanId(), s.parentSpanId(),
+                s.name(), s.spanType(), s.startTimeNs() + shift, s.endTimeNs() + shift, s.status(), s.attributes(),
+                s.inputs(), s.outputs(), s.events(), s.experimentId(), s.traceTags(), s.traceMetadata(), s.llm()))
+                .toList();
     }
 
     private JsonNode onlineFeedback(String traceId, OnlineFlow flow) {

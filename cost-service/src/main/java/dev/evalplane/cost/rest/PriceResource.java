@@ -1,17 +1,11 @@
 package dev.evalplane.cost.rest;
 
-import java.util.Map;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -83,24 +77,9 @@ public class PriceResource {
     @Operation(summary = "Set a per-deployment price for a model (admin)")
     @APIResponse(responseCode = "200", description = "the model's price with the override applied")
     @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
-    public Uni<PriceView> putOverride(@PathParam("model") String model, @RequestBody(required = true, content =
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "PriceOverrideFields",
-                    type = SchemaType.OBJECT, description = "LiteLLM rate fields in USD per token (decimal numbers or"
-                            + " strings; tiers as e.g. input_cost_per_token_above_200k_tokens), plus litellm_provider"
-                            + " and base_model (an override without rates inherits base_model's); kebab or snake case",
-                    properties = {
-                            @SchemaProperty(name = "input_cost_per_token", type = SchemaType.NUMBER),
-                            @SchemaProperty(name = "output_cost_per_token", type = SchemaType.NUMBER),
-                            @SchemaProperty(name = "output_cost_per_reasoning_token", type = SchemaType.NUMBER),
-                            @SchemaProperty(name = "cache_read_input_token_cost", type = SchemaType.NUMBER),
-                            @SchemaProperty(name = "cache_creation_input_token_cost", type = SchemaType.NUMBER),
-                            @SchemaProperty(name = "litellm_provider", type = SchemaType.STRING),
-                            @SchemaProperty(name = "base_model", type = SchemaType.STRING) })))
-            Map<String, Object> fields) {
-        if (fields == null) {
-            throw ProblemException.badRequest("a JSON object of rates is required, e.g. {\"input_cost_per_token\": 0.000001}");
-        }
-        PriceOverride override = OverrideFields.toOverride(model, fields);
+    public Uni<PriceView> putOverride(@PathParam("model") String model,
+            @Valid @NotNull(message = ProblemRefs.BODY_REQUIRED) PriceOverrideRequest body) {
+        PriceOverride override = OverrideFields.toOverride(model, body.fields());
         if (override.rates().isEmpty() && prices.resolve(override.litellmProvider(), override.baseModel()).isEmpty()) {
             throw ProblemException.badRequest("base_model '" + override.baseModel() + "' has no price to inherit");
         }

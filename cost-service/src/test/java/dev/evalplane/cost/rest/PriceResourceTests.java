@@ -2,8 +2,10 @@ package dev.evalplane.cost.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
@@ -92,6 +94,56 @@ class PriceResourceTests {
         given().contentType("application/json").body("{not json").put("/api/v1/prices/overrides/x")
                 .then().statusCode(400).contentType("application/problem+json");
         given().delete("/api/v1/prices/overrides/never-set").then().statusCode(404);
+    }
+
+    @Test
+    void anOverrideTakesKnownRatesTiersAndKebabCaseAndRefusesWrongTypesNamingTheField() {
+        String model = "evalplane-typed-" + UUID.randomUUID();
+        given().config(DECIMALS).contentType("application/json").body("""
+                {"input-cost-per-token": "0.000001", "output_cost_per_token": 0.000004,
+                 "input_cost_per_token_above_200k_tokens": "0.000002", "litellm_provider": "openai"}""")
+                .put("/api/v1/prices/overrides/" + model).then().statusCode(200).body("source", equalTo("override"))
+                .body("rates.input_cost_per_token", equalTo(new BigDecimal("0.000001")))
+                .body("rates.output_cost_per_token", equalTo(new BigDecimal("0.000004")))
+                .body("tiers[0].above_input_tokens", equalTo(200000))
+                .body("tiers[0].rates.input_cost_per_token", equalTo(new BigDecimal("0.000002")));
+
+        given().contentType("application/json").body("{\"input_cost_per_token\": \"cheap\"}")
+                .put("/api/v1/prices/overrides/" + model).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("input_cost_per_token"));
+        given().contentType("application/json").body("{\"input_cost_per_token_above_1k_tokens\": true}")
+                .put("/api/v1/prices/overrides/" + model).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("input_cost_per_token_above_1k_tokens"));
+        given().contentType("application/json").body("{\"base_model\": 5}")
+                .put("/api/v1/prices/overrides/" + model).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("field base_model must be a string"));
+        given().contentType("application/json").body("{\"output_cost_per_token\": -1}")
+                .put("/api/v1/prices/overrides/" + model).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("output_cost_per_token is negative"));
+        StringBuilder tiers = new StringBuilder("{");
+        for (int i = 1; i <= PriceOverrideRequest.MAX_TIERS + 1; i++) {
+            tiers.append(i == 1 ? "" : ", ").append("\"input_cost_per_token_above_").append(i).append("k_tokens\": 1");
+        }
+        given().contentType("application/json").body(tiers.append("}").toString())
+                .put("/api/v1/prices/overrides/" + model).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("more than 64 tier fields"));
+        given().contentType("application/json").put("/api/v1/prices/overrides/" + model).then().statusCode(400)
+                .contentType("application/problem+json");
+        given().delete("/api/v1/prices/overrides/" + model).then().statusCode(204);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheOverrideBodyItBinds() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/prices/overrides/{model}'.put.requestBody.content.'application/json'.schema.$ref",
+                        equalTo("#/components/schemas/PriceOverrideFields"))
+                .body("components.schemas.PriceOverrideFields.properties.input_cost_per_token.type",
+                        anyOf(equalTo("number"), hasItem("number")))
+                .body("components.schemas.PriceOverrideFields.properties.base_model.maxLength", equalTo(256))
+                .body("components.schemas.PriceOverrideFields.properties.tiers", equalTo(null))
+                .body("components.schemas.PriceOverrideFields.additionalProperties.type",
+                        anyOf(equalTo("number"), hasItem("number")));
     }
 
     @Test

@@ -68,7 +68,8 @@ public class OnlineClaimRepository {
     /** Takes up to {@code limit} due claims (PENDING past due, or SCORING whose lease ran out) for {@code owner}. */
     public Uni<List<OnlineClaim>> claimDue(String owner, Duration lease, int limit) {
         return pool.preparedQuery("UPDATE scoring.online_claims c SET status = 'SCORING', lease_owner = $1,"
-                + " lease_until = now() + $2 * interval '1 millisecond', attempts = c.attempts + 1"
+                + " lease_until = now() + $2 * interval '1 millisecond', attempts = c.attempts + 1,"
+                + " claimed_at = coalesce(c.claimed_at, clock_timestamp())"
                 + " FROM (SELECT trace_id, scorer_name, scorer_version FROM scoring.online_claims"
                 + "       WHERE status IN ('PENDING', 'SCORING') AND due_at <= now()"
                 + "         AND (status = 'PENDING' OR lease_until < now())"

@@ -1,10 +1,12 @@
 package dev.evalplane.judge.online;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.evalplane.support.json.StrictFields;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,28 +24,32 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class OnlineScoringResource {
 
-    private final OnlineScoringService service;
-    private final ObjectMapper json;
+    static final String BODY_REQUIRED = "is required: a JSON object {sample_rate, filter_string?, daily_budget_usd?}";
 
-    public OnlineScoringResource(OnlineScoringService service, ObjectMapper json) {
+    private final OnlineScoringService service;
+
+    public OnlineScoringResource(OnlineScoringService service) {
         this.service = service;
-        this.json = json;
     }
 
     @POST
     @Path("/scorers/{name}/start")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
+    @CustomDeserialization(StrictFields.class)
+    @Operation(summary = "Start scoring the experiment's new traces with a registered scorer (and backfill stored ones)")
     public Uni<OnlineConfigView> start(@PathParam("experiment_id") String experimentId, @PathParam("name") String name,
-            String body) {
-        return service.start(experimentId, name, OnlineScoringRequest.parse(read(body), true));
+            @Valid @NotNull(message = BODY_REQUIRED) OnlineScoringStart body) {
+        return service.start(experimentId, name, body.settings());
     }
 
     @POST
     @Path("/scorers/{name}/update")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
+    @CustomDeserialization(StrictFields.class)
+    @Operation(summary = "Change a started scorer: absent fields keep their value, a null filter or budget clears it")
     public Uni<OnlineConfigView> update(@PathParam("experiment_id") String experimentId, @PathParam("name") String name,
-            String body) {
-        return service.update(experimentId, name, OnlineScoringRequest.parse(read(body), false));
+            @Valid @NotNull(message = BODY_REQUIRED) OnlineScoringUpdate body) {
+        return service.update(experimentId, name, body.changes());
     }
 
     @POST
@@ -63,13 +69,5 @@ public class OnlineScoringResource {
     public Uni<MonitoringView> monitoring(@PathParam("experiment_id") String experimentId,
             @QueryParam("bucket") String bucket) {
         return service.monitoring(experimentId, bucket);
-    }
-
-    private JsonNode read(String body) {
-        try {
-            return body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw OnlineScoringRequest.invalid("the request body is not valid JSON: " + e.getOriginalMessage());
-        }
     }
 }

@@ -1,8 +1,13 @@
 package dev.evalplane.judge.online;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.judge.service.EvaluationService;
 import io.micrometer.core.instrument.Gauge;
@@ -15,13 +20,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Every {@code poll-every}, takes due claims, at most {@code max-in-flight} at once on this replica, and scores them
- * (a Vert.x timer: the scheduler does not run more often than once a second); extends the leases of the
- * claims it holds on every tick, so only a replica that stopped (or was killed) loses them. At start it frees the
- * claims a previous process under the same name left SCORING.
+ * Takes due claims, at most {@code max-in-flight} at once on this replica, reads their traces from trace-service in one
+ * request and scores them. It looks for due claims every {@code poll-every} (claims of other replicas, retries, expired
+ * leases), at the moment a claim this replica's consumer stored falls due ({@link #wakeAt}, to {@code WAKE_STEP}), and
+ * again as soon as a slot frees when the last look found more due claims than free slots. Leases of the claims it holds
+ * are extended every {@code lease / 6}, so only a replica that stopped (or was killed) loses them. At start it frees the
+ * claims a previous process under the same name left SCORING. Vert.x timers: the scheduler does not run more often
+ * than once a second.
  */
 @ApplicationScoped
 public class OnlineScoringWorker {
+
+    /** Due times closer than this share one wake-up. */
+    private static final long WAKE_STEP_MS = 25;
 
     private final OnlineClaimRepository claims;
     private final OnlineTraceScorer scorer;
@@ -29,6 +40,11 @@ public class OnlineScoringWorker {
     private final String owner;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean ticking = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean saturated = new AtomicBoolean();
+    private final Set<Long> wakeUps = ConcurrentHashMap.newKeySet();
+    private volatile long leasesExtendedAt;
+    private volatile Vertx vertx;
 
     public OnlineScoringWorker(OnlineClaimRepository claims, OnlineTraceScorer scorer, OnlineSettings settings,
             EvaluationService runs, MeterRegistry registry) {
@@ -45,27 +61,72 @@ public class OnlineScoringWorker {
         if (released > 0) {
             Log.warnf("released %d online claims a previous start left SCORING", released);
         }
-        vertx.setPeriodic(settings.pollEvery().toMillis(), id -> {
-            if (ticking.compareAndSet(false, true)) {
-                tick().onTermination().invoke(() -> ticking.set(false)).subscribe().with(done -> { }, e -> { });
-            }
+        this.vertx = vertx;
+        vertx.setPeriodic(settings.pollEvery().toMillis(), id -> tickSoon());
+    }
+
+    /** Claims this replica stored fall due at {@code due}: look for due claims then, not only at the next poll. */
+    public void wakeAt(Instant due) {
+        Vertx timers = vertx;
+        if (timers == null) {
+            return;
+        }
+        long bucket = Math.floorDiv(due.toEpochMilli() + WAKE_STEP_MS - 1, WAKE_STEP_MS) * WAKE_STEP_MS;
+        if (!wakeUps.add(bucket)) {
+            return;
+        }
+        long delay = Math.max(1, bucket - System.currentTimeMillis());
+        timers.setTimer(delay, id -> {
+            wakeUps.remove(bucket);
+            tickSoon();
         });
+    }
+
+    /** Ticks now, or right after the tick under way (so a wake-up during a tick is not lost). */
+    private void tickSoon() {
+        if (!ticking.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        again.set(false);
+        tick().onTermination().invoke(() -> {
+            ticking.set(false);
+            if (again.get()) {
+                tickSoon();
+            }
+        }).subscribe().with(done -> { }, e -> { });
     }
 
     Uni<Void> tick() {
         int free = settings.maxInFlight() - inFlight.get();
-        Uni<Integer> extended = inFlight.get() > 0 ? claims.extendLeases(owner, settings.lease())
+        long now = System.currentTimeMillis();
+        Uni<Integer> extended = inFlight.get() > 0 && now - leasesExtendedAt >= settings.lease().toMillis() / 6
+                ? claims.extendLeases(owner, settings.lease()).invoke(n -> leasesExtendedAt = now)
                 : Uni.createFrom().item(0);
         if (free <= 0) {
+            saturated.set(true);
             return extended.replaceWithVoid();
         }
-        return extended.chain(() -> claims.claimDue(owner, settings.lease(), free)).invoke(due -> due.forEach(claim -> {
-            inFlight.incrementAndGet();
-            scorer.score(claim, owner).onTermination().invoke(inFlight::decrementAndGet).subscribe().with(
-                    done -> { },
-                    e -> Log.warnf("online scoring of trace %s by %s ended with %s", claim.traceId(),
-                            claim.scorerName(), e.toString()));
-        })).onFailure().invoke(e -> Log.warnf("online claims not taken this time: %s", e.getMessage()))
+        return extended.chain(() -> claims.claimDue(owner, settings.lease(), free)).invoke(due -> {
+            saturated.set(due.size() == free);
+            if (due.isEmpty()) {
+                return;
+            }
+            inFlight.addAndGet(due.size());
+            scorer.read(due).subscribe().with(stored -> due.forEach(claim -> score(claim, stored.get(claim.traceId()))));
+        }).onFailure().invoke(e -> Log.warnf("online claims not taken this time: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private void score(OnlineClaim claim, JsonNode trace) {
+        scorer.score(claim, owner, trace).onTermination().invoke(() -> {
+            inFlight.decrementAndGet();
+            if (saturated.get()) {
+                tickSoon();
+            }
+        }).subscribe().with(
+                done -> { },
+                e -> Log.warnf("online scoring of trace %s by %s ended with %s", claim.traceId(),
+                        claim.scorerName(), e.toString()));
     }
 }

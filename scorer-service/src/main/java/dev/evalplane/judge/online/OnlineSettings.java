@@ -29,8 +29,11 @@ public interface OnlineSettings {
     @WithDefault("250ms")
     Duration pollEvery();
 
-    /** Attempts to read a trace trace-service has not stored yet before the claim ends FAILED. */
-    @WithDefault("8")
+    /**
+     * Attempts to read a trace trace-service has not stored yet before the claim ends FAILED (the waits between them
+     * start at {@code poll-every} and double up to 10 s: 12 attempts wait about a minute in all).
+     */
+    @WithDefault("12")
     int traceReadAttempts();
 
     /** Stored traces one start with {@code backfill_hours} looks at, newest first (the rest of the window is left). */

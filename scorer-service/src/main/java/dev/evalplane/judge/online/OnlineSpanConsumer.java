@@ -29,9 +29,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Consumes {@code spans} in batches in its own consumer group ({@code scorer-service-online}), so ingestion never
  * waits for it.
  * A root span that has ended, of an experiment with started scorers, not a judge trace, becomes one claim per scorer
- * whose sample selects it, due after the grace period. The trace counts as completed when its root span record was
- * published (the record's timestamp, so producers' clocks do not matter); root spans published before a scorer was
- * started (less the grace period) are not claimed for it; a root span the shared {@code SpanValidation} rejects
+ * whose sample selects it, due a grace period after the trace completed: the root span's end time, bounded by the
+ * root span record's arrival on Kafka (its timestamp), so the claim is due between arrival and arrival + grace
+ * whatever the client's clock says ({@link #graceStart}); root spans that arrived before a scorer was started (less
+ * the grace period) are not claimed for it; a root span the shared {@code SpanValidation} rejects
  * (trace-service dead-letters it) is not claimed either. Offsets are committed once the claims are stored; a
  * redelivered batch inserts nothing new (primary key); a failed insert (database down) is retried, the batch
  * acknowledged only after it. While the backlog is over {@code max-backlog} the batch waits,
@@ -50,21 +51,23 @@ public class OnlineSpanConsumer {
     private final StartedConfigs started;
     private final OnlineClaimRepository claims;
     private final OnlineSettings settings;
+    private final OnlineScoringWorker worker;
 
     public OnlineSpanConsumer(ObjectMapper json, StartedConfigs started, OnlineClaimRepository claims,
-            OnlineSettings settings) {
+            OnlineSettings settings, OnlineScoringWorker worker) {
         this.json = json;
         this.started = started;
         this.claims = claims;
         this.settings = settings;
+        this.worker = worker;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         return claim(batch).chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
 
-    private Uni<Void> claim(KafkaRecordBatch<String, String> batch) {
+    private Uni<Void> claim(KafkaRecordBatch<String, byte[]> batch) {
         if (!started.loaded()) {
             return Uni.createFrom().voidItem().onItem().delayIt().by(BACKLOG_WAIT).chain(() -> claim(batch));
         }
@@ -73,19 +76,21 @@ public class OnlineSpanConsumer {
         }
         List<OnlineClaim.New> selected = new ArrayList<>();
         Instant now = Instant.now();
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
+        for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
             RootSpan root = read(record);
             if (root == null || !root.isEndedRoot() || root.isJudgeTrace() || started.of(root.experimentId()).isEmpty()
                     || !valid(record)) {
                 continue;
             }
-            Instant completed = record.getTimestamp() == null ? now : record.getTimestamp();
+            Instant arrived = arrival(record, now);
+            Instant completed = graceStart(root.endTimeNs(), arrived, settings.grace());
             for (OnlineConfig config : started.of(root.experimentId())) {
-                if (completed.isBefore(config.startedAt().minus(settings.grace()))) {
+                if (arrived.isBefore(config.startedAt().minus(settings.grace()))) {
                     continue;
                 }
                 if (OnlineSampling.selects(root.traceId(), config.scorerName(), config.sampleRate())) {
-                    selected.add(new OnlineClaim.New(root.traceId(), config, completed, now.plus(settings.grace())));
+                    selected.add(new OnlineClaim.New(root.traceId(), config, completed,
+                            completed.plus(settings.grace())));
                 }
             }
         }
@@ -95,8 +100,31 @@ public class OnlineSpanConsumer {
         return waitForRoom().chain(() -> Uni.createFrom().deferred(() -> claims.insert(selected))
                 .onFailure().invoke(e -> Log.warnf("online claims not stored (%s); trying again", e.toString()))
                 .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely())
-                .invoke(() -> started.claimed(selected.size()))
+                .invoke(() -> {
+                    started.claimed(selected.size());
+                    selected.forEach(c -> worker.wakeAt(c.dueAt()));
+                })
                 .replaceWithVoid();
+    }
+
+    /** When the root span reached Kafka: the record's timestamp, never later than now (a producer's clock ahead). */
+    static Instant arrival(KafkaRecord<?, ?> record, Instant now) {
+        Instant at = record.getTimestamp();
+        return at == null || at.isAfter(now) || at.getEpochSecond() <= 0 ? now : at;
+    }
+
+    /**
+     * Where the grace period starts: the root span's own end, bounded by its arrival, so the claim is due between its
+     * arrival and arrival + grace whatever the client's clock says (an end in the future counts as the arrival, an
+     * end more than a grace period before the arrival as arrival - grace: a trace exported late is due at once).
+     */
+    static Instant graceStart(long rootEndNs, Instant arrived, Duration grace) {
+        Instant end = Instant.ofEpochSecond(rootEndNs / 1_000_000_000L, rootEndNs % 1_000_000_000L);
+        if (end.isAfter(arrived)) {
+            return arrived;
+        }
+        Instant earliest = arrived.minus(grace);
+        return end.isBefore(earliest) ? earliest : end;
     }
 
     private Uni<Void> waitForRoom() {
@@ -106,7 +134,7 @@ public class OnlineSpanConsumer {
         return Uni.createFrom().voidItem().onItem().delayIt().by(BACKLOG_WAIT).chain(this::waitForRoom);
     }
 
-    private RootSpan read(KafkaRecord<String, String> record) {
+    private RootSpan read(KafkaRecord<String, byte[]> record) {
         try {
             return record.getPayload() == null || isChildSpan(record.getPayload()) ? null
                     : json.readValue(record.getPayload(), RootSpan.class);
@@ -121,7 +149,7 @@ public class OnlineSpanConsumer {
      * Whether the record is a child span, read only as far as its {@code parent_span_id} (written before the attributes
      * and payloads): nine records in ten are child spans, and online scoring reads root spans only.
      */
-    private boolean isChildSpan(String payload) throws java.io.IOException {
+    private boolean isChildSpan(byte[] payload) throws java.io.IOException {
         try (JsonParser parser = json.getFactory().createParser(payload)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
@@ -139,7 +167,7 @@ public class OnlineSpanConsumer {
     }
 
     /** The shared rules of every spans consumer: a root span trace-service would dead-letter is not claimed either. */
-    private static boolean valid(KafkaRecord<String, String> record) {
+    private static boolean valid(KafkaRecord<String, byte[]> record) {
         try {
             SpanValidation.read(record.getPayload());
             return true;

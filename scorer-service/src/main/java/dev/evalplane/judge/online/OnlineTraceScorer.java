@@ -40,6 +40,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class OnlineTraceScorer {
 
     private static final Duration PRICE_TTL = Duration.ofMinutes(5);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(10);
 
     private final OnlineConfigRepository configs;
     private final OnlineClaimRepository claims;
@@ -72,13 +73,28 @@ public class OnlineTraceScorer {
         this.estimatedOutputTokens = judge.estimatedOutputTokens();
     }
 
-    public Uni<Void> score(OnlineClaim claim, String owner) {
+    /**
+     * The stored traces of {@code claims}, read from trace-service in one request (a trace two scorers claimed is read
+     * once); empty when trace-service did not answer (the claims are then tried again like unstored traces).
+     */
+    public Uni<Map<String, JsonNode>> read(List<OnlineClaim> claims) {
+        List<String> ids = claims.stream().map(OnlineClaim::traceId).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return traces.traces(ids).onFailure().recoverWithItem(e -> {
+            Log.warnf("online scoring could not read %d traces from trace-service: %s", ids.size(), e.toString());
+            return Map.of();
+        });
+    }
+
+    /** Scores one claim whose trace was read ({@code trace} null: trace-service has not stored it yet). */
+    public Uni<Void> score(OnlineClaim claim, String owner, JsonNode trace) {
         return configs.find(claim.experimentId(), claim.scorerName()).chain(config -> {
             if (config == null || !config.started() || config.scorerVersion() != claim.scorerVersion()) {
                 return skip(claim, owner, "the scorer was stopped or moved to another version before the trace was due");
             }
-            return traces.trace(claim.traceId()).onFailure().recoverWithItem(e -> null)
-                    .chain(trace -> scoreStored(claim, owner, config, trace));
+            return scoreStored(claim, owner, config, trace);
         }).onFailure().recoverWithUni(e -> {
             Log.warnf("online scoring of trace %s by %s failed, trying again later: %s", claim.traceId(),
                     claim.scorerName(), e.toString());
@@ -202,8 +218,18 @@ public class OnlineTraceScorer {
                     claim.traceId(), claim.attempts(), why);
             return claims.finish(claim, owner, OnlineClaim.FAILED, null, null, why).replaceWithVoid();
         }
-        Duration delay = settings.grace().multipliedBy(claim.attempts()).plusSeconds(1);
-        return claims.retryLater(claim, owner, delay);
+        return claims.retryLater(claim, owner, retryDelay(claim.attempts(), settings));
+    }
+
+    /**
+     * How long a claim whose trace trace-service has not stored yet waits before it is read again: {@code poll-every}
+     * after the first attempt, doubling, at most {@code MAX_RETRY_DELAY} (trace-service is usually only a batch
+     * behind; a long outage still gets {@code trace-read-attempts} tries over a minute or more).
+     */
+    static Duration retryDelay(int attempts, OnlineSettings settings) {
+        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 16);
+        Duration delay = settings.pollEvery().multipliedBy(factor);
+        return delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
     }
 
     private record TimedPrice(ModelPrice price, Instant at) {

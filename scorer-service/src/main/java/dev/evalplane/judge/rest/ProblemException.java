@@ -26,6 +26,11 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(400, "invalid-scorer", "Invalid scorer", detail);
     }
 
+    /** The same kind of problem as the service's {@code Refusals.invalidOnlineScoring}, for a body it cannot bind. */
+    public static ProblemException invalidOnlineScoring(String detail) {
+        return new ProblemException(400, "invalid-online-scoring", "Invalid online scoring settings", detail);
+    }
+
     public static ProblemException scorerNotFound(String detail) {
         return new ProblemException(404, "scorer-not-found", "Scorer not found", detail);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import dev.evalplane.events.JsonErrors;
+import dev.evalplane.judge.online.OnlineScoringResource;
 
 /**
  * What was wrong with a request body that could not be bound to its record, as a 400 problem of the route's own kind
@@ -27,6 +28,9 @@ final class UnreadableBody {
     static ProblemException problem(Class<?> resource, String detail) {
         if (resource == ScorerRegistryResource.class) {
             return ProblemException.invalidScorer(detail);
+        }
+        if (resource == OnlineScoringResource.class) {
+            return ProblemException.invalidOnlineScoring(detail);
         }
         return ProblemException.badRequest(detail);
     }

@@ -53,6 +53,9 @@ class OnlineScoringTests {
     @Inject
     OnlineClaimRepository claims;
 
+    @Inject
+    OnlineSettings settings;
+
     private static String scorers(String experiment) {
         return "/api/v1/experiments/" + experiment + "/scorers";
     }
@@ -84,7 +87,7 @@ class OnlineScoringTests {
         problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"filter_string\": 7}"), 400, "filter_string");
         problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"filter_string\": \"" + "x".repeat(2001) + "\"}"),
                 400, "at most 2000");
-        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"rate\": 1}"), 400, "unknown field 'rate'");
+        problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"rate\": 1}"), 400, "field rate cannot be changed or set here");
         problem(post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"scorer_version\": 0}"), 400, "scorer_version");
         problem(post(exp, "/polite/start", "{not json"), 400, "not valid JSON");
         problem(post(exp, "/polite/start", "[1]"), 400, "JSON object");
@@ -100,6 +103,42 @@ class OnlineScoringTests {
         problem(post(exp, "/polite/stop", ""), 404, "is not started");
         problem(given().get(scorers(exp) + "/polite/online").then(), 404, "never started");
         problem(given().get("/api/v1/experiments/" + exp + "/online-scorers?bucket=week").then(), 400, "bucket");
+    }
+
+    @Test
+    void updateKeepsWhatIsAbsentClearsWhatIsNullReplacesWhatIsGiven() {
+        String exp = "online-" + UUID.randomUUID();
+        registerJudge(exp, "polite");
+        post(exp, "/polite/start", "{\"sample_rate\": 0.5, \"filter_string\": \"tags.team = 'a'\","
+                + " \"daily_budget_usd\": 2.5}").statusCode(200);
+        post(exp, "/polite/update", "{}").statusCode(200).body("sample_rate", equalTo(0.5f))
+                .body("filter_string", equalTo("tags.team = 'a'")).body("daily_budget_usd", equalTo(2.5f));
+        post(exp, "/polite/update", "{\"sample_rate\": null, \"daily_budget_usd\": null}").statusCode(200)
+                .body("sample_rate", equalTo(0.5f)).body("filter_string", equalTo("tags.team = 'a'"))
+                .body("daily_budget_usd", nullValue());
+        post(exp, "/polite/update", "{\"filter_string\": \"tags.team = 'b'\", \"daily_budget_usd\": 3.5}")
+                .statusCode(200).body("filter_string", equalTo("tags.team = 'b'"))
+                .body("daily_budget_usd", equalTo(3.5f)).body("sample_rate", equalTo(0.5f));
+        post(exp, "/polite/update", "{\"filter_string\": \"  \"}").statusCode(200).body("filter_string", nullValue())
+                .body("daily_budget_usd", equalTo(3.5f));
+
+        String invalid = "https://evalplane.dev/problems/invalid-online-scoring";
+        problem(post(exp, "/polite/update", "{\"filter_string\": 7}"), 400,
+                "field filter_string must be a string (a value of the wrong JSON type)");
+        post(exp, "/polite/update", "{\"filter_string\": 7}").body("type", equalTo(invalid));
+        problem(post(exp, "/polite/update", "{\"daily_budget_usd\": \"3\"}"), 400,
+                "field daily_budget_usd must be a number");
+        problem(post(exp, "/polite/update", "{\"daily_budget_usd\": 0}"), 400,
+                "daily_budget_usd must be a number of US dollars above 0");
+        post(exp, "/polite/update", "{\"daily_budget_usd\": 0}").body("type", equalTo(invalid));
+        problem(post(exp, "/polite/update", "{\"filter_string\": \"" + "x".repeat(2001) + "\"}"), 400,
+                "filter_string must be a string of at most 2000 characters");
+        problem(post(exp, "/polite/update", "{\"sample_rate\": 2}"), 400, "0 < sample_rate <= 1");
+        problem(post(exp, "/polite/update", "{\"scorer_version\": 1.5}"), 400,
+                "field scorer_version must be a whole number");
+        problem(post(exp, "/polite/update", ""), 400, "JSON object");
+        given().get(scorers(exp) + "/polite/online").then().statusCode(200).body("filter_string", nullValue())
+                .body("daily_budget_usd", equalTo(3.5f)).body("sample_rate", equalTo(0.5f));
     }
 
     @Test
@@ -120,7 +159,8 @@ class OnlineScoringTests {
         post(exp, "/polite/update", "{\"filter_string\": null, \"scorer_version\": 2}").statusCode(200)
                 .body("filter_string", nullValue()).body("scorer_version", equalTo(2))
                 .body("daily_budget_usd", equalTo(2.5f));
-        problem(post(exp, "/polite/update", "{\"backfill_hours\": 2}"), 400, "start only");
+        problem(post(exp, "/polite/update", "{\"backfill_hours\": 2}"), 400,
+                "field backfill_hours cannot be changed or set here");
         String scorerId = given().get(scorers(exp) + "/polite").then().statusCode(200).extract().path("scorer_id");
         given().get(scorers(exp) + "/polite/online").then().statusCode(200).body("scorer_id", equalTo(scorerId))
                 .body("backfill", nullValue());
@@ -185,6 +225,32 @@ class OnlineScoringTests {
     }
 
     @Test
+    void theGraceStartsAtTheRootSpansEndBoundedByItsArrival() throws Exception {
+        String exp = "online-" + UUID.randomUUID();
+        registerJudge(exp, "polite");
+        post(exp, "/polite/start", "{\"sample_rate\": 1.0}").statusCode(200);
+        long grace = settings.grace().toMillis();
+        long arrival = System.currentTimeMillis() - 100;
+        String ended = Ids.traceId(exp, "ended-before-arrival");
+        String future = Ids.traceId(exp, "end-in-the-future");
+        String late = Ids.traceId(exp, "exported-an-hour-late");
+        try (KafkaProducer<String, String> producer = OnlineKafka.producer()) {
+            send(producer, rootEndingAt(ended, exp, arrival - grace / 2), arrival);
+            send(producer, rootEndingAt(future, exp, arrival + 3_600_000), arrival);
+            send(producer, rootEndingAt(late, exp, arrival - 3_600_000), arrival);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(claims(exp, "polite")).hasSize(3));
+        assertThat(graceStart(ended)).as("the root's own end").isEqualTo(arrival - grace / 2);
+        assertThat(graceStart(future)).as("a client clock ahead: the arrival").isEqualTo(arrival);
+        assertThat(graceStart(late)).as("an end long before the arrival: due at arrival").isEqualTo(arrival - grace);
+        for (String trace : List.of(ended, future, late)) {
+            assertThat(dueAfterGraceStart(trace)).as("due a grace period after its start (reads again only later)")
+                    .isGreaterThanOrEqualTo(grace);
+        }
+        post(exp, "/polite/stop", "").statusCode(200);
+    }
+
+    @Test
     void theDailyBudgetStopsCallsForTheRestOfTheUtcDayAndTheNextDayStartsAfresh() {
         String config = "budget-" + UUID.randomUUID();
         BigDecimal budget = new BigDecimal("0.010");
@@ -224,6 +290,35 @@ class OnlineScoringTests {
             out.add(r.getString("trace_id"));
         }
         return out;
+    }
+
+    private long graceStart(String traceId) {
+        return millis("SELECT (extract(epoch FROM completed_at) * 1000)::bigint FROM scoring.online_claims"
+                + " WHERE trace_id = $1", traceId);
+    }
+
+    private long dueAfterGraceStart(String traceId) {
+        return millis("SELECT (extract(epoch FROM due_at - completed_at) * 1000)::bigint FROM scoring.online_claims"
+                + " WHERE trace_id = $1", traceId);
+    }
+
+    private long millis(String sql, String traceId) {
+        return pool.preparedQuery(sql).execute(Tuple.of(traceId)).await().atMost(Duration.ofSeconds(10)).iterator()
+                .next().getLong(0);
+    }
+
+    /** A root span that ended at {@code endMs} (epoch milliseconds, the client's clock). */
+    private static SpanEvent rootEndingAt(String traceId, String experiment, long endMs) {
+        long end = endMs * 1_000_000L;
+        return new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, Ids.spanId(traceId, "root"), null, "agent", "CHAIN",
+                end - 1_000_000_000L, end, SpanStatus.OK, Map.of(), null, null, List.of(), experiment, null, null, null);
+    }
+
+    /** Sends a span record with an explicit record timestamp: when it reached Kafka. */
+    private static void send(KafkaProducer<String, String> producer, SpanEvent span, long timestampMs)
+            throws Exception {
+        producer.send(new ProducerRecord<>(Topics.SPANS, null, timestampMs, span.traceId(),
+                EventJson.mapper().writeValueAsString(span))).get();
     }
 
     private long count(String sql, String[] ids) {

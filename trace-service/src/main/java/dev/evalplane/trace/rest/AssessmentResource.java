@@ -11,6 +11,7 @@ import dev.evalplane.events.http.Assessment;
 import dev.evalplane.events.http.AssessmentCreateRequest;
 import dev.evalplane.events.http.AssessmentPatchRequest;
 import dev.evalplane.events.http.ProblemRefs;
+import dev.evalplane.support.json.StrictFields;
 import dev.evalplane.trace.service.AssessmentService;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;

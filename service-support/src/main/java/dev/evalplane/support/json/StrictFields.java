@@ -1,4 +1,4 @@
-package dev.evalplane.trace.rest;
+package dev.evalplane.support.json;
 
 import java.lang.reflect.Type;
 import java.util.function.BiFunction;
