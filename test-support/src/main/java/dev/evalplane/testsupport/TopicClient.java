@@ -74,10 +74,10 @@ public final class TopicClient implements AutoCloseable {
         send(new ProducerRecord<>(topic, key, value));
     }
 
-    /** Sends a record (with its headers) and waits for the broker's ack. */
+    /** Sends a record (with its partition, timestamp and headers, when given) and waits for the broker's ack. */
     public void send(ProducerRecord<String, String> record) {
-        sendAndWait(new ProducerRecord<>(record.topic(), record.partition(), record.key(), utf8(record.value()),
-                record.headers()));
+        sendAndWait(new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), record.key(),
+                utf8(record.value()), record.headers()));
     }
 
     /** Sends raw bytes (not necessarily UTF-8) to one partition and waits for the broker's ack. */

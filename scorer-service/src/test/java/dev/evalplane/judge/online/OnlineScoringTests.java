@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.events.EventJson;
@@ -234,11 +235,10 @@ class OnlineScoringTests {
         String ended = Ids.traceId(exp, "ended-before-arrival");
         String future = Ids.traceId(exp, "end-in-the-future");
         String late = Ids.traceId(exp, "exported-an-hour-late");
-        try (KafkaProducer<String, String> producer = OnlineKafka.producer()) {
-            send(producer, rootEndingAt(ended, exp, arrival - grace / 2), arrival);
-            send(producer, rootEndingAt(future, exp, arrival + 3_600_000), arrival);
-            send(producer, rootEndingAt(late, exp, arrival - 3_600_000), arrival);
-        }
+        TopicClient producer = TopicClient.onTestBroker();
+        send(producer, rootEndingAt(ended, exp, arrival - grace / 2), arrival);
+        send(producer, rootEndingAt(future, exp, arrival + 3_600_000), arrival);
+        send(producer, rootEndingAt(late, exp, arrival - 3_600_000), arrival);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(claims(exp, "polite")).hasSize(3));
         assertThat(graceStart(ended)).as("the root's own end").isEqualTo(arrival - grace / 2);
         assertThat(graceStart(future)).as("a client clock ahead: the arrival").isEqualTo(arrival);
@@ -315,10 +315,9 @@ class OnlineScoringTests {
     }
 
     /** Sends a span record with an explicit record timestamp: when it reached Kafka. */
-    private static void send(KafkaProducer<String, String> producer, SpanEvent span, long timestampMs)
-            throws Exception {
+    private static void send(TopicClient producer, SpanEvent span, long timestampMs) throws Exception {
         producer.send(new ProducerRecord<>(Topics.SPANS, null, timestampMs, span.traceId(),
-                EventJson.mapper().writeValueAsString(span))).get();
+                EventJson.mapper().writeValueAsString(span)));
     }
 
     private long count(String sql, String[] ids) {
