@@ -17,9 +17,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Thin adapter: takes {@code spans} in batches ({@link BatchHandler}: records {@link SpanValidation} refuses, the same
- * records trace-service refuses, go to {@code spans-dlq}; the rest is kept), records the LLM spans in the ledger,
- * publishes the touched traces' new aggregates, and only then acknowledges the batch. Spans are read without their
- * content ({@link SpanValidation#readCall}): pricing needs only the {@code llm} block.
+ * records trace-service refuses, go to {@code spans-dlq}; the rest is kept), records the LLM spans in the ledger with
+ * the touched traces' new aggregates (one transaction: the aggregates are the outbox), queues their publication and
+ * acknowledges the batch without waiting for the broker ({@link TraceCostPublisher#publishBehind}: at most a few
+ * publications behind, so the next batch is priced while the last one's trace costs are sent). Spans are read
+ * without their content ({@link SpanValidation#readCall}): pricing needs only the {@code llm} block.
  */
 @ApplicationScoped
 public class SpanCostConsumer {
@@ -30,7 +32,7 @@ public class SpanCostConsumer {
         this.handler = new BatchHandler<>(Topics.SPANS, SpanValidation::readCall, spans -> {
             List<SpanEvent> llmSpans = spans.stream().filter(span -> span.llm() != null).toList();
             return llmSpans.isEmpty() ? Uni.createFrom().voidItem()
-                    : prices.ready().chain(() -> ledger.record(llmSpans)).chain(publisher::publishPending).replaceWithVoid();
+                    : prices.ready().chain(() -> ledger.record(llmSpans)).chain(publisher::publishBehind);
         });
     }
 

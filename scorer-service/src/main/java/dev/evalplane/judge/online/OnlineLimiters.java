@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * One AIMD limiter per provider key for all online scoring of this replica: every started judge of a provider shares
- * its concurrency, which halves on 429s and grows back with successes (evaluations keep one limiter per run).
+ * its concurrency, which backs off on 429s and grows back with time (evaluations keep one limiter per run).
  */
 @ApplicationScoped
 public class OnlineLimiters {

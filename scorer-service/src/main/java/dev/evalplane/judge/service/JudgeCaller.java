@@ -1,5 +1,6 @@
 package dev.evalplane.judge.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -71,9 +72,10 @@ public class JudgeCaller {
             long start = EpochNanos.now();
             return Uni.createFrom().deferred(() -> provider.chat(model.model(), request))
                     .onItem().invoke(response -> {
-                        attempts.add(record(new LlmAttempt(n, provider.name(), model.model(), request, start,
-                                EpochNanos.now(), response, null, round)));
-                        limiter.onSuccess();
+                        long end = EpochNanos.now();
+                        attempts.add(record(new LlmAttempt(n, provider.name(), model.model(), request, start, end,
+                                response, null, round)));
+                        limiter.onSuccess(Duration.ofNanos(end - start));
                     })
                     .onFailure().transform(ProviderException::from)
                     .onFailure().invoke(e -> {
