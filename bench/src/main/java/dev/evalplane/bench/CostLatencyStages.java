@@ -88,7 +88,7 @@ final class CostLatencyStages {
     private static Map<String, Long> timestamps(String topic, Map<String, String> judgeTrace, BinaryOperator<Long> pick) {
         Map<String, Long> at = new HashMap<>();
         Set<String> ours = new HashSet<>(judgeTrace.values());
-        for (ConsumerRecord<String, String> r : Kafka.readAll(topic, Duration.ofSeconds(2))) {
+        for (ConsumerRecord<String, String> r : Kafka.readToEnd(topic)) {
             if (ours.contains(r.key())) {
                 at.merge(r.key(), r.timestamp(), pick);
             }

@@ -1,5 +1,6 @@
 package dev.evalplane.bench;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ final class EvaluationListBench {
         try (RealStack stack = RealStack.start(Map.of()); Sql sql = Sql.open()) {
             EvaluationSeed seed = new EvaluationSeed(sql);
             long start = System.nanoTime();
+            seed.holdSummaryFolds();
             seed.dropIndexes();
             for (int size : sizes) {
                 long t = System.nanoTime();
@@ -37,6 +39,12 @@ final class EvaluationListBench {
             seed.createIndexesAndAnalyze();
             report.line("seeding, index builds and ANALYZE took %.1f s; traces table holds %d rows",
                     (System.nanoTime() - start) / 1e9, sql.number("SELECT count(*) FROM traces.traces"));
+            long marks = sql.number("SELECT count(*) FROM traces.run_summary_marks");
+            long folding = System.nanoTime();
+            seed.releaseSummaryFolds();
+            seed.awaitSummaryFolds();
+            report.line("trace-service's summary folder took in the bulk load's %d summary marks in %.1f s", marks,
+                    (System.nanoTime() - folding) / 1e9);
 
             Map<String, String> urls = new LinkedHashMap<>();
             for (int size : sizes) {
@@ -54,10 +62,11 @@ final class EvaluationListBench {
             }
             for (int size : sizes) {
                 String summary = stack.traceService().url("/api/v1/evaluations/" + runId(size) + "/summary");
-                report.figure(NAME, "run summary, first request (computed over the whole run), run of " + size,
+                report.figure(NAME, "run summary, first request (kept sums), run of " + size,
                         timed(summary, 0, 1).toString());
-                report.figure(NAME, "run summary, later requests (stored, nothing written since), run of " + size,
+                report.figure(NAME, "run summary, later requests, run of " + size,
                         timed(summary, 5, samples / 4).toString());
+                checkSummary(Http.get(summary).expect(200).json(), size);
             }
             List<Stats> all = new ArrayList<>(stats.values());
             int smallest = sizes.get(0);
@@ -81,6 +90,21 @@ final class EvaluationListBench {
             if (row.path("assessments").size() != EvaluationSeed.JUDGES) {
                 throw new IllegalStateException("row without its " + EvaluationSeed.JUDGES + " feedback: " + row);
             }
+        }
+    }
+
+    /** Every scorer of the seed counted once per evaluated trace, every judge call priced at the seed's cost. */
+    private static void checkSummary(JsonNode summary, int size) {
+        BigDecimal cost = EvaluationSeed.JUDGE_COST.multiply(BigDecimal.valueOf((long) size * EvaluationSeed.JUDGES));
+        boolean exact = summary.path("traces").asLong() == size
+                && summary.path("scorers").size() == EvaluationSeed.JUDGES
+                && summary.path("judge_cost").path("cost_status").asText().equals("PRICED")
+                && summary.path("judge_cost").path("total_cost").decimalValue().compareTo(cost) == 0;
+        for (JsonNode scorer : summary.path("scorers")) {
+            exact &= scorer.path("count").asLong() == size;
+        }
+        if (!exact) {
+            throw new IllegalStateException("unexpected summary for a run of " + size + ": " + summary);
         }
     }
 
@@ -115,7 +139,7 @@ final class EvaluationListBench {
 
     /** The page's total as trace-service reads it (RunListCountRepository's counters query), timed over JDBC. */
     private static Stats totalQuery(Sql sql, int size, int samples) {
-        String count = "SELECT COALESCE(sum(delta), 0)::bigint AS listed, COALESCE(sum(writes), 0)::bigint AS writes"
+        String count = "SELECT COALESCE(sum(delta), 0)::bigint AS listed"
                 + " FROM traces.run_list_counts WHERE run_id = '" + runId(size) + "'";
         List<Long> nanos = new ArrayList<>();
         for (int i = -5; i < samples; i++) {

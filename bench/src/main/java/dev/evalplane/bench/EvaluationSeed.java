@@ -1,5 +1,6 @@
 package dev.evalplane.bench;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -12,6 +13,10 @@ import java.util.List;
 final class EvaluationSeed {
 
     static final int JUDGES = 5;
+    /** What each judge trace's stored cost says. */
+    static final BigDecimal JUDGE_COST = new BigDecimal("0.000096");
+    /** trace-service's run summary fold lock (V6__run_summary_totals.sql). */
+    private static final long SUMMARY_FOLD_LOCK = 1_702_297_606L;
     private static final long T0 = 1_767_225_600_000L;
 
     private final Sql sql;
@@ -26,6 +31,30 @@ final class EvaluationSeed {
             + " AND i.tablename <> 'flyway_schema_history'"
             + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)";
 
+    /**
+     * Keeps trace-service's summary folder out while the bulk load runs without its indexes (this session holds the
+     * fold's lock); the marks the load leaves are folded once the indexes are back.
+     */
+    void holdSummaryFolds() {
+        sql.number("SELECT count(*) FROM (SELECT pg_advisory_lock(" + SUMMARY_FOLD_LOCK + ")) l");
+    }
+
+    void releaseSummaryFolds() {
+        sql.number("SELECT count(*) FROM (SELECT pg_advisory_unlock(" + SUMMARY_FOLD_LOCK + ")) l");
+    }
+
+    /** Waits until trace-service's summary folder has folded every mark. */
+    void awaitSummaryFolds() {
+        while (sql.number("SELECT count(*) FROM (SELECT 1 FROM traces.run_summary_marks LIMIT 1) m") > 0) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     void dropIndexes() {
         indexes = sql.strings("SELECT indexdef" + SECONDARY);
         for (String name : sql.strings("SELECT indexname" + SECONDARY)) {
@@ -36,7 +65,8 @@ final class EvaluationSeed {
     void createIndexesAndAnalyze() {
         sql.execute("SET maintenance_work_mem = '512MB'");
         indexes.forEach(sql::execute);
-        sql.execute("VACUUM ANALYZE traces.traces, traces.assessments, traces.trace_costs, traces.trace_run_links");
+        sql.execute("VACUUM ANALYZE traces.traces, traces.assessments, traces.trace_costs, traces.trace_run_links,"
+                + " traces.run_summary_marks");
     }
 
     /** One run of {@code size} evaluated traces, each with {@link #JUDGES} judge traces and feedback. */
@@ -80,13 +110,13 @@ final class EvaluationSeed {
         sql.execute("""
                 INSERT INTO traces.trace_costs (trace_id, version, input_tokens, output_tokens, total_tokens,
                     input_cost, output_cost, total_cost, cost_status, metadata_patch, judge_patch, span_costs, event)
-                SELECT judge_id, 1, 120, 30, 150, 0.000048, 0.000048, 0.000096, 'PRICED',
+                SELECT judge_id, 1, 120, 30, 150, 0.000048, 0.000048, %2$s, 'PRICED',
                     '{"evalplane.trace.costStatus": "PRICED"}',
                     '{"mlflow.assessment.judgeCost": "0.000096", "mlflow.assessment.judgeInputTokens": "120",
                       "mlflow.assessment.judgeOutputTokens": "30", "evalplane.assessment.judgeCostStatus": "PRICED"}',
                     '{}', '{}'
-                FROM (%s) j
-                """.formatted(judges));
+                FROM (%1$s) j
+                """.formatted(judges, JUDGE_COST.toPlainString()));
         sql.execute("""
                 INSERT INTO traces.trace_run_links (run_id, trace_id, request_time_ms, is_judge, qualifies,
                     from_metadata, from_assessment)

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -17,9 +19,11 @@ import jakarta.validation.constraints.Size;
  * {@code PATCH /api/v1/traces/{trace_id}/assessments/{assessment_id}}: name (MLflow's rename), value and rationale are
  * replaced when present ({@code null} clears them), metadata keys are merged (a key set to null is removed),
  * {@code valid} is set when present. {@code value} and {@code rationale} are JSON trees so that "absent" and "null"
- * differ. Unknown fields are refused (trace-service reads it with FAIL_ON_UNKNOWN_PROPERTIES).
+ * differ: a client (the gateway's MLflow layer) leaves a field out with Java null and clears it with
+ * {@code NullNode}. Unknown fields are refused (trace-service reads it with FAIL_ON_UNKNOWN_PROPERTIES).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Storable
 @Schema(description = "A partial update of an assessment")
 public record AssessmentPatchRequest(
@@ -32,7 +36,8 @@ public record AssessmentPatchRequest(
         @JsonDeserialize(contentUsing = StrictString.class) Map<String, String> metadata,
         @Schema(nullable = true) Boolean valid) {
 
-    /** True when the body sets nothing. */
+    /** True when the body sets nothing (not a field of the body). */
+    @JsonIgnore
     public boolean isEmpty() {
         return name == null && value == null && rationale == null && metadata == null && valid == null;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.events.http.TracePage;
+import dev.evalplane.events.http.TraceBatchGetRequest;
 import dev.evalplane.events.http.TraceSearchRequest;
 import dev.evalplane.judge.config.ServiceUrls;
 import dev.evalplane.internalauth.InternalToken;
@@ -51,10 +52,9 @@ public class TraceServiceClient {
      * trace id; ids trace-service does not know are absent), in one request (at most 1000 ids).
      */
     public Uni<Map<String, JsonNode>> traces(List<String> traceIds) {
-        ObjectNode request = json.createObjectNode();
-        traceIds.forEach(request.putArray("trace_ids")::add);
+        Buffer request = write(new TraceBatchGetRequest(traceIds));
         return reads.read(() -> client.postAbs(baseUrl + "/api/v1/traces/batch-get")
-                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+                .putHeader("Content-Type", "application/json").sendBuffer(request)
                 .map(r -> body(r, traceIds.size() + " traces")))
                 .map(answer -> {
                     Map<String, JsonNode> found = new java.util.concurrent.ConcurrentHashMap<>();
@@ -72,11 +72,16 @@ public class TraceServiceClient {
     }
 
     private Uni<HttpResponse<Buffer>> searchRequest(TraceSearchRequest request) {
+        return client.postAbs(baseUrl + "/api/v1/traces/search")
+                .putHeader("Content-Type", "application/json").sendBuffer(write(request));
+    }
+
+    /** A request body record as JSON (records of events' {@code http} package always serialize). */
+    private Buffer write(Object body) {
         try {
-            return client.postAbs(baseUrl + "/api/v1/traces/search")
-                    .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(json.writeValueAsBytes(request)));
-        } catch (java.io.IOException e) {
-            return Uni.createFrom().failure(e);
+            return Buffer.buffer(json.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName(), e);
         }
     }
 

@@ -9,12 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
+import dev.evalplane.events.http.ExperimentCreateRequest;
+import dev.evalplane.events.http.ExperimentSearchRequest;
 import dev.evalplane.events.http.ProblemRefs;
+import dev.evalplane.events.http.TagEdit;
 import dev.evalplane.events.http.Storable;
 import dev.evalplane.trace.domain.Experiment;
 import dev.evalplane.trace.domain.ExperimentList;
 import dev.evalplane.trace.domain.ExperimentPage;
-import dev.evalplane.trace.service.ExperimentRequests;
 import dev.evalplane.trace.service.ExperimentService;
 import dev.evalplane.trace.service.TraceService;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +61,7 @@ public class ExperimentResource {
     @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ProblemRefs.CONFLICT)
     public Uni<Response> create(
-            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) ExperimentRequests.Create request) {
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) ExperimentCreateRequest request) {
         return experiments.create(request.name(), request.tags())
                 .map(e -> Response.status(Response.Status.CREATED).entity(e).build());
     }
@@ -80,7 +82,7 @@ public class ExperimentResource {
     @APIResponse(responseCode = "200", description = "one page of experiments")
     @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
     public Uni<ExperimentPage> search(
-            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) ExperimentRequests.Search request) {
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) ExperimentSearchRequest request) {
         if (request.name() != null) {
             return experiments.byName(request.name())
                     .map(e -> new ExperimentPage(e == null ? List.of() : List.of(e), null));
@@ -96,7 +98,7 @@ public class ExperimentResource {
     @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemRefs.NOT_FOUND)
     public Uni<Experiment> editTags(@RestPath("experiment_id") String experimentId,
-            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) ExperimentRequests.TagEdit request) {
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TagEdit request) {
         return experiments.editTags(experimentId, request.set(), request.delete());
     }
 }

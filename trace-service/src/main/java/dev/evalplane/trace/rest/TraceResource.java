@@ -6,6 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import dev.evalplane.events.http.ProblemRefs;
+import dev.evalplane.events.http.TagEdit;
+import dev.evalplane.events.http.TraceBatchGetRequest;
+import dev.evalplane.events.http.TraceDeleteRequest;
 import dev.evalplane.events.http.Storable;
 import dev.evalplane.events.http.Trace;
 import dev.evalplane.events.http.TraceInfo;
@@ -73,7 +76,7 @@ public class TraceResource {
     @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemRefs.NOT_FOUND)
     public Uni<TraceInfo> editTags(@RestPath("trace_id") String traceId,
-            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TraceEditRequests.TagEdit body) {
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TagEdit body) {
         return edits.editTags(traceId, body.set(), body.delete());
     }
 
@@ -84,7 +87,7 @@ public class TraceResource {
     @APIResponse(responseCode = "200", description = "how many traces were deleted")
     @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
     public Uni<TraceEditRequests.Deleted> delete(
-            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TraceEditRequests.Delete body) {
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TraceDeleteRequest body) {
         return edits.delete(body.traceIds(), body.experimentId(), body.maxTimestampMs(), body.maxTraces())
                 .map(TraceEditRequests.Deleted::new);
     }
@@ -96,7 +99,7 @@ public class TraceResource {
     @APIResponse(responseCode = "200", description = "the traces that exist, in the order asked")
     @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
     public Uni<TraceEditRequests.Traces> batchGet(
-            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TraceEditRequests.BatchGet body) {
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) TraceBatchGetRequest body) {
         return edits.getMany(body.traceIds()).map(TraceEditRequests.Traces::new);
     }
 

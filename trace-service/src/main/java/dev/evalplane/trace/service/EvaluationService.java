@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.events.http.Assessment;
@@ -16,13 +15,10 @@ import dev.evalplane.trace.repository.AssessmentQueries;
 import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.EvaluationRepository;
 import dev.evalplane.trace.repository.EvaluationRepository.ListedTrace;
-import dev.evalplane.trace.repository.EvaluationRepository.Summary;
 import dev.evalplane.trace.repository.RunListCountRepository;
-import dev.evalplane.trace.repository.RunListCountRepository.Counters;
 import dev.evalplane.trace.repository.RunSummaryRepository;
 import dev.evalplane.trace.search.PageToken;
 import dev.evalplane.support.error.InvalidInputException;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,57 +76,30 @@ public class EvaluationService {
     }
 
     /**
-     * The run's summary: the stored one while the run's writes counter has not moved since it was computed (then it
-     * is still exact and costs one row), else computed from the run's data in the same snapshot and stored (not for
-     * a run nothing was ever written for: any id may be asked for).
+     * The run's summary: what was written since the last fold is folded into the run summaries' sums first (only
+     * that, whatever the run's size), then the sums and the run's listed count are read from one snapshot.
      */
     public Uni<RunSummary> summary(String runId) {
-        return db.snapshot(conn -> counts.counters(conn, runId).chain(counters -> summaries.find(conn, runId)
-                .map(stored -> stored != null && stored.writes() == counters.writes() ? read(stored.json()) : null)
-                .chain(stored -> stored != null && stored.format() == Summary.FORMAT
-                        ? Uni.createFrom().item(new CountedSummary(counters, stored, false))
-                        : repository.summary(conn, runId).map(s -> new CountedSummary(counters, s, true)))))
-                .call(c -> c.computed() && c.counters().writes() > 0 ? store(runId, c) : Uni.createFrom().voidItem())
-                .map(c -> new RunSummary(runId, c.counters().listed(), c.summary().total(), c.summary().scorers()));
+        return summaries.fold(db.pool(), true).chain(() -> folded(runId));
     }
 
-    /** The summaries of several runs, in the order asked, at most four computed at a time. */
+    private Uni<RunSummary> folded(String runId) {
+        return db.snapshot(conn -> counts.counters(conn, runId).chain(counters -> summaries.read(conn, runId)
+                .map(s -> new RunSummary(runId, counters.listed(), s.total(), s.scorers()))));
+    }
+
+    /** The summaries of several runs, in the order asked (one fold, then at most four read at a time). */
     public Uni<List<RunSummary>> summaries(List<String> runIds) {
         if (runIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Multi.createFrom().iterable(runIds).onItem().transformToUni(this::summary).merge(4).collect().asList()
+        return summaries.fold(db.pool(), true).chain(() -> Multi.createFrom().iterable(runIds).onItem()
+                .transformToUni(this::folded).merge(4).collect().asList())
                 .map(found -> {
                     Map<String, RunSummary> byRun = new HashMap<>();
                     found.forEach(s -> byRun.put(s.runId(), s));
                     return runIds.stream().map(byRun::get).toList();
                 });
-    }
-
-    /** A summary that could not be stored is still answered; the next request computes it again. */
-    private Uni<Void> store(String runId, CountedSummary c) {
-        return summaries.store(db.pool(), runId, c.counters().writes(), write(c.summary()))
-                .onFailure().invoke(e -> Log.warnf("summary of run %s not stored: %s", runId, e.getMessage()))
-                .onFailure().recoverWithNull();
-    }
-
-    private record CountedSummary(Counters counters, Summary summary, boolean computed) {
-    }
-
-    private Summary read(String json) {
-        try {
-            return mapper.readValue(json, Summary.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored run summary is not readable", e);
-        }
-    }
-
-    private String write(Summary summary) {
-        try {
-            return mapper.writeValueAsString(summary);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("run summary not writable", e);
-        }
     }
 
     private static List<EvaluationRow> rows(List<ListedTrace> page, Map<String, List<Assessment>> byTrace) {

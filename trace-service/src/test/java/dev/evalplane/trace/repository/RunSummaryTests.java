@@ -2,156 +2,241 @@ package dev.evalplane.trace.repository;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.evalplane.events.AssessmentError;
+import dev.evalplane.events.AssessmentEvent;
+import dev.evalplane.events.AssessmentSource;
+import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.Ids;
+import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.Topics;
+import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
-import dev.evalplane.trace.repository.EvaluationRepository.Summary;
+import dev.evalplane.trace.repository.RunSummaryRepository.Summary;
+import dev.evalplane.trace.support.Events;
 import dev.evalplane.trace.support.ExactJson;
+import dev.evalplane.trace.support.Spans;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
 /**
- * A run's summary is stored with the run's writes counter and served while the counter has not moved. To see which
- * one is served, the stored summary is overwritten with a marker: it must be served while nothing changed, and every
- * kind of write that changes what the summary reads must bring the computed summary back.
+ * A run's summary is kept incrementally (V6__run_summary_totals.sql). After a mix of writes through the real doors
+ * (spans, feedback and trace costs over Kafka, in both orders and at the same time; a cost's newer version; human
+ * feedback that overrides a judge, is edited and deleted; a deleted trace; another run's feedback on the same trace;
+ * every Kafka record delivered again), the kept summary must equal the summary aggregated from scratch over the
+ * base tables, exactly, for both runs.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, parallel = true)
 @WithTestResource(value = PostgresResource.class, parallel = true)
 class RunSummaryTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String MARKER = "{\"format\": 2, \"total\": {\"total_cost\": 999, \"input_tokens\": 0, \"output_tokens\": 0,"
-            + " \"cost_status\": \"PRICED\"}, \"scorers\": []}";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String EXPERIMENT = "exp-summary";
 
     @Inject
     Pool pool;
 
     @Inject
-    EvaluationRepository evaluations;
+    RunSummaryRepository summaries;
 
     private final String run = "run-summary-" + Ids.newSpanId();
+    private final String other = "run-other-" + Ids.newSpanId();
+    private final List<AssessmentEvent> feedbackSent = new ArrayList<>();
+    private final List<TraceCostEvent> costsSent = new ArrayList<>();
 
     @Test
-    void storedSummaryIsServedUntilAWriteChangesWhatItReads() {
+    void keptSummaryEqualsTheSummaryComputedFromScratchAfterEveryKindOfWrite() {
         ExactJson.enable();
-        for (int i = 1; i <= 3; i++) {
-            trace(i);
-            feedback("a" + i, "t" + i, "correctness", "\"yes\"", run, "j" + i);
-            cost("j" + i, 1, "0.00" + i);
+        List<String> rows = new ArrayList<>();
+        List<String> judges = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.add(Ids.newTraceId());
+            judges.add(Ids.newTraceId());
         }
-        sql("INSERT INTO trace_run_links (run_id, trace_id, request_time_ms, qualifies) SELECT $1, $1 || '-t' || g,"
-                + " g, true FROM generate_series(1, 3) g", run);
+        // two judge traces are priced before their feedback exists
+        cost(judges.get(0), 1, "0.0004", CostStatus.PRICED, List.of());
+        cost(judges.get(1), 1, "0.00064", CostStatus.PRICED, List.of());
+        for (int i = 0; i < rows.size(); i++) {
+            Spans.sendTrace(rows.get(i), EXPERIMENT, 1000 + i, null, Map.of(MlflowKeys.SOURCE_RUN, run));
+            Spans.sendTrace(judges.get(i), EXPERIMENT, 1500 + i, Map.of(MlflowKeys.SOURCE_SCORER_TAG, "correctness"),
+                    Map.of(MlflowKeys.SOURCE_RUN, run));
+            feedback(Events.judgeFeedback(rows.get(i), "correctness", TextNode.valueOf(i % 3 == 1 ? "no" : "yes"),
+                    run, judges.get(i)));
+        }
+        feedback(Events.judgeFeedback(rows.get(0), "relevance", IntNode.valueOf(4), run, null));
+        feedback(Events.judgeFeedback(rows.get(1), "relevance", DecimalNode.valueOf(new BigDecimal("2.5")), run, null));
+        feedback(Events.judgeFeedback(rows.get(2), "relevance", IntNode.valueOf(5), run, null));
+        feedback(new AssessmentEvent(1, Ids.assessmentId(run, rows.get(3), "safety"), rows.get(3), null, "safety",
+                AssessmentEvent.FEEDBACK, new AssessmentSource(AssessmentSource.LLM_JUDGE, "openai:/gpt-4.1-mini"),
+                null, null, new AssessmentError("TIMEOUT", "the judge timed out"),
+                Map.of(MlflowKeys.SOURCE_RUN_ID, run), 1_732_600_000_000L, null, null));
+        // another run judged the first trace too: its feedback belongs to that run's summary only
+        feedback(Events.judgeFeedback(rows.get(0), "correctness", TextNode.valueOf("no"), other, null));
+        // 30 more rows whose feedback and judge cost are sent at the same moment, on two topics and two consumers
+        for (int i = 0; i < 30; i++) {
+            String row = Ids.newTraceId();
+            String judge = Ids.newTraceId();
+            Spans.sendTrace(row, EXPERIMENT, 2000 + i, null, Map.of(MlflowKeys.SOURCE_RUN, run));
+            if (i % 2 == 0) {
+                cost(judge, 1, "0.00001", CostStatus.PRICED, List.of());
+            }
+            feedback(Events.judgeFeedback(row, "groundedness", TextNode.valueOf(i % 4 == 0 ? "no" : "yes"), run,
+                    judge));
+            if (i % 2 == 1) {
+                cost(judge, 1, "0.00002", CostStatus.PRICED, List.of());
+            }
+        }
 
-        JsonPath first = summary();
-        assertThat(first.getInt("traces")).isEqualTo(3);
-        assertThat(new BigDecimal(first.getString("judge_cost.total_cost"))).isEqualByComparingTo("0.006");
-        assertServedIsComputed();
-        assertThat(summary().prettify()).as("the stored summary reads back exactly").isEqualTo(first.prettify());
-        storeMarker();
-        assertThat(markerIsServed()).as("nothing changed: the stored summary is served").isTrue();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(summary(run).getLong("traces")).isEqualTo(36));
+        awaitConsumed();
+        assertKeptEqualsFromScratch(run);
+        assertKeptEqualsFromScratch(other);
+        assertThat(new BigDecimal(summary(run).getString("judge_cost.known_cost"))).isEqualByComparingTo("0.00149");
 
-        storeMarker();
-        feedback("a4", "t1", "relevance", "4", run, null);
-        assertThat(markerIsServed()).as("new feedback of the run").isFalse();
-        assertServedIsComputed();
+        // the other judge traces are priced once their feedback is counted; one is not priced, one gets a newer version
+        cost(judges.get(2), 1, "0.0002", CostStatus.PRICED, List.of());
+        cost(judges.get(3), 1, null, CostStatus.UNPRICED, List.of("acme-judge-large"));
+        cost(judges.get(4), 1, "0.0001", CostStatus.PRICED, List.of());
+        cost(judges.get(4), 2, "0.0003", CostStatus.PRICED, List.of());
+        awaitConsumed();
+        assertKeptEqualsFromScratch(run);
+        JsonPath first = summary(run);
+        assertThat(first.getString("judge_cost.cost_status")).isEqualTo("PARTIALLY_PRICED");
+        assertThat(first.getList("judge_cost.unpriced_models")).containsExactly("acme-judge-large");
+        assertThat(new BigDecimal(first.getString("judge_cost.known_cost")))
+                .as("0.0004 + 0.00064 + 0.0002 + 0.0003 (version 2) + 15 x 0.00001 + 15 x 0.00002")
+                .isEqualByComparingTo("0.00199");
+        String correctness = "scorers.find { it.name == 'correctness' }";
+        assertThat(first.getLong(correctness + ".count")).isEqualTo(6);
+        assertThat(new BigDecimal(first.getString("scorers.find { it.name == 'relevance' }.mean")))
+                .isBetween(new BigDecimal("3.8333"), new BigDecimal("3.8334"));
+        assertThat(first.getLong("scorers.find { it.name == 'safety' }.errors")).isEqualTo(1);
+        assertThat(summary(other).getLong("traces")).isEqualTo(1);
 
-        storeMarker();
-        cost("j2", 2, "0.5");
-        assertThat(markerIsServed()).as("a judge trace's cost changed").isFalse();
-        assertThat(new BigDecimal(summary().getString("judge_cost.total_cost"))).isEqualByComparingTo("0.504");
+        // a human overrides the judge of row 1; human feedback (no source run) counts in every run listing the trace
+        String judgeOfRow1 = Ids.assessmentId(run, rows.get(1), "correctness");
+        human(rows.get(1), Map.of("name", "correctness", "assessment_type", "FEEDBACK", "value", "yes",
+                "source", Map.of("source_type", "HUMAN", "source_id", "ann@example.com"), "overrides", judgeOfRow1));
+        String thumbs = human(rows.get(0), Map.of("name", "thumbs_up", "assessment_type", "FEEDBACK", "value", true));
+        given().contentType(ContentType.JSON).body(Map.of("value", false))
+                .patch("/api/v1/traces/" + rows.get(0) + "/assessments/" + thumbs).then().statusCode(200);
+        String deleted = human(rows.get(2), Map.of("name", "thumbs_up", "assessment_type", "FEEDBACK", "value", true));
+        given().delete("/api/v1/traces/" + rows.get(2) + "/assessments/" + deleted).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("trace_ids", List.of(rows.get(5))))
+                .post("/api/v1/traces/delete").then().statusCode(200);
+        assertKeptEqualsFromScratch(run);
+        assertKeptEqualsFromScratch(other);
+        String beforeRedelivery = summary(run).prettify();
+        // every record delivered again, the older cost version after the newer one
+        feedbackSent.forEach(Events::send);
+        costsSent.forEach(Events::send);
+        awaitConsumed();
 
-        storeMarker();
-        feedback("h1", "t3", "thumbs_up", "true", null, null);
-        assertThat(markerIsServed()).as("human feedback (no source run) on a listed trace").isFalse();
-        assertThat(summary().getList("scorers.name")).contains("thumbs_up");
-
-        storeMarker();
-        sql("UPDATE trace_run_links SET is_judge = true WHERE run_id = $1 AND trace_id = $1 || '-t3'", run);
-        assertThat(markerIsServed()).as("a trace left the list").isFalse();
-        assertThat(summary().getInt("traces")).isEqualTo(2);
-        assertServedIsComputed();
-
-        storeMarker();
-        sql("DELETE FROM assessments WHERE assessment_id = $1", run + "-a4");
-        assertThat(markerIsServed()).as("feedback deleted").isFalse();
-        assertServedIsComputed();
-
-        storeMarker();
-        feedback("o1", "t1", "correctness", "\"no\"", "run-somebody-else-" + Ids.newSpanId(), null);
-        assertThat(markerIsServed()).as("another run's feedback does not touch this summary").isTrue();
+        assertKeptEqualsFromScratch(run);
+        assertKeptEqualsFromScratch(other);
+        JsonPath after = summary(run);
+        assertThat(after.prettify()).as("redelivered records changed nothing").isEqualTo(beforeRedelivery);
+        assertThat(after.getLong("traces")).isEqualTo(35);
+        assertThat(after.getLong(correctness + ".count")).as("6 judged, one overridden, one trace deleted, one human")
+                .isEqualTo(5);
+        assertThat(new BigDecimal(after.getString("scorers.find { it.name == 'thumbs_up' }.pass_rate")))
+                .isEqualByComparingTo("0");
+        JsonPath otherAfter = summary(other);
+        assertThat(otherAfter.getList("scorers.name")).containsExactly("correctness", "thumbs_up");
     }
 
     @Test
-    void aRunNothingWasWrittenForIsAnsweredAndNotStored() {
+    void aRunNothingWasWrittenForIsAnsweredWithoutKeepingAnything() {
         String unknown = "run-never-written-" + Ids.newSpanId();
-        JsonPath summary = given().get("/api/v1/evaluations/" + unknown + "/summary").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath summary = summary(unknown);
         assertThat(summary.getInt("traces")).isZero();
         assertThat(summary.getList("scorers")).isEmpty();
-        assertThat(pool.preparedQuery("SELECT count(*) FROM run_summaries WHERE run_id = $1").execute(Tuple.of(unknown))
-                .await().atMost(WAIT).iterator().next().getLong(0)).isZero();
+        assertThat(summary.getString("judge_cost.cost_status")).isEqualTo("NO_USAGE");
+        assertThat(pool.preparedQuery("SELECT count(*) FROM run_summary_scorers WHERE run_id = $1")
+                .execute(Tuple.of(unknown)).await().atMost(WAIT).iterator().next().getLong(0)).isZero();
     }
 
-    /** Makes sure a summary is stored for the run's current writes, then overwrites it with the marker. */
-    private void storeMarker() {
-        summary();
-        sql("UPDATE run_summaries SET summary = $2 WHERE run_id = $1", run, MARKER);
+    /** The summary kept for the run (after folding what is pending) equals the one aggregated from scratch. */
+    private void assertKeptEqualsFromScratch(String runId) {
+        summaries.fold(pool, true).await().atMost(WAIT);
+        Summary kept = summaries.read(pool, runId).await().atMost(WAIT);
+        Summary fromScratch = FromScratchSummary.of(pool, runId);
+        assertThat(kept.scorers()).as("run %s has feedback", runId).isNotEmpty();
+        assertThat(kept).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(fromScratch);
+        JsonPath served = summary(runId);
+        assertThat(served.getList("scorers.name")).isEqualTo(kept.scorers().stream().map(s -> s.name()).toList());
+        assertThat(served.getString("judge_cost.cost_status")).isEqualTo(kept.total().costStatus());
     }
 
-    private boolean markerIsServed() {
-        return new BigDecimal(summary().getString("judge_cost.total_cost")).compareTo(new BigDecimal(999)) == 0;
+    /** Every record sent so far on the feedback and cost topics is consumed and committed by trace-service. */
+    private static void awaitConsumed() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBrokerResource.bootstrapServers()))) {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> lag(admin) == 0);
+        }
     }
 
-    private void assertServedIsComputed() {
-        Summary computed = evaluations.summary(pool, run).await().atMost(WAIT);
-        JsonPath served = summary();
-        assertThat(served.getList("scorers.name"))
-                .isEqualTo(computed.scorers().stream().map(s -> s.name()).toList());
-        assertThat(served.getString("judge_cost.cost_status")).isEqualTo(computed.total().costStatus());
-        assertThat(new BigDecimal(served.getString("judge_cost.total_cost")))
-                .isEqualByComparingTo(computed.total().totalCost());
-        List<Integer> counts = served.getList("scorers.count");
-        assertThat(counts.stream().map(Integer::longValue).toList())
-                .isEqualTo(computed.scorers().stream().map(s -> s.count()).toList());
+    private static long lag(Admin admin) throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("trace-service")
+                .partitionsToOffsetAndMetadata().get();
+        Set<String> topics = Set.of(Topics.ASSESSMENTS, Topics.TRACE_COSTS);
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
+                .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        long lag = 0;
+        for (var end : admin.listOffsets(ends).all().get().entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+        }
+        return lag;
     }
 
-    private JsonPath summary() {
-        return given().get("/api/v1/evaluations/" + run + "/summary").then().statusCode(200).extract().jsonPath();
+    private void feedback(AssessmentEvent event) {
+        feedbackSent.add(event);
+        Events.send(event);
     }
 
-    private void trace(int i) {
-        sql("INSERT INTO traces (trace_id, experiment_id, request_time_ms, state, root_span_id, first_span_start_ms)"
-                + " VALUES ($1, 'exp-summary', $2, 'OK', 'r', $2)", run + "-t" + i, (long) i);
+    private void cost(String judgeTrace, long version, String total, CostStatus status, List<String> unpriced) {
+        TraceCostEvent event = Events.cost(judgeTrace, version, 100, 10, total, status, unpriced);
+        costsSent.add(event);
+        Events.send(event);
     }
 
-    private void feedback(String id, String trace, String name, String value, String sourceRun, String judgeTrace) {
-        sql("INSERT INTO assessments (assessment_id, trace_id, name, assessment_type, value, metadata, create_time_ms,"
-                + " last_update_time_ms) VALUES ($1, $2, $3, 'FEEDBACK', $4::jsonb, jsonb_strip_nulls(jsonb_build_object("
-                + "'mlflow.assessment.sourceRunId', $5::text, 'mlflow.assessment.scorerTraceId', $6::text)), 0, 0)",
-                run + "-" + id, run + "-" + trace, name, value, sourceRun, judgeTrace == null ? null : run + "-" + judgeTrace);
+    private static String human(String trace, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/traces/" + trace + "/assessments")
+                .then().statusCode(201).extract().path("assessment_id");
     }
 
-    private void cost(String judgeTrace, long version, String totalCost) {
-        sql("INSERT INTO trace_costs (trace_id, version, input_tokens, output_tokens, total_tokens, total_cost,"
-                + " cost_status, metadata_patch, judge_patch, span_costs, event) VALUES ($1, $2, 100, 10, 110,"
-                + " $3::text::numeric, 'PRICED', '{}', '{}', '{}', '{}') ON CONFLICT (trace_id) DO UPDATE SET"
-                + " version = EXCLUDED.version, total_cost = EXCLUDED.total_cost", run + "-" + judgeTrace, version,
-                totalCost);
-    }
-
-    private void sql(String sql, Object... args) {
-        pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(WAIT);
+    private static JsonPath summary(String runId) {
+        return given().get("/api/v1/evaluations/" + runId + "/summary").then().statusCode(200).extract().jsonPath();
     }
 }

@@ -3,12 +3,14 @@ package dev.evalplane.gateway.mlflow.experiments;
 import static dev.evalplane.gateway.mlflow.MlflowParams.encode;
 import static dev.evalplane.gateway.mlflow.MlflowParams.required;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.evalplane.events.http.ExperimentCreateRequest;
+import dev.evalplane.events.http.ExperimentSearchRequest;
+import dev.evalplane.events.http.TagEdit;
 import dev.evalplane.gateway.client.Upstream;
 import dev.evalplane.gateway.mlflow.MlflowException;
 import dev.evalplane.gateway.mlflow.MlflowJson;
@@ -56,7 +58,7 @@ public abstract class MlflowExperimentResource {
     @Path("/get-by-name")
     public Uni<ExperimentResponse> getByName(@RestQuery("experiment_name") String name) {
         String checked = required("experiment_name", name);
-        return services.post(Upstream.TRACE_SERVICE, EXPERIMENTS + "/search", Map.of("name", checked),
+        return services.post(Upstream.TRACE_SERVICE, EXPERIMENTS + "/search", ExperimentSearchRequest.byName(checked),
                 ServiceExperiment.Page.class).map(page -> {
                     if (page.experiments() == null || page.experiments().isEmpty()) {
                         throw MlflowException.notFound("Could not find experiment with name '" + checked + "'");
@@ -71,9 +73,8 @@ public abstract class MlflowExperimentResource {
     public Uni<CreateExperimentResponse> create(String body) {
         CreateExperiment request = json.read(body, CreateExperiment.class);
         String name = required("name", request.name());
-        Map<String, Object> create = new HashMap<>();
-        create.put("name", name);
-        create.put("tags", dev.evalplane.gateway.mlflow.MlflowTag.map(request.tags()));
+        ExperimentCreateRequest create = new ExperimentCreateRequest(name,
+                dev.evalplane.gateway.mlflow.MlflowTag.map(request.tags()));
         return services.post(Upstream.TRACE_SERVICE, EXPERIMENTS, create, ServiceExperiment.class)
                 .onFailure(MlflowException.class).transform(e -> alreadyExists((MlflowException) e, name))
                 .map(e -> new CreateExperimentResponse(e.experimentId()));
@@ -100,8 +101,7 @@ public abstract class MlflowExperimentResource {
     public Uni<Map<String, Object>> setTag(String body) {
         SetExperimentTag request = json.read(body, SetExperimentTag.class);
         String id = required("experiment_id", request.experimentId());
-        Map<String, Object> edit = Map.of("set", Map.of(required("key", request.key()),
-                request.value() == null ? "" : request.value()));
+        TagEdit edit = TagEdit.setting(required("key", request.key()), request.value() == null ? "" : request.value());
         return services.patch(Upstream.TRACE_SERVICE, EXPERIMENTS + "/" + encode(id) + "/tags", edit, Void.class)
                 .map(ignored -> Map.of());
     }
@@ -112,7 +112,7 @@ public abstract class MlflowExperimentResource {
     public Uni<Map<String, Object>> deleteTag(String body) {
         DeleteExperimentTag request = json.read(body, DeleteExperimentTag.class);
         String id = required("experiment_id", request.experimentId());
-        Map<String, Object> edit = Map.of("delete", List.of(required("key", request.key())));
+        TagEdit edit = TagEdit.deleting(required("key", request.key()));
         return services.patch(Upstream.TRACE_SERVICE, EXPERIMENTS + "/" + encode(id) + "/tags", edit, Void.class)
                 .map(ignored -> Map.of());
     }
@@ -121,11 +121,10 @@ public abstract class MlflowExperimentResource {
         if ("DELETED_ONLY".equals(request.viewType())) {
             return Uni.createFrom().item(new SearchExperimentsResponse(List.of(), null));
         }
-        Map<String, Object> search = new HashMap<>();
-        search.put("filter_string", request.filter());
-        search.put("order_by", request.orderBy());
-        search.put("max_results", request.maxResults());
-        search.put("page_token", request.pageToken() == null || request.pageToken().isEmpty() ? null : request.pageToken());
+        Integer maxResults = request.maxResults() == null ? null
+                : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, request.maxResults()));
+        ExperimentSearchRequest search = new ExperimentSearchRequest(null, request.filter(), request.orderBy(),
+                maxResults, request.pageToken() == null || request.pageToken().isEmpty() ? null : request.pageToken());
         return services.post(Upstream.TRACE_SERVICE, EXPERIMENTS + "/search", search, ServiceExperiment.Page.class)
                 .map(page -> new SearchExperimentsResponse(
                         page.experiments().stream().map(MlflowExperiment::of).toList(), page.nextPageToken()));

@@ -1,13 +1,13 @@
 package dev.evalplane.gateway.mlflow.traces;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.evalplane.events.http.AssessmentCreateRequest;
 import dev.evalplane.gateway.mlflow.MlflowException;
 import dev.evalplane.gateway.mlflow.traces.MlflowTraceMessages.AssessmentError;
 import dev.evalplane.gateway.mlflow.traces.MlflowTraceMessages.AssessmentSource;
@@ -46,41 +46,41 @@ public class AssessmentMapping {
     }
 
     /** trace-service's create body for an MLflow assessment. */
-    Map<String, Object> toService(MlflowAssessment a) {
+    AssessmentCreateRequest toService(MlflowAssessment a) {
         if (a == null) {
             throw MlflowException.missing("assessment");
         }
         if (a.assessmentName() == null || a.assessmentName().isEmpty()) {
             throw MlflowException.missing("assessment.assessment_name");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", a.assessmentName());
+        String type;
+        JsonNode value;
+        AssessmentCreateRequest.Error serviceError = null;
         if (a.expectation() != null) {
-            body.put("assessment_type", "EXPECTATION");
-            body.put("value", expectationValue(a.expectation()));
+            type = "EXPECTATION";
+            value = expectationValue(a.expectation());
         } else if (a.feedback() != null) {
-            body.put("assessment_type", "FEEDBACK");
-            body.put("value", TraceInfoMapping.orNull(a.feedback().value()));
+            type = "FEEDBACK";
+            value = TraceInfoMapping.orNull(a.feedback().value());
             AssessmentError error = a.feedback().error() != null ? a.feedback().error() : a.error();
             if (error != null) {
-                body.put("error", Map.of("error_code", error.errorCode() == null ? "ERROR" : error.errorCode(),
-                        "error_message", error.errorMessage() == null ? "" : error.errorMessage()));
+                serviceError = new AssessmentCreateRequest.Error(error.errorCode() == null ? "ERROR" : error.errorCode(),
+                        error.errorMessage() == null ? "" : error.errorMessage());
             }
         } else {
             throw MlflowException.invalidParameter("an assessment needs a feedback or an expectation value");
         }
+        AssessmentCreateRequest.Source source = null;
         if (a.source() != null) {
-            String type = a.source().sourceType();
-            body.put("source", Map.of("source_type", type == null || type.equals("SOURCE_TYPE_UNSPECIFIED")
-                    ? "HUMAN" : type, "source_id", a.source().sourceId() == null ? "" : a.source().sourceId()));
+            String sourceType = a.source().sourceType();
+            source = new AssessmentCreateRequest.Source(sourceType == null
+                    || sourceType.equals("SOURCE_TYPE_UNSPECIFIED") ? "HUMAN" : sourceType,
+                    a.source().sourceId() == null ? "" : a.source().sourceId());
         }
-        putIfPresent(body, "rationale", a.rationale());
-        putIfPresent(body, "span_id", a.spanId() == null || a.spanId().isEmpty() ? null : a.spanId());
-        putIfPresent(body, "overrides", a.overrides() == null || a.overrides().isEmpty() ? null : a.overrides());
-        if (a.metadata() != null && !a.metadata().isEmpty()) {
-            body.put("metadata", a.metadata());
-        }
-        return body;
+        return new AssessmentCreateRequest(a.assessmentName(), type, source, value, a.rationale(),
+                a.metadata() == null || a.metadata().isEmpty() ? null : a.metadata(),
+                a.spanId() == null || a.spanId().isEmpty() ? null : a.spanId(),
+                a.overrides() == null || a.overrides().isEmpty() ? null : a.overrides(), serviceError, null, null);
     }
 
     /** The new value of an update: the feedback's or the expectation's. */
@@ -112,11 +112,5 @@ public class AssessmentMapping {
             }
         }
         return TraceInfoMapping.orNull(expectation.value());
-    }
-
-    private static void putIfPresent(Map<String, Object> body, String key, Object value) {
-        if (value != null) {
-            body.put(key, value);
-        }
     }
 }

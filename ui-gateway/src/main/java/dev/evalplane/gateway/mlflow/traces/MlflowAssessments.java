@@ -2,13 +2,16 @@ package dev.evalplane.gateway.mlflow.traces;
 
 import dev.evalplane.gateway.mlflow.MlflowParams;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.evalplane.events.http.AssessmentCreateRequest;
+import dev.evalplane.events.http.AssessmentPatchRequest;
 import dev.evalplane.gateway.client.Upstream;
 import dev.evalplane.gateway.mlflow.MlflowException;
 import dev.evalplane.gateway.mlflow.MlflowJson;
@@ -41,7 +44,7 @@ public class MlflowAssessments {
 
     Uni<AssessmentBody> create(String traceId, String body) {
         MlflowAssessment assessment = json.read(body, AssessmentBody.class).assessment();
-        Map<String, Object> create = mapping.toService(assessment);
+        AssessmentCreateRequest create = mapping.toService(assessment);
         return services.post(Upstream.TRACE_SERVICE, path(traceId), create, ServiceTraces.Assessment.class)
                 .onFailure(MlflowException.class).transform(e -> traceNotFound((MlflowException) e, traceId))
                 .map(a -> new AssessmentBody(mapping.toMlflow(a)));
@@ -58,23 +61,33 @@ public class MlflowAssessments {
             throw MlflowException.missing("assessment");
         }
         List<String> paths = maskPaths(request.updateMask());
-        Map<String, Object> patch = new HashMap<>();
+        if (paths.isEmpty()) {
+            throw MlflowException.invalidParameter("update_mask names nothing to update");
+        }
+        String name = null;
+        JsonNode value = null;
+        JsonNode rationale = null;
+        Map<String, String> metadata = null;
         for (String path : paths) {
             switch (path) {
-                case "feedback", "expectation" -> patch.put("value", mapping.updatedValue(assessment));
-                case "rationale" -> patch.put("rationale", assessment.rationale());
-                case "metadata" -> patch.put("metadata", assessment.metadata() == null ? Map.of() : assessment.metadata());
-                case "assessment_name" -> patch.put("name", assessment.assessmentName());
+                case "feedback", "expectation" -> value = orJsonNull(mapping.updatedValue(assessment));
+                case "rationale" -> rationale = assessment.rationale() == null ? NullNode.getInstance()
+                        : TextNode.valueOf(assessment.rationale());
+                case "metadata" -> metadata = assessment.metadata() == null ? Map.of() : assessment.metadata();
+                case "assessment_name" -> name = assessment.assessmentName();
                 default -> throw MlflowException.invalidParameter("update_mask path '" + path + "' cannot be updated");
             }
         }
-        if (patch.isEmpty()) {
-            throw MlflowException.invalidParameter("update_mask names nothing to update");
-        }
+        AssessmentPatchRequest patch = new AssessmentPatchRequest(name, value, rationale, metadata, null);
         return services.patch(Upstream.TRACE_SERVICE, path(traceId) + "/" + encode(assessmentId), patch,
                 ServiceTraces.Assessment.class)
                 .onFailure(MlflowException.class).transform(e -> assessmentNotFound((MlflowException) e, assessmentId))
                 .map(a -> new AssessmentBody(mapping.toMlflow(a)));
+    }
+
+    /** An explicit JSON null (clear) rather than an absent field (keep). */
+    private static JsonNode orJsonNull(JsonNode value) {
+        return value == null ? NullNode.getInstance() : value;
     }
 
     Uni<Map<String, Object>> delete(String traceId, String assessmentId) {

@@ -4,13 +4,16 @@ import static dev.evalplane.gateway.mlflow.MlflowParams.encode;
 import static dev.evalplane.gateway.mlflow.MlflowParams.required;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.evalplane.events.http.TagEdit;
+import dev.evalplane.events.http.TraceBatchGetRequest;
+import dev.evalplane.events.http.TraceDeleteRequest;
+import dev.evalplane.events.http.TraceSearchRequest;
 import dev.evalplane.gateway.client.Upstream;
 import dev.evalplane.gateway.mlflow.MlflowException;
 import dev.evalplane.gateway.mlflow.MlflowJson;
@@ -129,12 +132,9 @@ public abstract class MlflowTraceResource {
         if (maxResults < 1 || maxResults > MAX_SEARCH_RESULTS) {
             throw MlflowException.invalidParameter("max_results must be between 1 and " + MAX_SEARCH_RESULTS);
         }
-        Map<String, Object> search = new HashMap<>();
-        search.put("experiment_ids", experimentIds);
-        search.put("filter_string", blankToNull(request.filter()));
-        search.put("order_by", request.orderBy() == null || request.orderBy().isEmpty() ? null : request.orderBy());
-        search.put("max_results", maxResults);
-        search.put("page_token", blankToNull(request.pageToken()));
+        TraceSearchRequest search = new TraceSearchRequest(experimentIds, blankToNull(request.filter()),
+                request.orderBy() == null || request.orderBy().isEmpty() ? null : request.orderBy(), maxResults,
+                blankToNull(request.pageToken()));
         return services.post(Upstream.TRACE_SERVICE, TRACES + "/search", search, ServiceTraces.Page.class)
                 .map(page -> new SearchTracesResponse(page.traces().stream().map(this::toMlflow).toList(),
                         page.nextPageToken()));
@@ -145,8 +145,7 @@ public abstract class MlflowTraceResource {
     @Consumes("*/*")
     public Uni<Map<String, Object>> setTag(@RestPath("trace_id") String traceId, String body) {
         SetTraceTag request = json.read(body, SetTraceTag.class);
-        Map<String, Object> edit = Map.of("set", Map.of(required("key", request.key()),
-                request.value() == null ? "" : request.value()));
+        TagEdit edit = TagEdit.setting(required("key", request.key()), request.value() == null ? "" : request.value());
         return services.patch(Upstream.TRACE_SERVICE, TRACES + "/" + encode(traceId) + "/tags", edit, Void.class)
                 .map(ignored -> Map.of());
     }
@@ -157,7 +156,7 @@ public abstract class MlflowTraceResource {
     public Uni<Map<String, Object>> deleteTag(@RestPath("trace_id") String traceId, @RestQuery("key") String keyParam,
             String body) {
         String key = keyParam != null ? keyParam : json.read(body, DeleteTraceTag.class).key();
-        Map<String, Object> edit = Map.of("delete", List.of(required("key", key)));
+        TagEdit edit = TagEdit.deleting(required("key", key));
         return services.patch(Upstream.TRACE_SERVICE, TRACES + "/" + encode(traceId) + "/tags", edit, Void.class)
                 .map(ignored -> Map.of());
     }
@@ -167,13 +166,12 @@ public abstract class MlflowTraceResource {
     @Consumes("*/*")
     public Uni<DeleteTracesResponse> deleteTraces(String body) {
         DeleteTraces request = json.read(body, DeleteTraces.class);
-        Map<String, Object> delete = new HashMap<>();
+        TraceDeleteRequest delete;
         if (request.requestIds() != null && !request.requestIds().isEmpty()) {
-            delete.put("trace_ids", request.requestIds());
+            delete = TraceDeleteRequest.byIds(request.requestIds());
         } else if (request.maxTimestampMillis() != null) {
-            delete.put("experiment_id", required("experiment_id", request.experimentId()));
-            delete.put("max_timestamp_ms", request.maxTimestampMillis());
-            delete.put("max_traces", request.maxTraces());
+            delete = new TraceDeleteRequest(null, required("experiment_id", request.experimentId()),
+                    request.maxTimestampMillis(), request.maxTraces());
         } else {
             throw MlflowException.invalidParameter("Either `max_timestamp_millis` or `request_ids` must be specified.");
         }
@@ -223,7 +221,7 @@ public abstract class MlflowTraceResource {
         if (traceIds.size() > MAX_BATCH) {
             throw MlflowException.invalidParameter("at most " + MAX_BATCH + " trace_ids per request");
         }
-        return services.post(Upstream.TRACE_SERVICE, TRACES + "/batch-get", Map.of("trace_ids", traceIds),
+        return services.post(Upstream.TRACE_SERVICE, TRACES + "/batch-get", new TraceBatchGetRequest(traceIds),
                 ServiceTraces.Traces.class).map(ServiceTraces.Traces::traces);
     }
 
