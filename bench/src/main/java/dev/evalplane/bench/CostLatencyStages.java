@@ -18,8 +18,9 @@ import dev.evalplane.events.Topics;
  * Where the time between a judge call's end and its judgeCost showing goes, per judge trace, from timestamps the
  * pipeline leaves anyway: the judge trace's records on {@code spans} (producer time: scorer-service sent them),
  * {@code costs.span_costs.priced_at} (cost-service stored the price), the first record on {@code trace-costs}
- * (cost-service sent the aggregate), {@code traces.trace_costs.updated_at} (trace-service stored it) and the poll
- * that first saw the cost. All clocks are this machine's.
+ * (cost-service sent the aggregate), {@code traces.trace_costs.updated_at} (trace-service stored it; or the
+ * feedback's {@code last_update_time_ms} when trace-service stored the feedback later) and the read that first saw
+ * the cost. All clocks are this machine's.
  */
 final class CostLatencyStages {
 
@@ -29,6 +30,7 @@ final class CostLatencyStages {
         Map<String, Long> costSent = timestamps(Topics.TRACE_COSTS, judgeTrace, Math::min);
         Map<String, Long> priced = new HashMap<>();
         Map<String, Long> stored = new HashMap<>();
+        List<Long> feedbackLast = new ArrayList<>();
         try (Sql sql = Sql.open()) {
             String ids = Sql.idArray(judgeTrace.values());
             for (String[] row : sql.rows("SELECT trace_id, (extract(epoch FROM max(priced_at)) * 1000)::bigint"
@@ -39,11 +41,21 @@ final class CostLatencyStages {
                     + " FROM traces.trace_costs WHERE trace_id = ANY(" + ids + ")")) {
                 stored.put(row[0], Long.parseLong(row[1]));
             }
+            // the cost shows once the feedback is stored too: whichever of the two came last
+            for (String[] row : sql.rows("SELECT scorer_trace_id, max(last_update_time_ms) FROM traces.assessments"
+                    + " WHERE scorer_trace_id = ANY(" + ids + ") GROUP BY scorer_trace_id")) {
+                long feedback = Long.parseLong(row[1]);
+                Long cost = stored.get(row[0]);
+                if (cost != null && feedback > cost) {
+                    feedbackLast.add(feedback - cost);
+                    stored.put(row[0], feedback);
+                }
+            }
         }
         Map<String, List<Long>> stages = new LinkedHashMap<>();
         for (String stage : List.of("LLM span end -> judge spans sent by scorer-service",
                 "-> priced and stored by cost-service", "-> trace cost sent by cost-service",
-                "-> trace cost stored by trace-service", "-> seen by the poll")) {
+                "-> trace cost (and the feedback) stored by trace-service", "-> seen by the poll")) {
             stages.put(stage, new ArrayList<>());
         }
         seenAt.forEach((id, seen) -> {
@@ -66,13 +78,17 @@ final class CostLatencyStages {
                 report.figure(bench, "stage: " + stage, Stats.ofMillis(millis).toString());
             }
         });
+        if (!feedbackLast.isEmpty()) {
+            report.figure(bench, "feedback stored after its trace cost (" + feedbackLast.size() + " of "
+                    + judgeTrace.size() + "), by", Stats.ofMillis(feedbackLast).toString());
+        }
     }
 
     /** Per judge trace, the record timestamps on {@code topic} folded with {@code pick} (min or max). */
     private static Map<String, Long> timestamps(String topic, Map<String, String> judgeTrace, BinaryOperator<Long> pick) {
         Map<String, Long> at = new HashMap<>();
         Set<String> ours = new HashSet<>(judgeTrace.values());
-        for (ConsumerRecord<String, String> r : Kafka.readAll(topic, Duration.ofSeconds(2))) {
+        for (ConsumerRecord<String, String> r : Kafka.readToEnd(topic)) {
             if (ours.contains(r.key())) {
                 at.merge(r.key(), r.timestamp(), pick);
             }

@@ -26,6 +26,7 @@ import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.testsupport.LocalKafka;
 import dev.evalplane.testsupport.LocalPostgres;
 import dev.evalplane.testsupport.ServiceProcess;
+import dev.evalplane.testsupport.TopicClient;
 
 /**
  * kill -9 of the packaged cost-service in the middle of a stream of 3000 LLM spans over 300 traces (plus

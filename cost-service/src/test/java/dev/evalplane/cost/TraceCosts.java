@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.evalplane.events.EventJson;
 import dev.evalplane.events.Topics;
 import dev.evalplane.events.TraceCostEvent;
+import dev.evalplane.testsupport.TopicClient;
 
 /** Reads {@code trace-costs}: every event of some traces, in topic order. */
 public final class TraceCosts {

@@ -19,7 +19,6 @@ import dev.evalplane.events.Ids;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.judge.support.FakeLlm;
 import dev.evalplane.judge.support.Runs;
-import dev.evalplane.judge.support.TopicReader;
 import dev.evalplane.testsupport.FakeLlmProvider;
 import dev.evalplane.testsupport.FakeLlmReply;
 import dev.evalplane.testsupport.FakeLlmRequest;
@@ -138,7 +137,7 @@ class EvaluationFlowTests {
     }
 
     private static void assertRowTraces(String runId, List<String> rowTraces) {
-        List<TopicReader.Record> spans = Runs.spans(rowTraces);
+        List<Runs.Record> spans = Runs.spans(rowTraces);
         assertThat(spans).hasSize(3).allSatisfy(s -> {
             JsonNode span = s.value();
             assertThat(s.key()).isEqualTo(span.path("trace_id").asText());
@@ -160,7 +159,7 @@ class EvaluationFlowTests {
         }
         Map<String, List<JsonNode>> byTrace = Runs.spans(judgeTraces).stream()
                 .peek(r -> assertThat(r.key()).isEqualTo(r.value().path("trace_id").asText()))
-                .map(TopicReader.Record::value)
+                .map(Runs.Record::value)
                 .collect(Collectors.groupingBy(s -> s.path("trace_id").asText()));
         assertThat(byTrace).hasSize(9);
         byTrace.forEach((traceId, spans) -> {
@@ -205,7 +204,7 @@ class EvaluationFlowTests {
     }
 
     private static void assertFeedback(String runId, List<String> rowTraces) {
-        List<TopicReader.Record> records = Runs.assessments(runId);
+        List<Runs.Record> records = Runs.assessments(runId);
         List<JsonNode> feedback = Runs.values(records).stream()
                 .filter(a -> "FEEDBACK".equals(a.path("assessment_type").asText())).toList();
         List<JsonNode> expectations = Runs.values(records).stream()

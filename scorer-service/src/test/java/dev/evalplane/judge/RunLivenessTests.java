@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,10 +103,12 @@ class RunLivenessTests {
         pool.preparedQuery("UPDATE scoring.runs SET status = 'FAILED', error = 'failed elsewhere', finished_at = now()"
                 + " WHERE run_id = $1").execute(Tuple.of(runId)).await().atMost(WAIT);
 
-        await().atMost(WAIT).pollDelay(Duration.ofSeconds(2)).until(() -> {
-            int before = fake.requests().size();
-            Thread.sleep(1000);
-            return fake.requests().size() == before;
+        // proves a negative, so it takes time: judging has stopped when two polls 1 s apart see the same number of
+        // provider calls (a running executor calls again within the fake's 300 ms)
+        AtomicInteger calls = new AtomicInteger(-1);
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            int now = fake.requests().size();
+            return calls.getAndSet(now) == now;
         });
         assertThat(fake.requests().size()).as("the remaining rows were not judged").isLessThan(15);
         JsonPath run = given().get("/api/v1/evaluations/" + runId).then().statusCode(200).extract().jsonPath();

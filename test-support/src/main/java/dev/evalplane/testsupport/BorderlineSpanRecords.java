@@ -2,27 +2,15 @@ package dev.evalplane.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -129,45 +117,19 @@ public final class BorderlineSpanRecords {
     }
 
     /** Sends the rows to partition 0 of {@code spans}, in order, and waits for the broker's acks. */
-    public static void publish(String bootstrapServers, List<Row> rows) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "2000000");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
-            for (Row row : rows) {
-                producer.send(new ProducerRecord<>(TOPIC, 0, row.key(), row.value())).get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
+    public static void publish(TopicClient kafka, List<Row> rows) {
+        for (Row row : rows) {
+            kafka.sendBytes(TOPIC, 0, row.key(), row.value());
         }
     }
 
-    /** Names of the rows found on {@code spans-dlq} (by key). */
-    public static Set<String> deadLettered(String bootstrapServers, List<Row> rows) {
+    /** Names of the rows on {@code spans-dlq} now (by key). */
+    public static Set<String> deadLettered(TopicClient kafka, List<Row> rows) {
         Map<String, String> byKey = rows.stream().collect(Collectors.toMap(Row::key, Row::name));
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "borderline-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Set<String> found = new java.util.TreeSet<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(TOPIC + "-dlq"));
-            long deadline = System.currentTimeMillis() + 20_000;
-            long lastNew = System.currentTimeMillis();
-            while (System.currentTimeMillis() < deadline && System.currentTimeMillis() - lastNew < 1500) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    lastNew = System.currentTimeMillis();
-                    if (r.key() != null && byKey.containsKey(r.key())) {
-                        found.add(byKey.get(r.key()));
-                    }
-                }
+        for (ConsumerRecord<String, String> r : kafka.readToEnd(TOPIC + "-dlq")) {
+            if (r.key() != null && byKey.containsKey(r.key())) {
+                found.add(byKey.get(r.key()));
             }
         }
         return found;

@@ -4,12 +4,16 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.core.importer.Locations;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -21,11 +25,15 @@ import com.tngtech.archunit.lang.ArchRule;
  * <li>a repository knows nothing of services or REST;</li>
  * <li>a service knows nothing of REST: it throws service-support's domain exceptions, which the REST layer answers
  * as problem+json, never a JAX-RS exception or response;</li>
- * <li>the domain records know none of the layers that use them.</li>
+ * <li>the domain records know none of the layers that use them;</li>
+ * <li>no two {@code @ServerExceptionMapper} methods share an exception type and priority, over the service's classes
+ * and service-support's ({@link ExceptionMapperRule}).</li>
  * </ul>
  */
 public final class LayerRules {
 
+    /** service-support's package: its mappers are registered in every service. */
+    private static final String SERVICE_SUPPORT = "dev.evalplane.support";
     private static final DescribedPredicate<JavaClass> REST = layer("rest", "Resource")
             .or(describe("JAX-RS", c -> c.getPackageName().startsWith("jakarta.ws.rs")));
     private static final DescribedPredicate<JavaClass> SERVICE = layer("service", "Service");
@@ -44,9 +52,21 @@ public final class LayerRules {
                         .because("records shared by the layers depend on none of them"));
     }
 
-    /** Checks every rule on the module's own main classes ({@code target/classes}: run from the module directory). */
+    /**
+     * Checks every rule on the module's own main classes ({@code target/classes}: run from the module directory), and
+     * the exception mapper rule on those together with service-support's, which every service registers.
+     */
     public static void checkMainClasses() {
-        check(new ClassFileImporter().importPath(Path.of("target", "classes")));
+        JavaClasses own = new ClassFileImporter().importPath(Path.of("target", "classes"));
+        check(own);
+        Set<Location> withServiceSupport = new HashSet<>(Locations.ofPackage(SERVICE_SUPPORT));
+        withServiceSupport.add(Location.of(Path.of("target", "classes")));
+        checkExceptionMappers(new ClassFileImporter().importLocations(withServiceSupport));
+    }
+
+    /** No two {@code @ServerExceptionMapper} methods of these classes share an exception type and priority. */
+    public static void checkExceptionMappers(JavaClasses classes) {
+        ExceptionMapperRule.oneMapperPerExceptionAndPriority().check(classes);
     }
 
     public static void check(JavaClasses classes) {

@@ -15,6 +15,7 @@ import dev.evalplane.testsupport.BorderlineSpanRecords.Outcome;
 import dev.evalplane.testsupport.BorderlineSpanRecords.Row;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -31,7 +32,7 @@ class BorderlineSpanRecordsTests {
     @Test
     void eachRecordIsStoredOrDeadLetteredAsTheTableSays() {
         List<Row> rows = BorderlineSpanRecords.rows();
-        BorderlineSpanRecords.publish(KafkaBrokerResource.bootstrapServers(), rows);
+        BorderlineSpanRecords.publish(TopicClient.onTestBroker(), rows);
         List<Row> stored = rows.stream().filter(r -> r.outcome() == Outcome.STORED).toList();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (Row row : stored) {
@@ -40,7 +41,7 @@ class BorderlineSpanRecordsTests {
             }
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                BorderlineSpanRecords.deadLettered(KafkaBrokerResource.bootstrapServers(), rows))
+                BorderlineSpanRecords.deadLettered(TopicClient.onTestBroker(), rows))
                 .isEqualTo(BorderlineSpanRecords.names(rows, Outcome.DEAD_LETTERED)));
 
         JsonPath nulName = trace(rows, "name with NUL");

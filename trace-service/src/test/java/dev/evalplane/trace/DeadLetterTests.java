@@ -22,9 +22,9 @@ import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import dev.evalplane.trace.support.Events;
 import dev.evalplane.trace.support.Spans;
-import dev.evalplane.trace.support.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -44,12 +44,12 @@ class DeadLetterTests {
         String traceId = Ids.newTraceId();
         String notJson = "{\"trace_id\": \"" + traceId + "\", broken";
         SpanEvent good = Spans.root(traceId, Ids.newSpanId(), "exp-dlq", 0, 10, null, null);
-        String missingSpanId = TestKafka.json(good).replace("\"span_id\":\"" + good.spanId() + "\"", "\"span_id\":null");
-        String nulInName = TestKafka.json(Spans.child(traceId, Ids.newSpanId(), good.spanId(), "exp-dlq", 1, null, null))
+        String missingSpanId = Events.json(good).replace("\"span_id\":\"" + good.spanId() + "\"", "\"span_id\":null");
+        String nulInName = Events.json(Spans.child(traceId, Ids.newSpanId(), good.spanId(), "exp-dlq", 1, null, null))
                 .replace("\"name\":\"step-", "\"name\":\"nul\\u0000-");
-        TestKafka.send(Topics.SPANS, traceId, notJson);
-        TestKafka.send(Topics.SPANS, traceId, missingSpanId);
-        TestKafka.send(Topics.SPANS, traceId, nulInName);
+        TopicClient.onTestBroker().send(Topics.SPANS, traceId, notJson);
+        TopicClient.onTestBroker().send(Topics.SPANS, traceId, missingSpanId);
+        TopicClient.onTestBroker().send(Topics.SPANS, traceId, nulInName);
         Spans.send(good);
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + traceId).then().statusCode(200)
@@ -68,15 +68,15 @@ class DeadLetterTests {
     void badAssessmentAndCostRecordsGoToTheirDlqs() {
         String traceId = Ids.newTraceId();
         Spans.sendTrace(traceId, "exp-dlq", 0, null, null);
-        String noName = TestKafka.json(Events.humanFeedback(traceId, "rating", TextNode.valueOf("good")))
+        String noName = Events.json(Events.humanFeedback(traceId, "rating", TextNode.valueOf("good")))
                 .replace("\"name\":\"rating\",", "");
-        TestKafka.send(Topics.ASSESSMENTS, traceId, noName);
-        TestKafka.send(Topics.ASSESSMENTS, traceId, "[]");
+        TopicClient.onTestBroker().send(Topics.ASSESSMENTS, traceId, noName);
+        TopicClient.onTestBroker().send(Topics.ASSESSMENTS, traceId, "[]");
         Events.send(Events.humanFeedback(traceId, "rating", TextNode.valueOf("good")));
 
-        String badTrace = TestKafka.json(Events.cost(traceId, 1, 1, 1, "0.1", CostStatus.PRICED))
+        String badTrace = Events.json(Events.cost(traceId, 1, 1, 1, "0.1", CostStatus.PRICED))
                 .replace(traceId, "tr-not-hex");
-        TestKafka.send(Topics.TRACE_COSTS, traceId, badTrace);
+        TopicClient.onTestBroker().send(Topics.TRACE_COSTS, traceId, badTrace);
         Events.send(Events.cost(traceId, 1, 3, 4, "0.25", CostStatus.PRICED));
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + traceId).then().statusCode(200)
@@ -92,7 +92,7 @@ class DeadLetterTests {
     }
 
     private static List<ConsumerRecord<String, String>> deadLetters(String topic, String key) {
-        return TestKafka.readAll(Topics.deadLetter(topic), Duration.ofSeconds(1)).stream()
+        return TopicClient.onTestBroker().readToEnd(Topics.deadLetter(topic)).stream()
                 .filter(r -> key.equals(r.key())).toList();
     }
 

@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.MlflowKeys;
-import dev.evalplane.testsupport.KafkaBrokerResource;
+import dev.evalplane.testsupport.HostileHeaders;
 import dev.evalplane.testsupport.HostileRequests;
+import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
 import dev.evalplane.trace.support.Events;
 import dev.evalplane.trace.support.Spans;
@@ -180,11 +181,14 @@ class RunOwnershipTests {
                 {"resourceSpans": [{"scopeSpans": [{"spans": [{"traceId": "%s", "spanId": "%s", "name": "agent",
                   "startTimeUnixNano": "1732600000000000000", "endTimeUnixNano": "1732600001000000000"}]}]}]}
                 """.formatted(hex, Ids.newSpanId());
-        given().contentType("application/json").header("x-mlflow-experiment-id", EXPERIMENT)
-                .header("x-mlflow-run-id", overlong).body(body).post("/v1/traces").then().statusCode(400)
-                .contentType(startsWith("application/problem+json")).body("detail", containsString("mlflow.sourceRun"));
-        given().contentType("application/json").header("x-mlflow-experiment-id", overlong).body(body)
-                .post("/v1/traces").then().statusCode(400).body("detail", containsString("experiment_id"));
+        for (HostileHeaders.Hostile hostile : HostileHeaders.OVERLONG) {
+            Map<String, String> headers = new LinkedHashMap<>(Map.of(HostileHeaders.EXPERIMENT_ID, EXPERIMENT));
+            headers.put(hostile.header(), hostile.value());
+            String named = hostile.header().equals(HostileHeaders.RUN_ID) ? "mlflow.sourceRun" : "experiment_id";
+            given().contentType("application/json").headers(headers).body(body).post("/v1/traces").then()
+                    .statusCode(400).contentType(startsWith("application/problem+json"))
+                    .body("detail", containsString(named));
+        }
         putInfo(Ids.newTraceId(), Map.of(MlflowKeys.SOURCE_RUN, overlong)).statusCode(400)
                 .contentType(startsWith("application/problem+json")).body("detail", containsString("mlflow.sourceRun"));
         given().get("/api/v1/traces/" + Ids.TRACE_PREFIX + hex).then().statusCode(404);

@@ -24,9 +24,9 @@ import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import dev.evalplane.trace.support.Events;
 import dev.evalplane.trace.support.Spans;
-import dev.evalplane.trace.support.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -104,7 +104,8 @@ class TraceCostTests {
         Events.send(Events.cost(judge, 5, 77, 7, "0.7", CostStatus.PRICED));
         // a marker on the same key (same partition) is consumed after both stale records
         String marker = Ids.newTraceId();
-        TestKafka.sendJson(Topics.TRACE_COSTS, judge, Events.cost(marker, 1, 1, 1, "0.1", CostStatus.PRICED));
+        TopicClient.onTestBroker().send(Topics.TRACE_COSTS, judge,
+                Events.json(Events.cost(marker, 1, 1, 1, "0.1", CostStatus.PRICED)));
         sendJudgeTrace(marker);
         await().atMost(WAIT).untilAsserted(() -> assertThat(trace(marker).getString(
                 "info.trace_metadata.'mlflow.trace.cost'")).contains("\"total_cost\":0.1"));

@@ -17,14 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.events.Ids;
@@ -33,8 +28,9 @@ import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.LocalKafka;
 import dev.evalplane.testsupport.LocalPostgres;
 import dev.evalplane.testsupport.ServiceProcess;
+import dev.evalplane.testsupport.TopicClient;
+import dev.evalplane.trace.support.Events;
 import dev.evalplane.trace.support.Spans;
-import dev.evalplane.trace.support.TestKafka;
 
 /**
  * The packaged trace-service is killed with SIGKILL while it consumes a stream of 2000 spans (200 traces of 10 spans,
@@ -107,17 +103,12 @@ class TraceServiceRestartIT {
 
     /** Sends the spans at about 250 per second, so the service is killed while records are still arriving. */
     private static void produce(String bootstrap, List<SpanEvent> spans, AtomicInteger sent) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+        try (TopicClient producer = new TopicClient(bootstrap)) {
             for (SpanEvent span : spans) {
-                producer.send(new ProducerRecord<>(Topics.SPANS, span.traceId(), TestKafka.json(span)));
+                producer.sendAsync(Topics.SPANS, span.traceId(), Events.json(span));
                 if (sent.incrementAndGet() % 25 == 0) {
                     producer.flush();
-                    Thread.sleep(100);
+                    Thread.sleep(100); // pacing the producer (a rate), not waiting for anything
                 }
             }
             producer.flush();

@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
+import dev.evalplane.events.http.ProblemTypes;
 import dev.evalplane.gateway.GatewayRoutes.Route;
 import dev.evalplane.gateway.RawHttp.Answer;
 import dev.evalplane.gateway.security.AuthEnabledProfile;
+import dev.evalplane.testsupport.HostileHeaders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -43,7 +46,7 @@ class HostileRequestTableTests {
         }
     }
 
-    static final List<Hostile> TABLE = List.of(
+    static final List<Hostile> TABLE = Stream.concat(Stream.of(
             new Hostile("dot-dot-semicolon to health", r -> request(r.method(), r.path() + "/..;/..;/q/health", "", null)),
             new Hostile("encoded NUL in the path", r -> request(r.method(), r.path() + "%00", "", null)),
             new Hostile("lone percent", r -> request(r.method(), r.path() + "%", "", null)),
@@ -56,12 +59,7 @@ class HostileRequestTableTests {
             new Hostile("headers over the limit", r -> request(r.method(), r.path(), "X-Big: " + "a".repeat(20_000) + "\r\n",
                     null)),
             new Hostile("many headers", r -> request(r.method(), r.path(), "X-A: b\r\n".repeat(3000), null)),
-            new Hostile("control characters in forwarded headers", r -> request(r.method(), r.path(),
-                    "x-mlflow-run-id: a\u0001b\u007fc\r\nx-mlflow-experiment-id: \u0000\r\ntraceparent: \u0008\r\n", null), 400),
-            new Hostile("non-ASCII bytes in forwarded headers", r -> withHeaderBytes(r, new byte[] {'x', '-', 'm', 'l', 'f', 'l', 'o', 'w',
-                    '-', 'r', 'u', 'n', '-', 'i', 'd', ':', ' ', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0x85})),
-            new Hostile("forwarded header just under the header limit", r -> request(r.method(), r.path(),
-                    "x-mlflow-run-id: " + "r".repeat(15_000) + "\r\n", null)),
+            new Hostile("non-ASCII bytes in forwarded headers", r -> withHeaderBytes(r, HostileHeaders.nonAsciiRunIdLine())),
             new Hostile("unknown method", r -> request("BREW", r.path(), "", null)),
             new Hostile("TRACE", r -> request("TRACE", r.path(), "", null)),
             new Hostile("PROPFIND", r -> request("PROPFIND", r.path(), "", null)),
@@ -87,7 +85,14 @@ class HostileRequestTableTests {
                     "{}".getBytes(StandardCharsets.UTF_8))),
             new Hostile("HTML wanted", r -> request(r.method(), r.path() + ";x", "Accept: text/html\r\n", null)),
             new Hostile("invalid JSON", r -> request(r.method(), r.path(), "Content-Type: application/json\r\n",
-                    "{\"a\":".getBytes(StandardCharsets.UTF_8))));
+                    "{\"a\":".getBytes(StandardCharsets.UTF_8)))),
+            HostileHeaders.all().stream().map(HostileRequestTableTests::forwarded)).toList();
+
+    /** A forwarded header with a hostile value ({@link HostileHeaders}, shared with trace-service's tests). */
+    static Hostile forwarded(HostileHeaders.Hostile header) {
+        return new Hostile(header.name(), r -> request(r.method(), r.path(), header.line(), null),
+                header.codecRefusal() ? 400 : 0);
+    }
 
     @Test
     void everyRouteAnswersHostileRequestsWithA4xxErrorBody() throws Exception {
@@ -116,6 +121,7 @@ class HostileRequestTableTests {
 
     static boolean isErrorBody(Answer answer) {
         return answer.contentType().startsWith("application/problem+json")
+                && answer.body().contains("\"type\":\"" + ProblemTypes.BASE)
                 && answer.body().contains("\"status\":" + answer.status()) && answer.body().contains("\"detail\"")
                 || answer.contentType().startsWith("application/json") && answer.body().contains("\"error_code\"");
     }

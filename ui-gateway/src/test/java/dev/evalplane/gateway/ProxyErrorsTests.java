@@ -32,6 +32,7 @@ class ProxyErrorsTests {
         given().get("/api/v1/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
+                .body("type", equalTo("https://evalplane.dev/problems/no-such-api-route"))
                 .body("detail", containsString("/api/v1/no-such-thing"));
     }
 
@@ -39,6 +40,7 @@ class ProxyErrorsTests {
     void unreachableServiceIsABadGatewayProblem() {
         given().get("/api/v1/traces/tr-00000000000000000000000000000000").then().statusCode(502)
                 .contentType("application/problem+json")
+                .body("type", equalTo("https://evalplane.dev/problems/service-unavailable"))
                 .body("title", equalTo("trace-service is unavailable"));
         given().contentType("application/json").body("{\"scorers\":[]}").post("/api/v1/evaluations").then()
                 .statusCode(502).body("title", equalTo("scorer-service is unavailable"));

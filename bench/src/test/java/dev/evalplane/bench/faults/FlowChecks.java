@@ -35,7 +35,7 @@ public final class FlowChecks {
                     flow, flow.spanCount(), flow.llmCount(), expected.size(), (System.nanoTime() - start) / 1e9);
         }
         Set<String> ours = new HashSet<>(flow.traceIds());
-        List<ConsumerRecord<String, String>> dead = Kafka.readAll(Topics.deadLetter(Topics.SPANS), Duration.ofSeconds(2))
+        List<ConsumerRecord<String, String>> dead = Kafka.readToEnd(Topics.deadLetter(Topics.SPANS))
                 .stream().filter(r -> ours.contains(r.key())).toList();
         assertThat(dead).as("spans of this flow in the dead-letter topic").isEmpty();
     }

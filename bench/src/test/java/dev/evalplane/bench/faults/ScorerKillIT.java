@@ -63,7 +63,7 @@ class ScorerKillIT {
 
     private static void assertFeedbackOncePerRowAndJudgeWithExactCost(TestStack stack, String runId) {
         List<JsonNode> published = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : Kafka.readAll(Topics.ASSESSMENTS, Duration.ofSeconds(2))) {
+        for (ConsumerRecord<String, String> record : Kafka.readToEnd(Topics.ASSESSMENTS)) {
             JsonNode a = Http.Reply.parse(record.value());
             if (runId.equals(a.path("metadata").path(MlflowKeys.SOURCE_RUN_ID).asText())) {
                 published.add(a);

@@ -44,7 +44,9 @@ class OnlineScoringFaultsIT {
                         .until(() -> sql.number("SELECT count(*) FROM scoring.online_claims WHERE config_id = '"
                                 + flow.configId() + "' AND status = 'SCORING' AND lease_owner = 'online-kill-pod'"),
                                 n -> n > 0);
-                Thread.sleep(500);      // its provider calls (1 s each) are in flight
+                // its provider calls (1 s each) are in flight: the fake has received them
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> !stack.llm.requests().isEmpty());
                 pod.kill();
             }
             try (ServiceProcess again = pod("online-kill-pod").start()) {
@@ -89,7 +91,9 @@ class OnlineScoringFaultsIT {
         LocalKafka broker = KafkaBrokerResource.broker();
         try (Kafka kafka = new Kafka(); Sql sql = Sql.open()) {
             Thread sender = flow.sendSlowly(kafka, 60);
-            Thread.sleep(1500);
+            // mid-stream: the first traces are claimed while the sender is still sending
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> sql.number(
+                    "SELECT count(*) FROM scoring.online_claims WHERE config_id = '" + flow.configId() + "'") > 0);
             broker.stop();
             FlowChecks.awaitOutageSeen(stack.services.scorerService());
             broker.start();

@@ -1,6 +1,7 @@
 package dev.evalplane.bench.support;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,10 @@ public final class TestStack {
 
     private TestStack() {
         llm = FakeLlmProvider.start();
-        services = RealStack.start(llm);
+        Map<String, String> scorerEnvironment = new HashMap<>(llm.providerEnvironment());
+        // fewer online slots than the 80 traces of the online fault tests, so that a second replica gets some of them
+        scorerEnvironment.put("EVALPLANE_ONLINE_MAX_IN_FLIGHT", "32");
+        services = RealStack.start(scorerEnvironment);
         gateway = services.startGateway();
     }
 

@@ -10,7 +10,6 @@ import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 
-import dev.evalplane.cost.TopicClient;
 import dev.evalplane.cost.TraceCosts;
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.testsupport.BorderlineSpanRecords;
@@ -18,6 +17,7 @@ import dev.evalplane.testsupport.BorderlineSpanRecords.Outcome;
 import dev.evalplane.testsupport.BorderlineSpanRecords.Row;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,15 +33,13 @@ class BorderlineSpanRecordsTests {
     @Test
     void eachRecordIsPricedOrDeadLetteredAsTheTableSays() {
         List<Row> rows = BorderlineSpanRecords.rows();
-        BorderlineSpanRecords.publish(KafkaBrokerResource.bootstrapServers(), rows);
+        BorderlineSpanRecords.publish(TopicClient.onTestBroker(), rows);
         List<String> priced = rows.stream().filter(r -> r.outcome() == Outcome.STORED).map(Row::traceId).toList();
-        Map<String, TraceCostEvent> costs;
-        try (TopicClient kafka = new TopicClient(KafkaBrokerResource.bootstrapServers())) {
-            costs = TraceCosts.latest(new TraceCosts(kafka).awaitEach(priced, Objects::nonNull, Duration.ofSeconds(60)));
-        }
+        Map<String, TraceCostEvent> costs = TraceCosts.latest(new TraceCosts(TopicClient.onTestBroker())
+                .awaitEach(priced, Objects::nonNull, Duration.ofSeconds(60)));
         assertThat(costs.keySet()).containsExactlyInAnyOrderElementsOf(priced);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                BorderlineSpanRecords.deadLettered(KafkaBrokerResource.bootstrapServers(), rows))
+                BorderlineSpanRecords.deadLettered(TopicClient.onTestBroker(), rows))
                 .isEqualTo(BorderlineSpanRecords.names(rows, Outcome.DEAD_LETTERED)));
 
         Row nulModel = rows.stream().filter(r -> r.name().equals("model and provider with NUL")).findFirst().orElseThrow();

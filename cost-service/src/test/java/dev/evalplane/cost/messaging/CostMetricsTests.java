@@ -9,13 +9,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.cost.Spans;
-import dev.evalplane.cost.TopicClient;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PrometheusText;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,9 +35,7 @@ class CostMetricsTests {
         double publishedBefore = metric("evalplane_cost_trace_events_published_total");
         SpanEvent span = Spans.llm(Ids.newTraceId(), Ids.newSpanId(), "0000000000000001", "openai",
                 "metrics-no-such-model", Spans.usage(100, 10, 0, 0, 0));
-        try (TopicClient kafka = new TopicClient(KafkaBrokerResource.bootstrapServers())) {
-            kafka.send(Topics.SPANS, span.traceId(), Spans.json(span));
-        }
+        TopicClient.onTestBroker().send(Topics.SPANS, span.traceId(), Spans.json(span));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(metric("evalplane_cost_spans_priced_total", "status=\"UNPRICED\"", "model=\"metrics-no-such-model\"")
                     - unpricedBefore).isEqualTo(1);

@@ -6,12 +6,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.cost.Spans;
-import dev.evalplane.cost.TopicClient;
 import dev.evalplane.cost.TraceCosts;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.SpanEvent;
@@ -20,6 +17,7 @@ import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.LocalPostgres;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,17 +34,7 @@ class DatabaseOutageTests {
     /** Longer than the old give-up (200 ms doubling to 5 s, six tries: about 11 s). */
     private static final Duration OUTAGE = Duration.ofSeconds(15);
 
-    private TopicClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new TopicClient(KafkaBrokerResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+    private final TopicClient kafka = TopicClient.onTestBroker();
 
     @Test
     void spansSentDuringALongDatabaseOutageArePricedAfterItAndNoneIsDeadLettered() throws InterruptedException {
@@ -68,7 +56,7 @@ class DatabaseOutageTests {
         TraceCostEvent cost = TraceCosts.latest(new TraceCosts(kafka).awaitEach(List.of(trace),
                 e -> e.spans().size() == 2, Duration.ofSeconds(90))).get(trace);
         assertThat(cost.totalCost()).isEqualByComparingTo(new BigDecimal("0.00132"));
-        String marker = kafka.traceIdOnPartitionOf(Topics.SPANS, trace);
+        String marker = kafka.keyOnPartitionOf(Topics.SPANS, trace, Ids::newTraceId);
         kafka.send(Topics.SPANS, marker, Spans.json(Spans.llm(marker, Ids.newSpanId(), "0000000000000001", "openai",
                 "gpt-4.1-mini", Spans.usage(1200, 300, 1000, 0, 120))));
         new TraceCosts(kafka).awaitEach(List.of(marker), e -> true, Duration.ofSeconds(60));

@@ -10,12 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.cost.Spans;
-import dev.evalplane.cost.TopicClient;
 import dev.evalplane.cost.TraceCosts;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.Ids;
@@ -26,6 +23,7 @@ import dev.evalplane.events.Topics;
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -40,19 +38,8 @@ class SpanCostConsumerTests {
     private static final BigDecimal MINI_COST = new BigDecimal("0.00066");
     private static final BigDecimal SONNET_COST = new BigDecimal("0.01665");
 
-    private TopicClient kafka;
-    private TraceCosts traceCosts;
-
-    @BeforeEach
-    void connect() {
-        kafka = new TopicClient(KafkaBrokerResource.bootstrapServers());
-        traceCosts = new TraceCosts(kafka);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+    private final TopicClient kafka = TopicClient.onTestBroker();
+    private final TraceCosts traceCosts = new TraceCosts(kafka);
 
     private static SpanEvent mini(String traceId, String spanId) {
         return Spans.llm(traceId, spanId, "0000000000000001", "openai", "gpt-4.1-mini",
@@ -88,7 +75,7 @@ class SpanCostConsumerTests {
 
         // the duplicate again, then a marker trace on the same partition: once the marker is priced, so was the duplicate
         send(a);
-        String marker = kafka.traceIdOnPartitionOf(Topics.SPANS, trace);
+        String marker = kafka.keyOnPartitionOf(Topics.SPANS, trace, Ids::newTraceId);
         send(mini(marker, Ids.newSpanId()));
         Map<String, List<TraceCostEvent>> all = traceCosts.awaitEach(List.of(trace, marker), e -> true, WAIT);
         TraceCostEvent after = TraceCosts.latest(all).get(trace);
@@ -182,7 +169,7 @@ class SpanCostConsumerTests {
         kafka.send(Topics.SPANS, poisonKey, poison);
         String noIds = "{\"schema_version\": 1, \"name\": \"no ids\"}";
         kafka.send(Topics.SPANS, poisonKey, noIds);
-        String good = kafka.traceIdOnPartitionOf(Topics.SPANS, poisonKey);
+        String good = kafka.keyOnPartitionOf(Topics.SPANS, poisonKey, Ids::newTraceId);
         send(sonnet(good, Ids.newSpanId()));
 
         TraceCostEvent event = TraceCosts.latest(traceCosts.awaitEach(List.of(good), e -> true, WAIT)).get(good);

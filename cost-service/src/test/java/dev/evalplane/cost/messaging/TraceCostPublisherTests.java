@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.evalplane.cost.TopicClient;
 import dev.evalplane.cost.TraceCosts;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -52,11 +52,9 @@ class TraceCostPublisherTests {
         int published = publisher.publishAllPending().await().atMost(Duration.ofSeconds(30));
         assertThat(published).isGreaterThanOrEqualTo(1);
 
-        try (TopicClient kafka = new TopicClient(KafkaBrokerResource.bootstrapServers())) {
-            TraceCostEvent onTopic = TraceCosts.latest(new TraceCosts(kafka).awaitEach(List.of(trace), e -> true,
-                    Duration.ofSeconds(30))).get(trace);
-            assertThat(onTopic).isEqualTo(stored);
-        }
+        TraceCostEvent onTopic = TraceCosts.latest(new TraceCosts(TopicClient.onTestBroker()).awaitEach(List.of(trace),
+                e -> true, Duration.ofSeconds(30))).get(trace);
+        assertThat(onTopic).isEqualTo(stored);
         Long mark = pool.preparedQuery("SELECT published_version FROM costs.trace_cost_versions WHERE trace_id = $1")
                 .execute(Tuple.of(trace)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
         assertThat(mark).isEqualTo(3L);

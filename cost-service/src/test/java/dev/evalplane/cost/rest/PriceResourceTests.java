@@ -14,12 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.cost.Spans;
-import dev.evalplane.cost.TopicClient;
 import dev.evalplane.cost.TraceCosts;
 import dev.evalplane.events.CostStatus;
 import dev.evalplane.events.Ids;
@@ -28,6 +25,7 @@ import dev.evalplane.events.Topics;
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
@@ -43,17 +41,7 @@ class PriceResourceTests {
     private static final RestAssuredConfig DECIMALS = RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
 
-    private TopicClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new TopicClient(KafkaBrokerResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+    private final TopicClient kafka = TopicClient.onTestBroker();
 
     @Test
     void bundledPriceWithItsRatesSourceAndTableVersion() {

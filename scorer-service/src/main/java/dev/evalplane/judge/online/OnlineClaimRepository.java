@@ -24,6 +24,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class OnlineClaimRepository {
 
     private static final String KEY = "trace_id = $1 AND scorer_name = $2 AND scorer_version = $3";
+    /** The statement that adds a scored trace's actual cost to its day and releases its reservation (parameters named). */
+    private static String settleSql(String config, String day, String reservation, String actual) {
+        return "INSERT INTO scoring.online_spend (config_id, day, spent_usd, scored) VALUES (" + config + ", " + day
+                + ", " + actual + ", 1) ON CONFLICT (config_id, day) DO UPDATE SET"
+                + " reserved_usd = GREATEST(online_spend.reserved_usd - " + reservation + ", 0),"
+                + " spent_usd = online_spend.spent_usd + " + actual + ", scored = online_spend.scored + 1";
+    }
 
     private final Pool pool;
 
@@ -101,12 +108,43 @@ public class OnlineClaimRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Puts a claim back to PENDING, due again after {@code delay} (its trace is not stored yet). */
-    public Uni<Void> retryLater(OnlineClaim c, String owner, Duration delay) {
-        return pool.preparedQuery("UPDATE scoring.online_claims SET status = 'PENDING', lease_owner = NULL,"
-                + " lease_until = NULL, due_at = now() + $4 * interval '1 millisecond' WHERE " + KEY
-                + " AND lease_owner = $5")
-                .execute(Tuple.of(c.traceId(), c.scorerName(), c.scorerVersion(), delay.toMillis(), owner))
+    /**
+     * Ends a scored claim DONE and settles its reservation into the day's spend (as {@link #settle} does) in one
+     * statement; false when another replica took the claim meanwhile (the spend is settled all the same).
+     */
+    public Uni<Boolean> finishScored(OnlineClaim c, String owner, Boolean passed, BigDecimal cost, Instant reservedAt,
+            BigDecimal reservation) {
+        var day = reservedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+        return pool.preparedQuery("WITH spend AS (" + settleSql("$7", "$8", "$9", "$5") + ")"
+                + " UPDATE scoring.online_claims SET status = '" + OnlineClaim.DONE + "', passed = $4, cost_usd = $5,"
+                + " detail = NULL, done_at = now(), done_by = $6, lease_owner = NULL, lease_until = NULL WHERE " + KEY
+                + " AND lease_owner = $6")
+                .execute(Tuple.from(Arrays.asList(c.traceId(), c.scorerName(), c.scorerVersion(), passed, cost, owner,
+                        c.configId(), day, reservation)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Puts claims this owner holds back to PENDING, each due again after its delay (their traces are not stored yet),
+     * in one statement.
+     */
+    public Uni<Void> retryLater(List<OnlineClaim> claims, String owner, List<Duration> delays) {
+        int n = claims.size();
+        String[] traces = new String[n];
+        String[] names = new String[n];
+        Integer[] versions = new Integer[n];
+        Long[] waits = new Long[n];
+        for (int i = 0; i < n; i++) {
+            traces[i] = claims.get(i).traceId();
+            names[i] = claims.get(i).scorerName();
+            versions[i] = claims.get(i).scorerVersion();
+            waits[i] = delays.get(i).toMillis();
+        }
+        return pool.preparedQuery("UPDATE scoring.online_claims c SET status = 'PENDING', lease_owner = NULL,"
+                + " lease_until = NULL, due_at = now() + x.d * interval '1 millisecond'"
+                + " FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[]) AS x(t, s, v, d)"
+                + " WHERE c.trace_id = x.t AND c.scorer_name = x.s AND c.scorer_version = x.v AND c.lease_owner = $5")
+                .execute(Tuple.of(traces, names, versions, waits, owner))
                 .replaceWithVoid();
     }
 
@@ -153,10 +191,7 @@ public class OnlineClaimRepository {
     /** A scored trace: its reservation (if any) becomes its actual judge cost on the day it was reserved. */
     public Uni<Void> settle(String configId, Instant reservedAt, BigDecimal reservation, BigDecimal actual) {
         var day = reservedAt.atOffset(ZoneOffset.UTC).toLocalDate();
-        return pool.preparedQuery("INSERT INTO scoring.online_spend (config_id, day, spent_usd, scored)"
-                + " VALUES ($1, $2, $4, 1) ON CONFLICT (config_id, day) DO UPDATE SET"
-                + " reserved_usd = GREATEST(online_spend.reserved_usd - $3, 0),"
-                + " spent_usd = online_spend.spent_usd + $4, scored = online_spend.scored + 1")
-                .execute(Tuple.of(configId, day, reservation, actual)).replaceWithVoid();
+        return pool.preparedQuery(settleSql("$1", "$2", "$3", "$4")).execute(Tuple.of(configId, day, reservation, actual))
+                .replaceWithVoid();
     }
 }

@@ -71,6 +71,12 @@ public class OnlineConfigRepository {
                 .map(OnlineConfigRepository::firstOrNull);
     }
 
+    /** The configs with these ids, started and stopped (ids not found are absent). */
+    public Uni<List<OnlineConfig>> byConfigIds(List<String> configIds) {
+        return pool.preparedQuery("SELECT " + RETURNED + " FROM scoring.online_configs WHERE config_id = ANY($1)")
+                .execute(Tuple.of(configIds.toArray(String[]::new))).map(OnlineConfigRepository::toList);
+    }
+
     /** The experiment's configs, started and stopped, by scorer name. */
     public Uni<List<OnlineConfig>> list(String experimentId) {
         return pool.preparedQuery("SELECT " + RETURNED + " FROM scoring.online_configs WHERE experiment_id = $1"

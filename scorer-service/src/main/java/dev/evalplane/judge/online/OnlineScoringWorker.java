@@ -2,12 +2,11 @@ package dev.evalplane.judge.online;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.judge.service.EvaluationService;
 import io.micrometer.core.instrument.Gauge;
@@ -113,20 +112,30 @@ public class OnlineScoringWorker {
                 return;
             }
             inFlight.addAndGet(due.size());
-            scorer.read(due).subscribe().with(stored -> due.forEach(claim -> score(claim, stored.get(claim.traceId()))));
+            scorer.read(due).subscribe().with(batch -> {
+                Set<OnlineClaim> unstored = Set.copyOf(scorer.unstored(due, batch));
+                scorer.retryLater(List.copyOf(unstored), owner).subscribe().with(done -> released(unstored.size()));
+                due.stream().filter(c -> !unstored.contains(c)).forEach(claim -> score(claim, batch));
+            });
         }).onFailure().invoke(e -> Log.warnf("online claims not taken this time: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    private void score(OnlineClaim claim, JsonNode trace) {
-        scorer.score(claim, owner, trace).onTermination().invoke(() -> {
-            inFlight.decrementAndGet();
-            if (saturated.get()) {
-                tickSoon();
-            }
-        }).subscribe().with(
+    private void score(OnlineClaim claim, OnlineTraceScorer.Batch batch) {
+        scorer.score(claim, owner, batch).onTermination().invoke(() -> released(1)).subscribe().with(
                 done -> { },
                 e -> Log.warnf("online scoring of trace %s by %s ended with %s", claim.traceId(),
                         claim.scorerName(), e.toString()));
+    }
+
+    /** Claims this replica no longer holds: their slots are free, at once for more due claims if some were waiting. */
+    private void released(int claims) {
+        if (claims == 0) {
+            return;
+        }
+        inFlight.addAndGet(-claims);
+        if (saturated.get()) {
+            tickSoon();
+        }
     }
 }

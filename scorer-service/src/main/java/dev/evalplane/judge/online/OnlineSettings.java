@@ -13,8 +13,12 @@ public interface OnlineSettings {
     @WithDefault("2s")
     Duration grace();
 
-    /** Traces this replica scores at once; more stay PENDING in the database. */
-    @WithDefault("64")
+    /**
+     * Traces this replica scores at once; more stay PENDING in the database. Each one mostly waits (trace read,
+     * provider, Kafka), and provider calls are bounded by {@link #providerConcurrency}: 100 claims a second that take
+     * 1 s each under load need 100 slots.
+     */
+    @WithDefault("256")
     int maxInFlight();
 
     /** PENDING claims above which the consumer pauses (the backlog then waits in Kafka as consumer lag). */

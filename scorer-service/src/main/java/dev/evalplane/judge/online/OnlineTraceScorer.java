@@ -3,6 +3,7 @@ package dev.evalplane.judge.online;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,27 +75,43 @@ public class OnlineTraceScorer {
     }
 
     /**
-     * The stored traces of {@code claims}, read from trace-service in one request (a trace two scorers claimed is read
-     * once); empty when trace-service did not answer (the claims are then tried again like unstored traces).
+     * What the claims of one look need, read once for all of them: their traces from trace-service in one request
+     * (a trace two scorers claimed is read once; absent when trace-service did not answer: those claims are tried
+     * again like unstored traces), their configs in one query (null when the query failed), and each scorer version
+     * built once.
      */
-    public Uni<Map<String, JsonNode>> read(List<OnlineClaim> claims) {
+    public Uni<Batch> read(List<OnlineClaim> claims) {
         List<String> ids = claims.stream().map(OnlineClaim::traceId).distinct().toList();
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return traces.traces(ids).onFailure().recoverWithItem(e -> {
-            Log.warnf("online scoring could not read %d traces from trace-service: %s", ids.size(), e.toString());
-            return Map.of();
+        List<String> configIds = claims.stream().map(OnlineClaim::configId).distinct().toList();
+        Uni<Map<String, JsonNode>> stored = ids.isEmpty() ? Uni.createFrom().item(Map.of())
+                : traces.traces(ids).onFailure().recoverWithItem(e -> {
+                    Log.warnf("online scoring could not read %d traces from trace-service: %s", ids.size(),
+                            e.toString());
+                    return Map.of();
+                });
+        Uni<Map<String, OnlineConfig>> byId = configs.byConfigIds(configIds).map(list -> {
+            Map<String, OnlineConfig> out = new HashMap<>();
+            list.forEach(c -> out.put(c.configId(), c));
+            return out;
+        }).onFailure().recoverWithItem(e -> {
+            Log.warnf("online scoring could not read %d configs: %s", configIds.size(), e.toString());
+            return null;
         });
+        return Uni.combine().all().unis(stored, byId).asTuple()
+                .map(t -> new Batch(t.getItem1(), t.getItem2(), new ConcurrentHashMap<>()));
     }
 
-    /** Scores one claim whose trace was read ({@code trace} null: trace-service has not stored it yet). */
-    public Uni<Void> score(OnlineClaim claim, String owner, JsonNode trace) {
-        return configs.find(claim.experimentId(), claim.scorerName()).chain(config -> {
+    /** One claim of a {@link #read} batch. */
+    public Uni<Void> score(OnlineClaim claim, String owner, Batch batch) {
+        return Uni.createFrom().deferred(() -> {
+            if (batch.configs() == null) {
+                return retryOrFail(claim, owner, "the online config could not be read");
+            }
+            OnlineConfig config = batch.configs().get(claim.configId());
             if (config == null || !config.started() || config.scorerVersion() != claim.scorerVersion()) {
                 return skip(claim, owner, "the scorer was stopped or moved to another version before the trace was due");
             }
-            return scoreStored(claim, owner, config, trace);
+            return scoreStored(claim, owner, config, batch.traces().get(claim.traceId()), batch);
         }).onFailure().recoverWithUni(e -> {
             Log.warnf("online scoring of trace %s by %s failed, trying again later: %s", claim.traceId(),
                     claim.scorerName(), e.toString());
@@ -102,7 +119,12 @@ public class OnlineTraceScorer {
         });
     }
 
-    private Uni<Void> scoreStored(OnlineClaim claim, String owner, OnlineConfig config, JsonNode trace) {
+    /** Traces by id, configs by config id (null: not readable this time), scorers built by this batch. */
+    public record Batch(Map<String, JsonNode> traces, Map<String, OnlineConfig> configs,
+            Map<String, Uni<Scorer>> scorers) {
+    }
+
+    private Uni<Void> scoreStored(OnlineClaim claim, String owner, OnlineConfig config, JsonNode trace, Batch batch) {
         EvalRow row = trace == null ? null : StoredTraceRows.toRow(0, claim.traceId(), trace);
         if (row == null || row.rootSpanId() == null) {
             return retryOrFail(claim, owner, "trace-service has no root span of this trace");
@@ -117,7 +139,8 @@ public class OnlineTraceScorer {
             if (!selected) {
                 return skip(claim, owner, "filter_string does not select this trace");
             }
-            return scorer(config).chain(scorer -> judge(claim, owner, config, scorer, row));
+            return batch.scorers().computeIfAbsent(config.configId() + "-v" + config.scorerVersion(),
+                    k -> scorer(config).memoize().indefinitely()).chain(scorer -> judge(claim, owner, config, scorer, row));
         });
     }
 
@@ -140,10 +163,10 @@ public class OnlineTraceScorer {
             }
             BigDecimal reservation = reserved == null ? BigDecimal.ZERO : reserved;
             return evaluator.evaluate(ctx, row)
-                    .onTermination().call(() -> claims.settle(config.configId(), reservedAt, reservation,
+                    .onFailure().call(() -> claims.settle(config.configId(), reservedAt, reservation,
                             ctx.budget().spent()))
-                    .chain(() -> claims.finish(claim, owner, OnlineClaim.DONE, OnlineVerdicts.passed(ctx.tracker().values()),
-                            ctx.budget().spent(), null))
+                    .chain(() -> claims.finishScored(claim, owner, OnlineVerdicts.passed(ctx.tracker().values()),
+                            ctx.budget().spent(), reservedAt, reservation))
                     .invoke(finished -> metrics.scored(claim.completedAt(),
                             !claim.completedAt().isBefore(config.startedAt().minus(settings.grace()))))
                     .replaceWithVoid();
@@ -218,7 +241,25 @@ public class OnlineTraceScorer {
                     claim.traceId(), claim.attempts(), why);
             return claims.finish(claim, owner, OnlineClaim.FAILED, null, null, why).replaceWithVoid();
         }
-        return claims.retryLater(claim, owner, retryDelay(claim.attempts(), settings));
+        return claims.retryLater(List.of(claim), owner, List.of(retryDelay(claim.attempts(), settings)));
+    }
+
+    /**
+     * Claims of a batch whose traces trace-service has not stored yet (nor answered for) and that have reads left:
+     * all put back to PENDING in one statement (the other claims are scored one by one).
+     */
+    public List<OnlineClaim> unstored(List<OnlineClaim> claims, Batch batch) {
+        return claims.stream().filter(c -> !batch.traces().containsKey(c.traceId())
+                && c.attempts() < settings.traceReadAttempts()).toList();
+    }
+
+    public Uni<Void> retryLater(List<OnlineClaim> unstored, String owner) {
+        if (unstored.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return claims.retryLater(unstored, owner, unstored.stream().map(c -> retryDelay(c.attempts(), settings))
+                .toList()).onFailure().invoke(e -> Log.warnf("%d online claims not put back (their leases will"
+                        + " expire): %s", unstored.size(), e.toString())).onFailure().recoverWithNull();
     }
 
     /**

@@ -38,14 +38,14 @@ class TraceServiceFaultTests {
 
         assertThat(failure).isInstanceOf(ServiceCallException.class).hasMessageStartingWith("trace-service unreachable");
         assertThat(((ServiceCallException) failure).status()).isZero();
-        assertThat(UnreliableTraceService.requests("/api/v1/traces/tr-slow-1")).as("one attempt and two retries")
+        assertThat(UnreliableTraceService.REQUESTS.count("GET /api/v1/traces/tr-slow-1")).as("one attempt and two retries")
                 .isEqualTo(3);
     }
 
     @Test
     void aFailingReadIsRetriedUntilItPasses() {
         assertThat(traces.trace("tr-flaky-1").await().atMost(AWAIT).has("spans")).isTrue();
-        assertThat(UnreliableTraceService.requests("/api/v1/traces/tr-flaky-1")).isEqualTo(3);
+        assertThat(UnreliableTraceService.REQUESTS.count("GET /api/v1/traces/tr-flaky-1")).isEqualTo(3);
     }
 
     @Test
@@ -54,12 +54,12 @@ class TraceServiceFaultTests {
 
         assertThat(failure).isInstanceOf(ServiceCallException.class);
         assertThat(((ServiceCallException) failure).notFound()).isTrue();
-        assertThat(UnreliableTraceService.requests("/api/v1/traces/tr-missing-1")).isEqualTo(1);
+        assertThat(UnreliableTraceService.REQUESTS.count("GET /api/v1/traces/tr-missing-1")).isEqualTo(1);
     }
 
     @Test
     void aServiceThatKeepsFailingOpensTheBreakerUntilItsDelayHasPassed() {
-        String path = "/api/v1/evaluations/run-breaker/summary";
+        String path = "GET /api/v1/evaluations/run-breaker/summary";
         UnreliableTraceService.down.set(true);
         try {
             // 4 calls of 3 attempts each: the 10th failed attempt in a row opens the breaker
@@ -67,12 +67,12 @@ class TraceServiceFaultTests {
                 assertThat(catchThrowable(() -> traces.runSummary("run-breaker").await().atMost(AWAIT)))
                         .isInstanceOf(ServiceCallException.class);
             }
-            int reached = UnreliableTraceService.requests(path);
+            int reached = UnreliableTraceService.REQUESTS.count(path);
             assertThat(reached).isEqualTo(10);
 
             Throwable refused = catchThrowable(() -> traces.runSummary("run-breaker").await().atMost(AWAIT));
             assertThat(refused).isInstanceOf(ServiceCallException.class).hasMessageContaining("trace-service unreachable");
-            assertThat(UnreliableTraceService.requests(path)).as("the open breaker keeps calls off the service")
+            assertThat(UnreliableTraceService.REQUESTS.count(path)).as("the open breaker keeps calls off the service")
                     .isEqualTo(reached);
         } finally {
             UnreliableTraceService.down.set(false);
@@ -80,6 +80,6 @@ class TraceServiceFaultTests {
         Awaitility.await().atMost(AWAIT).pollInterval(Duration.ofMillis(200)).ignoreExceptions().untilAsserted(() ->
                 assertThat(traces.runSummary("run-breaker").await().atMost(AWAIT).path("judge_cost").has("total_cost"))
                         .isTrue());
-        assertThat(UnreliableTraceService.requests(path)).isGreaterThan(10);
+        assertThat(UnreliableTraceService.REQUESTS.count(path)).isGreaterThan(10);
     }
 }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.evalplane.events.EventJson;
@@ -21,6 +21,7 @@ import dev.evalplane.events.SpanStatus;
 import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -70,38 +71,36 @@ class OnlineBackPressureTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> OnlineKafka.uncommitted() == 0);
 
         List<String> traces = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = OnlineKafka.producer()) {
-            long now = System.currentTimeMillis() * 1_000_000L;
-            for (int i = 0; i < TRACES; i++) {
-                String traceId = Ids.traceId(exp, String.valueOf(i));
-                traces.add(traceId);
-                SpanEvent root = new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, Ids.spanId(traceId, "root"), null,
-                        "agent", "CHAIN", now - 1_000_000_000L, now, SpanStatus.OK, Map.of(), null, null, List.of(),
-                        exp, null, null, null);
-                producer.send(new ProducerRecord<>(Topics.SPANS, traceId, EventJson.mapper().writeValueAsString(root)));
-            }
-            producer.flush();
+        TopicClient kafka = TopicClient.onTestBroker();
+        long now = System.currentTimeMillis() * 1_000_000L;
+        for (int i = 0; i < TRACES; i++) {
+            String traceId = Ids.traceId(exp, String.valueOf(i));
+            traces.add(traceId);
+            SpanEvent root = new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, Ids.spanId(traceId, "root"), null,
+                    "agent", "CHAIN", now - 1_000_000_000L, now, SpanStatus.OK, Map.of(), null, null, List.of(),
+                    exp, null, null, null);
+            kafka.sendAsync(Topics.SPANS, traceId, EventJson.mapper().writeValueAsString(root));
         }
+        kafka.flush();
 
-        boolean waitedInKafka = false;
-        long mostClaimsAtOnce = 0;
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
+        AtomicBoolean waitedInKafka = new AtomicBoolean();
+        AtomicLong mostClaimsAtOnce = new AtomicLong();
+        // samples the backlog every 200 ms until the burst has drained
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> {
             long lag = OnlineKafka.uncommitted();
             long claimed = count("SELECT count(*) FROM scoring.online_claims WHERE experiment_id = $1", exp);
             long pending = count("SELECT count(*) FROM scoring.online_claims WHERE experiment_id = $1"
                     + " AND status IN ('PENDING', 'SCORING')", exp);
-            mostClaimsAtOnce = Math.max(mostClaimsAtOnce, pending);
-            waitedInKafka |= lag > 0 && pending >= MAX_BACKLOG;
-            if (lag == 0 && claimed == TRACES && pending == 0) {
-                break;
+            mostClaimsAtOnce.accumulateAndGet(pending, Math::max);
+            if (lag > 0 && pending >= MAX_BACKLOG) {
+                waitedInKafka.set(true);
             }
-            Thread.sleep(200);
-        }
+            return lag == 0 && claimed == TRACES && pending == 0;
+        });
         System.out.printf("burst of %d traces, max-backlog %d: at most %d claims unfinished at once%n", TRACES,
-                MAX_BACKLOG, mostClaimsAtOnce);
-        assertThat(waitedInKafka).as("records waited in Kafka while the backlog was full").isTrue();
-        assertThat(mostClaimsAtOnce).as("the backlog was bounded, not the whole burst").isLessThan(TRACES / 2);
+                MAX_BACKLOG, mostClaimsAtOnce.get());
+        assertThat(waitedInKafka.get()).as("records waited in Kafka while the backlog was full").isTrue();
+        assertThat(mostClaimsAtOnce.get()).as("the backlog was bounded, not the whole burst").isLessThan(TRACES / 2);
         assertThat(OnlineKafka.uncommitted()).as("the lag drained").isZero();
         List<String> claimed = new ArrayList<>();
         pool.preparedQuery("SELECT trace_id FROM scoring.online_claims WHERE experiment_id = $1").execute(Tuple.of(exp))

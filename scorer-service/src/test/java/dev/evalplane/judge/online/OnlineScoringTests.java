@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +27,7 @@ import dev.evalplane.events.SpanStatus;
 import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -193,21 +193,19 @@ class OnlineScoringTests {
         String judgeTrace = Ids.traceId(exp, "judge");
         String otherExperiment = Ids.traceId(exp, "other");
         String unfinished = Ids.traceId(exp, "unfinished");
-        try (KafkaProducer<String, String> producer = OnlineKafka.producer()) {
-            for (int round = 0; round < 2; round++) {
-                for (String trace : traces) {
-                    send(producer, span(trace, "child", exp, null));
-                    send(producer, span(trace, null, exp, null));
-                }
+        TopicClient producer = TopicClient.onTestBroker();
+        for (int round = 0; round < 2; round++) {
+            for (String trace : traces) {
+                send(producer, span(trace, "child", exp, null));
+                send(producer, span(trace, null, exp, null));
             }
-            send(producer, span(judgeTrace, null, exp, Map.of(MlflowKeys.SOURCE_SCORER_TAG, "polite")));
-            send(producer, span(otherExperiment, null, "other-" + exp, null));
-            SpanEvent open = span(unfinished, null, exp, null);
-            send(producer, new SpanEvent(open.schemaVersion(), open.traceId(), open.spanId(), null, open.name(),
-                    open.spanType(), open.startTimeNs(), 0, open.status(), open.attributes(), open.inputs(),
-                    open.outputs(), open.events(), exp, null, null, null));
-            producer.flush();
         }
+        send(producer, span(judgeTrace, null, exp, Map.of(MlflowKeys.SOURCE_SCORER_TAG, "polite")));
+        send(producer, span(otherExperiment, null, "other-" + exp, null));
+        SpanEvent open = span(unfinished, null, exp, null);
+        send(producer, new SpanEvent(open.schemaVersion(), open.traceId(), open.spanId(), null, open.name(),
+                open.spanType(), open.startTimeNs(), 0, open.status(), open.attributes(), open.inputs(),
+                open.outputs(), open.events(), exp, null, null, null));
         long sampled = traces.stream().filter(t -> OnlineSampling.selects(t, "polite", 0.5)).count();
         assertThat(sampled).as("the sample is neither empty nor everything").isBetween(1L, 19L);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -237,11 +235,10 @@ class OnlineScoringTests {
         String ended = Ids.traceId(exp, "ended-before-arrival");
         String future = Ids.traceId(exp, "end-in-the-future");
         String late = Ids.traceId(exp, "exported-an-hour-late");
-        try (KafkaProducer<String, String> producer = OnlineKafka.producer()) {
-            send(producer, rootEndingAt(ended, exp, arrival - grace / 2), arrival);
-            send(producer, rootEndingAt(future, exp, arrival + 3_600_000), arrival);
-            send(producer, rootEndingAt(late, exp, arrival - 3_600_000), arrival);
-        }
+        TopicClient producer = TopicClient.onTestBroker();
+        send(producer, rootEndingAt(ended, exp, arrival - grace / 2), arrival);
+        send(producer, rootEndingAt(future, exp, arrival + 3_600_000), arrival);
+        send(producer, rootEndingAt(late, exp, arrival - 3_600_000), arrival);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(claims(exp, "polite")).hasSize(3));
         assertThat(graceStart(ended)).as("the root's own end").isEqualTo(arrival - grace / 2);
         assertThat(graceStart(future)).as("a client clock ahead: the arrival").isEqualTo(arrival);
@@ -318,10 +315,9 @@ class OnlineScoringTests {
     }
 
     /** Sends a span record with an explicit record timestamp: when it reached Kafka. */
-    private static void send(KafkaProducer<String, String> producer, SpanEvent span, long timestampMs)
-            throws Exception {
+    private static void send(TopicClient producer, SpanEvent span, long timestampMs) throws Exception {
         producer.send(new ProducerRecord<>(Topics.SPANS, null, timestampMs, span.traceId(),
-                EventJson.mapper().writeValueAsString(span))).get();
+                EventJson.mapper().writeValueAsString(span)));
     }
 
     private long count(String sql, String[] ids) {
@@ -338,8 +334,7 @@ class OnlineScoringTests {
                 null, null, List.of(), experiment, tags, null, null);
     }
 
-    private static void send(KafkaProducer<String, String> producer, SpanEvent span) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.SPANS, span.traceId(), EventJson.mapper().writeValueAsString(span)))
-                .get();
+    private static void send(TopicClient producer, SpanEvent span) throws Exception {
+        producer.send(Topics.SPANS, span.traceId(), EventJson.mapper().writeValueAsString(span));
     }
 }

@@ -2,21 +2,21 @@ package dev.evalplane.support.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.evalplane.events.http.ProblemTypes;
 import jakarta.ws.rs.core.Response;
 
 /**
  * RFC 9457 problem details, the one error body of the services: {@code type} is always
- * {@code https://evalplane.dev/problems/<slug>}; {@code position} locates a filter error (0-based character offset)
- * and is left out otherwise.
+ * {@code https://evalplane.dev/problems/<slug>} ({@link ProblemTypes}, shared with the gateway); {@code position}
+ * locates a filter error (0-based character offset) and is left out otherwise.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, Integer position) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final String TYPE_BASE = "https://evalplane.dev/problems/";
 
     public static Problem of(int status, String slug, String title, String detail) {
-        return new Problem(TYPE_BASE + slug, title, status, detail, null);
+        return new Problem(ProblemTypes.of(slug), title, status, detail, null);
     }
 
     public Problem at(int characterOffset) {
@@ -37,6 +37,6 @@ public record Problem(String type, String title, int status, String detail, Inte
 
     /** A slug from an HTTP reason phrase: "Method Not Allowed" becomes {@code method-not-allowed}. */
     public static String slug(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return ProblemTypes.slug(title);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +19,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
+import dev.evalplane.testsupport.TopicTail;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -47,7 +49,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class OtlpIngestionTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static SpansTopic spans;
+    private static TopicTail spans;
 
     @TestHTTPResource("/v1/traces")
     URL endpoint;
@@ -59,9 +61,9 @@ class OtlpIngestionTests {
         }
     }
 
-    static SpansTopic spans() {
+    static TopicTail spans() {
         if (spans == null) {
-            spans = new SpansTopic(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+            spans = TopicClient.onTestBroker().tail(Topics.SPANS);
         }
         return spans;
     }

@@ -9,11 +9,15 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
+import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.testsupport.TopicClient;
+import dev.evalplane.testsupport.TopicOverride;
+import dev.evalplane.testsupport.TopicTail;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -64,8 +68,7 @@ class OtlpRejectionTests {
         String markerTrace = OtlpIngestionTests.randomTraceHex();
         post(OtlpBytes.request(span(markerTrace, "00000000000000a1")).toByteArray(), PROTOBUF, null)
                 .statusCode(200).contentType(PROTOBUF);
-        try (SpansTopic spans = new SpansTopic(
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class))) {
+        try (TopicTail spans = TopicClient.onTestBroker().tail(Topics.SPANS)) {
             spans.await("tr-" + markerTrace, 1, Duration.ofSeconds(30));
             for (int i = 0; i < 5; i++) {
                 spans.poll();
@@ -78,8 +81,8 @@ class OtlpRejectionTests {
 
     @Test
     void aRecordKafkaRefusesIs503WithRetryAfter() throws Exception {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (SpansTopicConfig topic = SpansTopicConfig.limitMessageBytes(bootstrap, 1_000)) {
+        try (TopicOverride refusingLargeRecords = TopicClient.onTestBroker().override(Topics.SPANS,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1000")) {
             byte[] body = OtlpBytes.request(withBlob(span(OtlpIngestionTests.randomTraceHex(), "00000000000000a1"),
                     5_000)).toByteArray();
 

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.evalplane.events.AssessmentEvent;
 import dev.evalplane.events.AssessmentSource;
 import dev.evalplane.events.CostStatus;
+import dev.evalplane.events.EventJson;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.PricedBy;
@@ -17,6 +19,7 @@ import dev.evalplane.events.SpanCost;
 import dev.evalplane.events.TokenUsage;
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.events.Topics;
+import dev.evalplane.testsupport.TopicClient;
 
 /** AssessmentEvent and TraceCostEvent fixtures, sent over the real topics. */
 public final class Events {
@@ -55,11 +58,20 @@ public final class Events {
     }
 
     public static void send(AssessmentEvent event) {
-        TestKafka.sendJson(Topics.ASSESSMENTS, event.traceId(), event);
+        TopicClient.onTestBroker().send(Topics.ASSESSMENTS, event.traceId(), json(event));
     }
 
     public static void send(TraceCostEvent event) {
-        TestKafka.sendJson(Topics.TRACE_COSTS, event.traceId(), event);
+        TopicClient.onTestBroker().send(Topics.TRACE_COSTS, event.traceId(), json(event));
+    }
+
+    /** An event as JSON, its wire format. */
+    public static String json(Object event) {
+        try {
+            return EventJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Events() {

@@ -13,6 +13,7 @@ import dev.evalplane.events.PipelineRecords;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.SpanStatus;
 import dev.evalplane.events.Topics;
+import dev.evalplane.testsupport.TopicClient;
 
 /** SpanEvent fixtures: a root span or a child, with trace-level tags and metadata when given. */
 public final class Spans {
@@ -39,14 +40,14 @@ public final class Spans {
 
     /** As scorer-service sends its row and judge spans: marked as the pipeline's ({@link PipelineRecords}). */
     public static void send(SpanEvent span) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SPANS, span.traceId(), TestKafka.json(span));
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SPANS, span.traceId(), Events.json(span));
         record.headers().add(PipelineRecords.HEADER, PipelineRecords.mark());
-        TestKafka.send(record);
+        TopicClient.onTestBroker().send(record);
     }
 
     /** As any other producer would (the OTLP door, a door added later): no pipeline mark. */
     public static void sendUnmarked(SpanEvent span) {
-        TestKafka.sendJson(Topics.SPANS, span.traceId(), span);
+        TopicClient.onTestBroker().send(Topics.SPANS, span.traceId(), Events.json(span));
     }
 
     /** A one-span trace: root only. */

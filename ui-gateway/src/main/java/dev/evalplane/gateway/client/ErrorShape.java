@@ -28,19 +28,23 @@ public enum ErrorShape {
         return this == MLFLOW ? "application/json" : Problems.MEDIA_TYPE;
     }
 
-    /** The error document; {@code title} is a short summary (problem+json only), {@code detail} names what was wrong. */
-    public Object body(int status, String title, String detail) {
-        return this == MLFLOW ? new MlflowError(mlflowErrorCode(status), detail) : Problems.body(status, title, detail);
+    /**
+     * The error document; {@code slug} names the problem type and {@code title} is a short summary (problem+json only),
+     * {@code detail} names what was wrong.
+     */
+    public Object body(int status, String slug, String title, String detail) {
+        return this == MLFLOW ? new MlflowError(mlflowErrorCode(status), detail)
+                : Problems.body(status, slug, title, detail);
     }
 
     /** As a JAX-RS response. */
-    public Response response(int status, String title, String detail) {
-        return Response.status(status).type(contentType()).entity(body(status, title, detail)).build();
+    public Response response(int status, String slug, String title, String detail) {
+        return Response.status(status).type(contentType()).entity(body(status, slug, title, detail)).build();
     }
 
     /** Ends a Vert.x request with this error (used before and outside JAX-RS). */
-    public void end(RoutingContext ctx, int status, String title, String detail) {
-        Object body = body(status, title, detail);
+    public void end(RoutingContext ctx, int status, String slug, String title, String detail) {
+        Object body = body(status, slug, title, detail);
         RouteLabels.markUnrouted(ctx);
         ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, contentType())

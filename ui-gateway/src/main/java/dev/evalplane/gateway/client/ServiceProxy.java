@@ -2,17 +2,11 @@ package dev.evalplane.gateway.client;
 
 import java.util.Set;
 
-import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -31,15 +25,13 @@ public class ServiceProxy {
     private static final Set<String> FORWARDED_RESPONSE_HEADERS = Set.of("content-type", "content-encoding",
             "retry-after");
 
-    private final WebClient client;
+    private final UpstreamClient client;
     private final ServiceUrls urls;
     private final PublicLocations locations;
     private final UpstreamGuards guards;
 
-    public ServiceProxy(Vertx vertx, ServiceUrls urls, PublicLocations locations, InternalToken internalToken,
-            UpstreamGuards guards, UpstreamCalls calls) {
-        this.client = internalToken.serviceClient(
-                WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(calls.maxConnections())));
+    public ServiceProxy(UpstreamClient client, ServiceUrls urls, PublicLocations locations, UpstreamGuards guards) {
+        this.client = client;
         this.guards = guards;
         this.urls = urls;
         this.locations = locations;
@@ -47,7 +39,7 @@ public class ServiceProxy {
 
     public Uni<Response> forward(Upstream upstream, String method, String pathAndQuery, HttpHeaders headers, byte[] body) {
         String url = urls.url(upstream, pathAndQuery);
-        HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), new RequestOptions().setAbsoluteURI(url));
+        HttpRequest<Buffer> request = client.request(HttpMethod.valueOf(method), url);
         headers.getRequestHeaders().forEach((name, values) -> {
             if (FORWARDED_REQUEST_HEADERS.contains(name.toLowerCase())) {
                 values.forEach(v -> request.putHeader(name, v));
@@ -77,12 +69,8 @@ public class ServiceProxy {
 
     private static Response unavailable(Upstream upstream, Throwable failure) {
         Log.warnf("%s unreachable: %s", upstream.serviceName(), failure.toString());
-        return Problems.response(Response.Status.BAD_GATEWAY, upstream.serviceName() + " is unavailable",
+        return Problems.response(Response.Status.BAD_GATEWAY, "service-unavailable",
+                upstream.serviceName() + " is unavailable",
                 upstream.serviceName() + " did not answer: " + failure.getMessage());
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.evalplane.gateway.http;
 
+import dev.evalplane.events.http.ProblemTypes;
 import dev.evalplane.gateway.client.ErrorShape;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.logging.Log;
@@ -20,9 +21,9 @@ public class ErrorResponses {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
-        router.errorHandler(404, ctx -> answer(ctx, 404, "Not found",
+        router.errorHandler(404, ctx -> answer(ctx, 404, "not-found", "Not found",
                 "Nothing is served at " + ctx.request().method() + " " + ctx.request().path() + "."));
-        router.errorHandler(405, ctx -> answer(ctx, 405, "Method not allowed",
+        router.errorHandler(405, ctx -> answer(ctx, 405, "method-not-allowed", "Method not allowed",
                 ctx.request().method() + " is not allowed on " + ctx.request().path() + "."));
         // failures no failure handler took (the router fails a request whose path it cannot decode before any route)
         for (int status : UNHANDLED_FAILURES) {
@@ -36,20 +37,20 @@ public class ErrorResponses {
         java.util.Optional<String> malformed = CanonicalPath.ambiguity(path)
                 .or(() -> CanonicalPath.queryProblem(ctx.request().query()));
         if (malformed.isPresent()) {
-            answer(ctx, 400, "Malformed request target", "The request target is refused: " + malformed.get() + ".");
+            answer(ctx, 400, "malformed-request-target", "Malformed request target", "The request target is refused: " + malformed.get() + ".");
             return;
         }
         int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
         if (status >= 500) {
             Log.errorf(ctx.failure(), "%s %s failed", ctx.request().method(), ctx.request().path());
-            answer(ctx, status, "Internal error", "The gateway could not handle this request; the failure is logged.");
+            answer(ctx, status, "internal-error", "Internal error", "The gateway could not handle this request; the failure is logged.");
         } else {
             String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
-            answer(ctx, status, reason, "The request was refused: " + reason + ".");
+            answer(ctx, status, ProblemTypes.slug(reason), reason, "The request was refused: " + reason + ".");
         }
     }
 
-    private static void answer(RoutingContext ctx, int status, String title, String detail) {
+    private static void answer(RoutingContext ctx, int status, String slug, String title, String detail) {
         if (ctx.response().ended()) {
             return;
         }
@@ -57,6 +58,6 @@ public class ErrorResponses {
             ctx.response().reset();
             return;
         }
-        ErrorShape.forPath(ctx.request().path()).end(ctx, status, title, detail);
+        ErrorShape.forPath(ctx.request().path()).end(ctx, status, slug, title, detail);
     }
 }

@@ -2,6 +2,7 @@ package dev.evalplane.gateway.http;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.evalplane.events.http.ProblemTypes;
 import dev.evalplane.gateway.client.ErrorShape;
 import dev.evalplane.gateway.mlflow.MlflowError;
 import dev.evalplane.gateway.mlflow.MlflowErrorCode;
@@ -65,7 +66,8 @@ public class ExceptionMappers {
         } else {
             detail = "The request was refused: " + reason(status) + " (" + method + " " + path + ").";
         }
-        Response.ResponseBuilder answer = Response.fromResponse(ErrorShape.PROBLEM.response(status, reason(status), detail));
+        Response.ResponseBuilder answer = Response.fromResponse(ErrorShape.PROBLEM.response(status,
+                ProblemTypes.slug(reason(status)), reason(status), detail));
         if (!e.getResponse().getAllowedMethods().isEmpty()) {
             answer.allow(e.getResponse().getAllowedMethods());
         }
@@ -80,7 +82,8 @@ public class ExceptionMappers {
             return response(new MlflowError(MlflowErrorCode.INTERNAL_ERROR, "evalplane could not serve "
                     + method + " " + path + ": " + e.getClass().getSimpleName()));
         }
-        return shape.response(500, "Internal error", "The gateway could not handle this request; the failure is logged.");
+        return shape.response(500, "internal-error", "Internal error",
+                "The gateway could not handle this request; the failure is logged.");
     }
 
     private static String reason(int status) {

@@ -47,19 +47,19 @@ public class RequestGuard {
         ErrorShape shape = ErrorShape.forPath(path);
         String uri = ctx.request().uri();
         if (uri != null && uri.length() > MAX_URI_LENGTH) {
-            reject(ctx, shape, 414, "URI too long",
+            reject(ctx, shape, 414, "uri-too-long", "URI too long",
                     "The request target is " + uri.length() + " characters; the limit is " + MAX_URI_LENGTH + ".");
             return;
         }
         long headerBytes = headerBytes(ctx);
         if (headerBytes > MAX_HEADER_BYTES) {
-            reject(ctx, shape, 431, "Request headers too large",
+            reject(ctx, shape, 431, "request-headers-too-large", "Request headers too large",
                     "The request headers take " + headerBytes + " bytes; the limit is " + MAX_HEADER_BYTES + ".");
             return;
         }
         Optional<String> ambiguity = CanonicalPath.ambiguity(path).or(() -> CanonicalPath.queryProblem(ctx.request().query()));
         if (ambiguity.isPresent()) {
-            reject(ctx, shape, 400, "Malformed request target", "The request target is refused: " + ambiguity.get() + ".");
+            reject(ctx, shape, 400, "malformed-request-target", "Malformed request target", "The request target is refused: " + ambiguity.get() + ".");
             return;
         }
         String contentLength = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -71,12 +71,12 @@ public class RequestGuard {
                 length = -1;
             }
             if (length < 0) {
-                reject(ctx, shape, 400, "Invalid Content-Length", "The Content-Length header is not a byte count.");
+                reject(ctx, shape, 400, "invalid-content-length", "Invalid Content-Length", "The Content-Length header is not a byte count.");
                 return;
             }
             if (length > maxBodyBytes) {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                reject(ctx, shape, 413, "Request body too large",
+                reject(ctx, shape, 413, "request-body-too-large", "Request body too large",
                         "The request body is " + length + " bytes; the limit is " + maxBodyBytes + " bytes.");
                 return;
             }
@@ -92,7 +92,8 @@ public class RequestGuard {
         return bytes;
     }
 
-    private static void reject(RoutingContext ctx, ErrorShape shape, int status, String title, String detail) {
-        shape.end(ctx, status, title, detail);
+    private static void reject(RoutingContext ctx, ErrorShape shape, int status, String slug, String title,
+            String detail) {
+        shape.end(ctx, status, slug, title, detail);
     }
 }

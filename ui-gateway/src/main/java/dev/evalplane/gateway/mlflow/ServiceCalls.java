@@ -7,20 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.gateway.client.ServiceUrls;
 import dev.evalplane.gateway.client.Upstream;
-import dev.evalplane.gateway.client.UpstreamCalls;
+import dev.evalplane.gateway.client.UpstreamClient;
 import dev.evalplane.gateway.client.UpstreamGuards;
-import dev.evalplane.internalauth.InternalToken;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -32,15 +26,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ServiceCalls {
 
-    private final WebClient client;
+    private final UpstreamClient client;
     private final ServiceUrls urls;
     private final ObjectMapper json;
     private final UpstreamGuards guards;
 
-    public ServiceCalls(Vertx vertx, ServiceUrls urls, ObjectMapper json, InternalToken internalToken,
-            UpstreamGuards guards, UpstreamCalls calls) {
-        this.client = internalToken.serviceClient(
-                WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(calls.maxConnections())));
+    public ServiceCalls(UpstreamClient client, ServiceUrls urls, ObjectMapper json, UpstreamGuards guards) {
+        this.client = client;
         this.guards = guards;
         this.urls = urls;
         this.json = json;
@@ -68,8 +60,7 @@ public class ServiceCalls {
 
     /** The raw call: the answer's body on 2xx, an {@link MlflowException} otherwise. */
     public Uni<Buffer> send(Upstream upstream, HttpMethod method, String pathAndQuery, Object body) {
-        HttpRequest<Buffer> request = client.request(method, new RequestOptions()
-                .setAbsoluteURI(urls.url(upstream, pathAndQuery)));
+        HttpRequest<Buffer> request = client.request(method, urls.url(upstream, pathAndQuery));
         Uni<HttpResponse<Buffer>> sent;
         if (body == null) {
             sent = guards.call(upstream, method, request::send);
@@ -142,10 +133,5 @@ public class ServiceCalls {
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
     }
 }

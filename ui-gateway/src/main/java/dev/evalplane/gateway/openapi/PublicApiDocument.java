@@ -14,17 +14,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.gateway.client.ServiceUrls;
 import dev.evalplane.gateway.client.Upstream;
-import dev.evalplane.internalauth.InternalToken;
+import dev.evalplane.gateway.client.UpstreamClient;
 import io.quarkus.logging.Log;
 import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.openapi.runtime.io.Format;
-import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -41,7 +39,7 @@ public class PublicApiDocument {
     static final long PARTIAL_SECONDS = 15;
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
-    private final WebClient client;
+    private final UpstreamClient client;
     private final ServiceUrls urls;
     private final OpenApiDocumentService gatewayDocument;
     private final ObjectMapper json;
@@ -52,9 +50,9 @@ public class PublicApiDocument {
     private record Built(ObjectNode document, long expiresAtNanos) {
     }
 
-    public PublicApiDocument(Vertx vertx, ServiceUrls urls, InternalToken internalToken,
-            OpenApiDocumentService gatewayDocument, ObjectMapper json) {
-        this.client = internalToken.serviceClient(WebClient.create(vertx));
+    public PublicApiDocument(UpstreamClient client, ServiceUrls urls, OpenApiDocumentService gatewayDocument,
+            ObjectMapper json) {
+        this.client = client;
         this.urls = urls;
         this.gatewayDocument = gatewayDocument;
         this.json = json;
@@ -101,7 +99,7 @@ public class PublicApiDocument {
     }
 
     private Uni<ObjectNode> fetch(Upstream upstream) {
-        HttpRequest<Buffer> request = client.getAbs(urls.url(upstream, "/q/openapi?format=json"))
+        HttpRequest<Buffer> request = client.request(HttpMethod.GET, urls.url(upstream, "/q/openapi?format=json"))
                 .putHeader("Accept", "application/json").timeout(FETCH_TIMEOUT.toMillis());
         return request.send().map(answer -> {
             if (answer.statusCode() != 200) {
@@ -129,10 +127,5 @@ public class PublicApiDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
     }
 }

@@ -70,13 +70,15 @@ public class ApiProxyResource {
         String rawPath = request.path();
         String query = request.query();
         if (!rawPath.startsWith(PREFIX)) {
-            return Uni.createFrom().item(Problems.response(Response.Status.NOT_FOUND, "No such API route",
+            return Uni.createFrom().item(Problems.response(Response.Status.NOT_FOUND, "no-such-api-route",
+                    "No such API route",
                     method + " " + rawPath + " is not part of the evalplane API"));
         }
         String pathAndQuery = rawPath + (query == null ? "" : "?" + query);
         return UpstreamRoutes.ownerOf(path)
                 .map(upstream -> proxy.forward(upstream, method, pathAndQuery, headers, body))
-                .orElseGet(() -> Uni.createFrom().item(Problems.response(Response.Status.NOT_FOUND, "No such API route",
+                .orElseGet(() -> Uni.createFrom().item(Problems.response(Response.Status.NOT_FOUND,
+                        "no-such-api-route", "No such API route",
                         method + " /api/v1/" + path + " is not part of the evalplane API")));
     }
 }

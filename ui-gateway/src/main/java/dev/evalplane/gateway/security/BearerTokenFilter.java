@@ -64,7 +64,7 @@ public class BearerTokenFilter {
             return;
         }
         if (!admin && AdminRoutes.isAdmin(ctx.request().method().name(), path)) {
-            ErrorShape.forPath(path).end(ctx, 403, "Forbidden", adminTokens.isEmpty()
+            ErrorShape.forPath(path).end(ctx, 403, "admin-token-required", "Forbidden", adminTokens.isEmpty()
                     ? "This is an admin route and no admin token is configured (evalplane.auth.admin-tokens)."
                     : "This is an admin route: it needs a token from evalplane.auth.admin-tokens.");
             return;
@@ -76,7 +76,7 @@ public class BearerTokenFilter {
         ctx.response().putHeader("WWW-Authenticate", presented
                 ? "Bearer realm=\"evalplane\", error=\"invalid_token\""
                 : "Bearer realm=\"evalplane\"");
-        ErrorShape.forPath(path).end(ctx, 401, "Unauthorized", presented
+        ErrorShape.forPath(path).end(ctx, 401, "unauthorized", "Unauthorized", presented
                 ? "The bearer token in the Authorization header is not valid for this gateway."
                 : "This API needs an 'Authorization: Bearer <token>' header.");
     }

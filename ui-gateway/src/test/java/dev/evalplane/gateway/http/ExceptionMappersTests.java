@@ -11,15 +11,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+
 import dev.evalplane.gateway.client.Problems;
 import dev.evalplane.gateway.mlflow.MlflowError;
 import dev.evalplane.gateway.mlflow.MlflowErrorCode;
+import dev.evalplane.testsupport.LayerRules;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -34,12 +36,8 @@ import jakarta.ws.rs.core.Response;
 class ExceptionMappersTests {
 
     @Test
-    void everyExceptionTypeHasOneMapperPerPriority() throws Exception {
-        Map<String, List<String>> byTypeAndPriority = mapperMethods().stream().collect(Collectors.groupingBy(
-                m -> m.getParameterTypes()[0].getName() + " @" + m.getAnnotation(ServerExceptionMapper.class).priority(),
-                Collectors.mapping(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName(), Collectors.toList())));
-        assertThat(byTypeAndPriority).isNotEmpty();
-        assertThat(byTypeAndPriority).allSatisfy((type, mappers) -> assertThat(mappers).as(type).hasSize(1));
+    void everyExceptionTypeHasOneMapperPerPriority() {
+        LayerRules.checkExceptionMappers(new ClassFileImporter().importPath(Path.of("target", "classes")));
     }
 
     @Test
@@ -53,14 +51,17 @@ class ExceptionMappersTests {
         assertThat(notFound.getStatus()).isEqualTo(404);
         assertThat(notFound.getMediaType().toString()).isEqualTo(Problems.MEDIA_TYPE);
         assertThat(notFound.getEntity()).asString().contains("GET /bogus");
+        assertThat(type(notFound)).isEqualTo("https://evalplane.dev/problems/not-found");
 
         Response notAllowed = ExceptionMappers.answer(new NotAllowedException("GET", new String[] {"POST"}), "PATCH", "/api/v1/prices", null);
         assertThat(notAllowed.getStatus()).isEqualTo(405);
         assertThat(notAllowed.getAllowedMethods()).containsExactlyInAnyOrder("GET", "POST");
+        assertThat(type(notAllowed)).isEqualTo("https://evalplane.dev/problems/method-not-allowed");
 
         Response unsupported = ExceptionMappers.answer(new NotSupportedException(), "POST", "/api/v1/x", "text/csv");
         assertThat(unsupported.getStatus()).isEqualTo(415);
         assertThat(unsupported.getEntity()).asString().contains("text/csv");
+        assertThat(type(unsupported)).isEqualTo("https://evalplane.dev/problems/unsupported-media-type");
     }
 
     @Test
@@ -80,6 +81,7 @@ class ExceptionMappersTests {
         assertThat(problem.getStatus()).isEqualTo(500);
         assertThat(problem.getMediaType().toString()).isEqualTo(Problems.MEDIA_TYPE);
         assertThat(problem.getEntity()).asString().doesNotContain("secret detail");
+        assertThat(type(problem)).isEqualTo("https://evalplane.dev/problems/internal-error");
 
         Response mlflow = ExceptionMappers.internal(new IllegalStateException("secret detail"), "GET", "/api/2.0/mlflow/x");
         assertThat(((MlflowError) mlflow.getEntity()).errorCode()).isEqualTo(MlflowErrorCode.INTERNAL_ERROR);
@@ -87,6 +89,10 @@ class ExceptionMappersTests {
 
         assertThat(ExceptionMappers.answer(new ServerErrorException(503), "GET", "/api/v1/x", null).getStatus())
                 .isEqualTo(500);
+    }
+
+    private static Object type(Response problem) {
+        return ((Map<?, ?>) problem.getEntity()).get("type");
     }
 
     /** Every {@code @ServerExceptionMapper} method among the gateway's own classes. */

@@ -24,7 +24,7 @@ class GatewaySecurityTests {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer realm=\"evalplane\"")
-                .body("type", equalTo("about:blank"))
+                .body("type", equalTo("https://evalplane.dev/problems/unauthorized"))
                 .body("title", equalTo("Unauthorized"))
                 .body("status", equalTo(401))
                 .body("detail", containsString("Authorization: Bearer"));
@@ -99,7 +99,8 @@ class GatewaySecurityTests {
         String user = "Bearer " + AuthEnabledProfile.TOKEN;
         String admin = "Bearer " + AuthEnabledProfile.ADMIN_TOKEN;
         given().header("Authorization", user).post("/api/v1/prices/reprice").then().statusCode(403)
-                .contentType("application/problem+json").body("detail", containsString("admin"));
+                .contentType("application/problem+json").body("detail", containsString("admin"))
+                .body("type", equalTo("https://evalplane.dev/problems/admin-token-required"));
         given().header("Authorization", user).contentType("application/json").body("{}")
                 .put("/api/v1/prices/overrides/m").then().statusCode(403);
         given().header("Authorization", user).delete("/api/v1/prices/overrides/m").then().statusCode(403);

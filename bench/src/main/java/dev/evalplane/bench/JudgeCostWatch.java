@@ -1,0 +1,93 @@
+package dev.evalplane.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalplane.events.MlflowKeys;
+import dev.evalplane.events.Topics;
+
+/**
+ * Tells the cost-latency benchmark when to look, so that its reads measure the pipeline and not a poll cycle: a
+ * thread follows {@code assessments} (which feedback of the run belongs to which row and judge trace) and
+ * {@code trace-costs} (a judge trace's cost was sent by cost-service). A feedback whose judge cost has been sent is
+ * "due": the benchmark then reads that row through trace-service's API until the cost shows there. The topics only
+ * say when to read; what is timed is still the cost showing on the feedback through the API.
+ */
+final class JudgeCostWatch implements AutoCloseable {
+
+    /** A feedback of the run: its row (evaluated) trace and its judge trace. */
+    record Feedback(String assessmentId, String rowTrace, String judgeTrace) {
+    }
+
+    private final String runId;
+    private final Map<String, Feedback> byJudgeTrace = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> costSent = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    JudgeCostWatch(String runId) {
+        this.runId = runId;
+        this.thread = new Thread(this::follow, "judge-cost-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Feedback of the run whose judge trace's cost cost-service has sent. */
+    List<Feedback> due() {
+        List<Feedback> due = new ArrayList<>();
+        byJudgeTrace.forEach((judgeTrace, feedback) -> {
+            if (costSent.containsKey(judgeTrace)) {
+                due.add(feedback);
+            }
+        });
+        return due;
+    }
+
+    private void follow() {
+        try (KafkaConsumer<String, String> consumer = Kafka.consumer("bench-judge-cost-" + System.nanoTime())) {
+            // assigned, not subscribed: no group join (a join waits out the broker's initial rebalance delay, and
+            // the run's first feedback would be due seconds late)
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.ASSESSMENTS, Topics.TRACE_COSTS)) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (running) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (Topics.TRACE_COSTS.equals(r.topic())) {
+                        costSent.put(r.key(), Boolean.TRUE);
+                    } else {
+                        feedback(Http.Reply.parse(r.value()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void feedback(JsonNode event) {
+        JsonNode metadata = event.path("metadata");
+        if (runId.equals(metadata.path(MlflowKeys.SOURCE_RUN_ID).asText(null))
+                && metadata.hasNonNull(MlflowKeys.SCORER_TRACE_ID)) {
+            String judgeTrace = metadata.path(MlflowKeys.SCORER_TRACE_ID).asText();
+            byJudgeTrace.put(judgeTrace, new Feedback(event.path("assessment_id").asText(),
+                    event.path("trace_id").asText(), judgeTrace));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(5_000);
+    }
+}
