@@ -25,7 +25,7 @@ import dev.evalplane.events.Topics;
 final class CostLatencyStages {
 
     static void report(Report report, String bench, Map<String, Long> seenAt, Map<String, String> judgeTrace,
-            Map<String, Long> spanEnd) {
+            Map<String, Long> spanEnd, Map<String, Long> dueAt) {
         Map<String, Long> spansSent = timestamps(Topics.SPANS, judgeTrace, Math::max);
         Map<String, Long> costSent = timestamps(Topics.TRACE_COSTS, judgeTrace, Math::min);
         Map<String, Long> priced = new HashMap<>();
@@ -58,6 +58,18 @@ final class CostLatencyStages {
                 "-> trace cost (and the feedback) stored by trace-service", "-> seen by the poll")) {
             stages.put(stage, new ArrayList<>());
         }
+        // the last stage split: how late the benchmark's watch knew the cost was sent (its cue), and how long after
+        // both the cost was stored and the cue its read saw it
+        List<Long> cueLag = new ArrayList<>();
+        List<Long> readLag = new ArrayList<>();
+        seenAt.forEach((id, seen) -> {
+            String trace = judgeTrace.get(id);
+            Long due = dueAt.get(id);
+            if (due != null && costSent.containsKey(trace) && stored.containsKey(trace)) {
+                cueLag.add(Math.max(0, due - costSent.get(trace)));
+                readLag.add(Math.max(0, seen - Math.max(due, stored.get(trace))));
+            }
+        });
         seenAt.forEach((id, seen) -> {
             String trace = judgeTrace.get(id);
             Long[] t = { spanEnd.get(id), spansSent.get(trace), priced.get(trace), costSent.get(trace),
@@ -78,6 +90,11 @@ final class CostLatencyStages {
                 report.figure(bench, "stage: " + stage, Stats.ofMillis(millis).toString());
             }
         });
+        if (!cueLag.isEmpty()) {
+            report.figure(bench, "  the poll's cue: trace cost sent -> the benchmark's watch had it and the feedback",
+                    Stats.ofMillis(cueLag).toString());
+            report.figure(bench, "  the poll's read: later of stored and cued -> seen", Stats.ofMillis(readLag).toString());
+        }
         if (!feedbackLast.isEmpty()) {
             report.figure(bench, "feedback stored after its trace cost (" + feedbackLast.size() + " of "
                     + judgeTrace.size() + "), by", Stats.ofMillis(feedbackLast).toString());

@@ -2,8 +2,10 @@ package dev.evalplane.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,13 +26,17 @@ import dev.evalplane.events.Topics;
  */
 final class JudgeCostWatch implements AutoCloseable {
 
-    /** A feedback of the run: its row (evaluated) trace and its judge trace. */
-    record Feedback(String assessmentId, String rowTrace, String judgeTrace) {
+    /** A feedback of the run: its row (evaluated) trace, its judge trace, when the watch saw it (epoch ms). */
+    record Feedback(String assessmentId, String rowTrace, String judgeTrace, long seenAt) {
     }
 
     private final String runId;
     private final Map<String, Feedback> byJudgeTrace = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> costSent = new ConcurrentHashMap<>();
+    /** Judge trace -> when this watch saw cost-service's first trace cost of it (epoch ms). */
+    private final Map<String, Long> costSeen = new ConcurrentHashMap<>();
+    /** Per topic, record timestamp -> this watch had the record (ms): the watch's own delay. */
+    private final Map<String, List<Long>> lag = new ConcurrentHashMap<>();
+    private final long startedAt = System.currentTimeMillis();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -45,11 +51,27 @@ final class JudgeCostWatch implements AutoCloseable {
     List<Feedback> due() {
         List<Feedback> due = new ArrayList<>();
         byJudgeTrace.forEach((judgeTrace, feedback) -> {
-            if (costSent.containsKey(judgeTrace)) {
+            if (costSeen.containsKey(judgeTrace)) {
                 due.add(feedback);
             }
         });
         return due;
+    }
+
+    /** When the feedback became due: this watch had seen it and its judge trace's cost sent (epoch ms). */
+    long dueAt(Feedback feedback) {
+        return Math.max(feedback.seenAt(), costSeen.get(feedback.judgeTrace()));
+    }
+
+    /** The watch's own delay per topic (record timestamp -> the watch had it), of records sent since it started. */
+    Map<String, Stats> lag() {
+        Map<String, Stats> stats = new TreeMap<>();
+        lag.forEach((topic, millis) -> {
+            synchronized (millis) {
+                stats.put(topic, Stats.ofMillis(new ArrayList<>(millis)));
+            }
+        });
+        return stats;
     }
 
     private void follow() {
@@ -65,8 +87,12 @@ final class JudgeCostWatch implements AutoCloseable {
             consumer.seekToBeginning(partitions);
             while (running) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (r.timestamp() >= startedAt) {
+                        lag.computeIfAbsent(r.topic(), t -> Collections.synchronizedList(new ArrayList<>()))
+                                .add(System.currentTimeMillis() - r.timestamp());
+                    }
                     if (Topics.TRACE_COSTS.equals(r.topic())) {
-                        costSent.put(r.key(), Boolean.TRUE);
+                        costSeen.putIfAbsent(r.key(), System.currentTimeMillis());
                     } else {
                         feedback(Http.Reply.parse(r.value()));
                     }
@@ -80,8 +106,8 @@ final class JudgeCostWatch implements AutoCloseable {
         if (runId.equals(metadata.path(MlflowKeys.SOURCE_RUN_ID).asText(null))
                 && metadata.hasNonNull(MlflowKeys.SCORER_TRACE_ID)) {
             String judgeTrace = metadata.path(MlflowKeys.SCORER_TRACE_ID).asText();
-            byJudgeTrace.put(judgeTrace, new Feedback(event.path("assessment_id").asText(),
-                    event.path("trace_id").asText(), judgeTrace));
+            byJudgeTrace.putIfAbsent(judgeTrace, new Feedback(event.path("assessment_id").asText(),
+                    event.path("trace_id").asText(), judgeTrace, System.currentTimeMillis()));
         }
     }
 
