@@ -42,7 +42,6 @@ final class CostLatencyBench {
             report.line("warm-up: %d rows x %d judges", warmUp, judges);
             Judging.run(stack, "warm-up", warmUp, judges, options.integer("concurrency", 4));
 
-            String runId = Judging.start(stack, "cost-latency", rows, judges, options.integer("concurrency", 4));
             Map<String, Long> seenAt = new HashMap<>();
             Map<String, String> judgeTrace = new HashMap<>();
             Map<String, Long> dueAt = new HashMap<>();
@@ -50,11 +49,12 @@ final class CostLatencyBench {
             long cycles = 0;
             long cycleNanos = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            try (JudgeCostWatch watch = new JudgeCostWatch(runId)) {
+            try (JudgeCostWatch watch = new JudgeCostWatch()) {
+                String runId = Judging.start(stack, "cost-latency", rows, judges, options.integer("concurrency", 4));
                 while (seenAt.size() < rows * judges && System.nanoTime() < deadline) {
                     long t = System.nanoTime();
                     Set<String> dueRows = new LinkedHashSet<>();
-                    for (JudgeCostWatch.Feedback f : watch.due()) {
+                    for (JudgeCostWatch.Feedback f : watch.due(runId)) {
                         if (!seenAt.containsKey(f.assessmentId())) {
                             dueRows.add(f.rowTrace());
                             dueAt.putIfAbsent(f.assessmentId(), watch.dueAt(f));
@@ -68,7 +68,8 @@ final class CostLatencyBench {
                     }
                     Thread.sleep(pollMs);
                 }
-                watch.lag().forEach((topic, lag) -> report.line("the watch's own delay on %s (record time -> had it): %s", topic, lag));
+                watch.lag().forEach((topic, lag) -> report.line("the watch's own delay on %s (record time -> had it):"
+                        + " %s", topic, lag));
             }
             if (seenAt.size() < rows * judges) {
                 throw new IllegalStateException("only " + seenAt.size() + " of " + rows * judges
