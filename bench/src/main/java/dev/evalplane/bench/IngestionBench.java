@@ -43,7 +43,10 @@ final class IngestionBench {
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
                     .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+            CpuMeter jit = CpuMeter.create().compilerThreads("trace-service", tracePid)
+                    .compilerThreads("cost-service", costPid);
             List<String> cpuPerSpan = new ArrayList<>();
+            List<String> jitPerSpan = new ArrayList<>();
             StatementProfile statements = new StatementProfile(sql);
             statements.reset();
 
@@ -57,9 +60,12 @@ final class IngestionBench {
                         spans.size(), traces, spans.stream().filter(SpanEvent::hasUsage).count());
                 stored = stored.plus(spans);
                 Map<String, Double> cpuBefore = cpu.read();
+                Map<String, Double> jitBefore = jit.read();
                 pipeline.add(spans.size() / (ingest(kafka, sql, spans, stored, report) / 1e9));
                 cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpu.read(), spans.size()));
-                report.line("  CPU per span (µs): %s", cpuPerSpan.get(round - 1));
+                jitPerSpan.add(CpuMeter.perItem(jitBefore, jit.read(), spans.size()));
+                report.line("  CPU per span (µs): %s; of which JIT compiler threads: %s", cpuPerSpan.get(round - 1),
+                        jitPerSpan.get(round - 1));
                 checkExact(stack, sql, "ingestion-" + round, traces, perTrace, llmPerTrace, report);
                 copy.add(spans.size() / (Baselines.copy(sql, spans) / 1e9));
                 List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)})
@@ -77,6 +83,7 @@ final class IngestionBench {
             report.ratio(NAME, "pipeline / Kafka produce+consume", median(pipeline), median(raw),
                     "1.0 = as fast as the broker");
             report.figure(NAME, "CPU per span stored and priced, per process (µs; rounds)", String.join(" / ", cpuPerSpan));
+            report.figure(NAME, "of which the services' JIT compiler threads (µs; rounds)", String.join(" / ", jitPerSpan));
             report.figure(NAME, "peak RSS (VmHWM) trace-service / cost-service / scorer-service, -Xmx384m",
                     String.format("%d / %d / %d MiB", ServiceMemory.peakRssMib(stack.traceService()),
                             ServiceMemory.peakRssMib(stack.costService()), ServiceMemory.peakRssMib(stack.scorerService())));
