@@ -58,6 +58,16 @@ final class CpuMeter {
         return p.info().commandLine().map(c -> c.contains(part)).orElse(false);
     }
 
+    /** The process is this one or one of its descendants (e.g. a server and its worker processes). */
+    static boolean within(ProcessHandle p, long pid) {
+        for (ProcessHandle h = p; h != null; h = h.parent().orElse(null)) {
+            if (h.pid() == pid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static double cpuSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

@@ -46,6 +46,11 @@ final class MlflowServer implements AutoCloseable {
         return server;
     }
 
+    /** The server's process id (its workers are its descendants). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Installs psycopg2-binary into the venv unless it is there (mlflow server's PostgreSQL driver). */
     static void ensurePostgresDriver(MlflowPython python) throws Exception {
         if (exec(List.of(python.python().toString(), "-c", "import psycopg2")) == 0) {

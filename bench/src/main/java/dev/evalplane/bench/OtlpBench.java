@@ -37,7 +37,7 @@ final class OtlpBench {
     private static final int LLM_PER_TRACE = 2;
 
     /** One backend's figures. */
-    record Result(double acceptedPerSecond, double storedPerSecond, double searchP50Ms) {
+    record Result(double acceptedPerSecond, double storedPerSecond, double searchP50Ms, String cpuPerSpan) {
     }
 
     static void run(Options options, Report report, boolean peer) throws Exception {
@@ -70,6 +70,7 @@ final class OtlpBench {
             report.figure(name, backend.trim() + ": spans stored" + (backend.trim().equals("evalplane") ? " and priced" : ""),
                     String.format("%.0f spans/s", result.storedPerSecond()));
             report.figure(name, backend.trim() + ": newest 100 traces, p50", String.format("%.1f ms", result.searchP50Ms()));
+            report.figure(name, backend.trim() + ": CPU per span stored (µs)", result.cpuPerSpan());
         }
         Result ours = results.get("evalplane");
         if (!peer) {
@@ -102,15 +103,27 @@ final class OtlpBench {
             send(target, experiment, load.warmUp(), load.clients());
             long warmSpans = 200L * PER_TRACE;
             awaitCount(sql, "SELECT count(*) FROM traces.spans", warmSpans);
+            long gatewayPid = gateway.pid();
+            long tracePid = stack.traceService().pid();
+            long costPid = stack.costService().pid();
+            CpuMeter cpu = CpuMeter.create().role("gateway", p -> p.pid() == gatewayPid)
+                    .role("trace-service", p -> p.pid() == tracePid).role("cost-service", p -> p.pid() == costPid)
+                    .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
+                    .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+            Map<String, Double> before = cpu.read();
             long start = System.nanoTime();
             long accepted = send(target, experiment, load.requests(), load.clients()) - start;
+            Map<String, Double> atAccepted = cpu.read();
             long stored = awaitCount(sql, "SELECT count(*) FROM traces.spans", warmSpans + load.spans()) - start;
             long priced = awaitCount(sql, "SELECT count(*) FROM costs.span_costs", 200L * LLM_PER_TRACE + load.llmSpans())
                     - start;
+            String cpuPerSpan = CpuMeter.perItem(before, cpu.read(), load.spans());
             report.line("  accepted after %.1f s, stored after %.1f s, priced after %.1f s (counts exact: %d spans, %d"
                     + " LLM spans)", accepted / 1e9, stored / 1e9, priced / 1e9, load.spans(), load.llmSpans());
+            report.line("  CPU per span (µs) until accepted: %s", CpuMeter.perItem(before, atAccepted, load.spans()));
+            report.line("  CPU per span (µs) until stored and priced: %s", cpuPerSpan);
             return new Result(load.spans() / (accepted / 1e9), load.spans() / (Math.max(stored, priced) / 1e9),
-                    target.searchP50(experiment, load.searches()));
+                    target.searchP50(experiment, load.searches()), cpuPerSpan);
         }
     }
 
@@ -128,12 +141,19 @@ final class OtlpBench {
             Target target = new Target(server.url(), null);
             String experiment = target.createExperiment();
             send(target, experiment, load.warmUp(), load.clients());
+            long serverPid = server.pid();
+            CpuMeter cpu = CpuMeter.create()
+                    .role("mlflow server", p -> CpuMeter.within(p, serverPid))
+                    .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"));
+            Map<String, Double> before = cpu.read();
             long start = System.nanoTime();
             long accepted = send(target, experiment, load.requests(), load.clients()) - start;
+            String cpuPerSpan = CpuMeter.perItem(before, cpu.read(), load.spans());
             report.line("  accepted (stored: mlflow server writes the spans before answering) after %.1f s",
                     accepted / 1e9);
+            report.line("  CPU per span (µs): %s", cpuPerSpan);
             double perSecond = load.spans() / (accepted / 1e9);
-            return new Result(perSecond, perSecond, target.searchP50(experiment, load.searches()));
+            return new Result(perSecond, perSecond, target.searchP50(experiment, load.searches()), cpuPerSpan);
         }
     }
 

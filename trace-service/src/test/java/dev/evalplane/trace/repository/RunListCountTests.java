@@ -17,6 +17,7 @@ import dev.evalplane.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -115,7 +116,11 @@ class RunListCountTests {
         assertThat(number("SELECT count(*) FROM run_list_counts WHERE run_id = $1", run)).isLessThanOrEqualTo(1);
     }
 
-    /** 40 transactions, each flipping the seed-rule flag of 10 random links of the run (overlaps included). */
+    /**
+     * 40 transactions, each flipping the seed-rule flag of 10 random links of the run (overlaps included). Writers
+     * that lock overlapping rows in different orders can deadlock; PostgreSQL then aborts one of them, and that one is
+     * tried again, as the services' consumers retry a transient failure (service-support {@code Failures}).
+     */
     private Uni<Void> writer(String run, Random random) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < 40; i++) {
@@ -126,14 +131,20 @@ class RunListCountTests {
             boolean qualifies = random.nextBoolean();
             chain = chain.chain(() -> pool.withTransaction(conn -> conn
                     .preparedQuery("UPDATE trace_run_links SET qualifies = $2 WHERE run_id = $1 AND trace_id = ANY($3)")
-                    .execute(Tuple.of(run, qualifies, ids.toArray(String[]::new))))).replaceWithVoid();
+                    .execute(Tuple.of(run, qualifies, ids.toArray(String[]::new))))
+                    .onFailure(RunListCountTests::isDeadlock).retry().atMost(5)).replaceWithVoid();
         }
         return chain;
+    }
+
+    private static boolean isDeadlock(Throwable failure) {
+        return failure instanceof PgException pg && "40P01".equals(pg.getSqlState());
     }
 
     private Uni<Void> compactUntil(AtomicBoolean writing, List<Integer> passes) {
         long[] watermark = {0};
         return Uni.createFrom().deferred(() -> counts.compact(pool, watermark[0]))
+                .onFailure(RunListCountTests::isDeadlock).retry().atMost(5)
                 .invoke(done -> {
                     watermark[0] = done.watermark();
                     synchronized (passes) {

@@ -1,37 +1,68 @@
 package dev.evalplane.trace.otlp.messaging;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.evalplane.events.Topics;
 import dev.evalplane.trace.otlp.OtlpIngestException;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
- * Sends span records to the {@code spans} topic (channel {@value #CHANNEL}, acks=all) and completes only once
- * Kafka has acknowledged every one of them; any nack fails the whole batch as {@code UNAVAILABLE}. The buffer is
- * unbounded because one request may hold thousands of spans; the request body limit bounds it.
+ * Sends the span records of one OTLP request to the {@code spans} topic and completes once Kafka has acknowledged
+ * every one of them (acks=all, idempotent producer); the first failed record fails the request as
+ * {@code UNAVAILABLE} (the sender retries the whole request; consumers are idempotent).
+ *
+ * <p>A plain Kafka producer, not a messaging channel: a channel wraps every record in a message with its own ack
+ * and context-propagating Unis, which cost more CPU than the send itself at thousands of spans per request
+ * (bench/RESULTS.md, otlp profile). Here a request appends its records in one loop and one counter per request
+ * completes it from the producer's callbacks. The connection settings (bootstrap servers, SASL/SSL) are the
+ * service's {@code kafka.*} / {@code KAFKA_*} configuration, as for its channels.
  */
 @ApplicationScoped
 public class SpanPublisher {
 
-    public static final String CHANNEL = "otlp-spans";
+    private final Producer<String, byte[]> producer;
 
-    @Inject
-    @Channel(CHANNEL)
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-    MutinyEmitter<String> emitter;
+    public SpanPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.producer = new KafkaProducer<>(settings(kafka), new StringSerializer(), new ByteArraySerializer());
+    }
 
+    /** The service's Kafka connection plus what this producer must be: durable, ordered, batched. */
+    public static Map<String, Object> settings(Map<String, Object> kafka) {
+        Map<String, Object> settings = new HashMap<>(kafka);
+        settings.keySet().retainAll(ProducerConfig.configNames());
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "trace-service-otlp");
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // one request appends up to thousands of records at once: large batches make few produce requests
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_048_576);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
+        return settings;
+    }
+
+    /** Completes after Kafka acknowledged every record; call it off the event loop (send may block on metadata). */
     public Uni<Void> publish(List<SpanRecord> records) {
-        List<Uni<Void>> sends = records.stream().map(this::send).toList();
-        return Uni.join().all(sends).andCollectFailures().replaceWithVoid()
+        return Uni.createFrom().<Void>emitter(emitter -> send(records, emitter))
                 .onFailure().transform(failure -> {
                     String cause = rootMessage(failure);
                     Log.errorf("Kafka did not acknowledge %d span record(s): %s", records.size(), cause);
@@ -40,10 +71,33 @@ public class SpanPublisher {
                 });
     }
 
-    private Uni<Void> send(SpanRecord record) {
-        Message<String> message = Message.of(record.json())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.traceId()).build());
-        return Uni.createFrom().deferred(() -> emitter.sendMessage(message));
+    private void send(List<SpanRecord> records, UniEmitter<? super Void> emitter) {
+        AtomicInteger unacknowledged = new AtomicInteger(records.size());
+        AtomicBoolean failed = new AtomicBoolean();
+        for (SpanRecord record : records) {
+            try {
+                producer.send(new ProducerRecord<>(Topics.SPANS, record.traceId(), record.json()),
+                        (metadata, exception) -> {
+                            if (exception != null) {
+                                if (failed.compareAndSet(false, true)) {
+                                    emitter.fail(exception);
+                                }
+                            } else if (unacknowledged.decrementAndGet() == 0 && !failed.get()) {
+                                emitter.complete(null);
+                            }
+                        });
+            } catch (RuntimeException e) {
+                if (failed.compareAndSet(false, true)) {
+                    emitter.fail(e);
+                }
+                return;
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
     }
 
     private static String rootMessage(Throwable failure) {

@@ -1,6 +1,5 @@
 package dev.evalplane.trace.otlp.service;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +50,10 @@ public class OtlpIngestService {
                 .chain(records -> records.isEmpty() ? Uni.createFrom().item(0) : publish(records));
     }
 
-    /** Decoding and mapping are CPU work on up to max-body-size bytes: kept off the event loop. */
+    /**
+     * Decoding and mapping are CPU work on up to max-body-size bytes, and a Kafka send may block (metadata, full
+     * buffer): both run on a worker thread, never on the event loop.
+     */
     private List<SpanRecord> prepare(OtlpPayload payload) {
         List<SpanEvent> events = mapper.map(decoder.decode(payload.body(), payload.mediaType(),
                 payload.contentEncoding()), payload.context());
@@ -76,13 +78,13 @@ public class OtlpIngestService {
     }
 
     private SpanRecord toRecord(SpanEvent event) {
-        String value;
+        byte[] value;
         try {
-            value = json.writeValueAsString(event);
+            value = json.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("SpanEvent is not serializable", e);
         }
-        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = value.length;
         if (bytes > config.maxRecordBytes()) {
             throw OtlpIngestException.tooLarge("span " + event.spanId() + " of trace " + event.traceId()
                     + " is " + bytes + " bytes as a span record; one span may be at most " + config.maxRecordBytes()
