@@ -2,16 +2,12 @@ package dev.evalplane.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,10 +19,11 @@ import dev.evalplane.testsupport.RealStack;
  * How long after a judge call ends (end of the judge trace's LLM span) its feedback shows its judgeCost through
  * trace-service's API: scorer-service publishes the judge trace and the feedback, cost-service prices the span and
  * publishes the trace cost, trace-service stores it and applies it to the feedback. Once cost-service has sent a
- * judge trace's cost ({@link JudgeCostWatch}), the feedback's row is read through trace-service's API every
- * --poll-ms (10) until the cost shows (before, the whole evaluation list was polled: at 200 rows one poll took up to
- * 600 ms on a loaded machine, and the figure measured the poll). A run of --rows (200) x --judges (2) at
- * --latency-ms (200), --concurrency (4). The limit is two raw Kafka hops (spans -> cost-service, trace-costs ->
+ * judge trace's cost ({@link JudgeCostWatch}), the feedback's row is read through trace-service's API until the cost
+ * shows: every --poll-ms (10), one batch-get of every row due (before, the whole evaluation list was polled: at 200
+ * rows one poll took up to 600 ms on a loaded machine, and the figure measured the poll; then up to 8 single reads at
+ * once, which queued behind each other). A run of --rows (200) x --judges (2) at --latency-ms (200), --concurrency
+ * (4), after a warm-up run of --warm-up-rows (as --rows). The limit is two raw Kafka hops (spans -> cost-service, trace-costs ->
  * trace-service) measured in the same run.
  */
 final class CostLatencyBench {
@@ -40,48 +37,46 @@ final class CostLatencyBench {
         try (FakeLlmProvider llm = FakeLlmProvider.start(); RealStack stack = RealStack.start(llm);
                 Kafka kafka = new Kafka()) {
             llm.latency(Duration.ofMillis(options.integer("latency-ms", 200)));
-            report.line("warm-up: 10 rows x %d judges", judges);
-            Judging.run(stack, "warm-up", 10, judges, 4);
+            // as in `judges`: the services run with the full JIT, and a first run spends much of its CPU compiling
+            int warmUp = options.integer("warm-up-rows", rows);
+            report.line("warm-up: %d rows x %d judges", warmUp, judges);
+            Judging.run(stack, "warm-up", warmUp, judges, options.integer("concurrency", 4));
 
-            String runId = Judging.start(stack, "cost-latency", rows, judges, options.integer("concurrency", 4));
-            Map<String, Long> seenAt = new ConcurrentHashMap<>();
-            Map<String, String> judgeTrace = new ConcurrentHashMap<>();
+            Map<String, Long> seenAt = new HashMap<>();
+            Map<String, String> judgeTrace = new HashMap<>();
+            Map<String, Long> dueAt = new HashMap<>();
             long reads = 0;
             long cycles = 0;
             long cycleNanos = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            ExecutorService readers = Executors.newFixedThreadPool(8);
-            try (JudgeCostWatch watch = new JudgeCostWatch(runId)) {
+            try (JudgeCostWatch watch = new JudgeCostWatch()) {
+                String runId = Judging.start(stack, "cost-latency", rows, judges, options.integer("concurrency", 4));
                 while (seenAt.size() < rows * judges && System.nanoTime() < deadline) {
                     long t = System.nanoTime();
                     Set<String> dueRows = new LinkedHashSet<>();
-                    for (JudgeCostWatch.Feedback f : watch.due()) {
+                    for (JudgeCostWatch.Feedback f : watch.due(runId)) {
                         if (!seenAt.containsKey(f.assessmentId())) {
                             dueRows.add(f.rowTrace());
+                            dueAt.putIfAbsent(f.assessmentId(), watch.dueAt(f));
                         }
                     }
-                    List<Callable<Void>> batch = new ArrayList<>();
-                    for (String row : dueRows) {
-                        batch.add(() -> read(stack, row, seenAt, judgeTrace));
-                    }
-                    for (Future<Void> done : readers.invokeAll(batch)) {
-                        done.get();
-                    }
-                    reads += dueRows.size();
                     if (!dueRows.isEmpty()) {
+                        read(stack, List.copyOf(dueRows), seenAt, judgeTrace);
+                        reads += dueRows.size();
                         cycles++;
                         cycleNanos += System.nanoTime() - t + pollMs * 1_000_000L;
                     }
                     Thread.sleep(pollMs);
                 }
-            } finally {
-                readers.shutdownNow();
+                watch.lag().forEach((topic, lag) -> report.line("the watch's own delay on %s (record time -> had it):"
+                        + " %s", topic, lag));
             }
             if (seenAt.size() < rows * judges) {
                 throw new IllegalStateException("only " + seenAt.size() + " of " + rows * judges
                         + " feedback showed a judge cost within 10 minutes");
             }
-            report.line("%d reads of a row's trace (up to 8 at once), in %d cycles", reads, cycles);
+            report.line("%d reads of a row's trace, in %d cycles (one batch-get of every due row per cycle)", reads,
+                    cycles);
             List<Long> latencies = new ArrayList<>();
             Map<String, Long> spanEnd = new LinkedHashMap<>();
             seenAt.forEach((id, seen) -> {
@@ -92,7 +87,7 @@ final class CostLatencyBench {
             Stats stats = Stats.ofMillis(latencies);
             report.figure(NAME, "LLM span end -> judgeCost visible (" + latencies.size() + " feedback)",
                     stats + String.format(" (poll cycle %.0f ms)", cycleNanos / 1e6 / Math.max(1, cycles)));
-            CostLatencyStages.report(report, NAME, seenAt, judgeTrace, spanEnd);
+            CostLatencyStages.report(report, NAME, seenAt, judgeTrace, spanEnd, dueAt);
             Stats hop = Stats.ofNanos(Baselines.kafkaHops(kafka, 200));
             report.figure(NAME, "limit: one raw Kafka hop", hop.toString());
             report.ratio(NAME, "p50 / (2 x p50 of a raw Kafka hop)", stats.p50(), 2 * hop.p50(),
@@ -100,20 +95,32 @@ final class CostLatencyBench {
         }
     }
 
-    /** Reads a row's trace and records, for each of its feedback now showing a judge cost, the first time seen. */
-    private static Void read(RealStack stack, String rowTrace, Map<String, Long> seenAt,
+    /**
+     * Reads the rows' traces in one request (trace-service's batch-get, at most {@link #BATCH} a request) and records,
+     * for each of their feedback now showing a judge cost, the first time seen.
+     */
+    private static void read(RealStack stack, List<String> rowTraces, Map<String, Long> seenAt,
             Map<String, String> judgeTrace) {
-        JsonNode trace = Http.get(stack.traceService().url("/api/v1/traces/" + rowTrace)).expect(200).json();
-        long now = System.currentTimeMillis();
-        for (JsonNode a : trace.path("info").path("assessments")) {
-            JsonNode metadata = a.path("metadata");
-            if (metadata.has(MlflowKeys.JUDGE_COST)) {
-                seenAt.putIfAbsent(a.path("assessment_id").asText(), now);
-                judgeTrace.put(a.path("assessment_id").asText(), metadata.path(MlflowKeys.SCORER_TRACE_ID).asText());
+        for (int from = 0; from < rowTraces.size(); from += BATCH) {
+            List<String> ids = rowTraces.subList(from, Math.min(rowTraces.size(), from + BATCH));
+            JsonNode traces = Http.postJson(stack.traceService().url("/api/v1/traces/batch-get"),
+                    Map.of("trace_ids", ids)).expect(200).json().path("traces");
+            long now = System.currentTimeMillis();
+            for (JsonNode trace : traces) {
+                for (JsonNode a : trace.path("info").path("assessments")) {
+                    JsonNode metadata = a.path("metadata");
+                    if (metadata.has(MlflowKeys.JUDGE_COST)) {
+                        seenAt.putIfAbsent(a.path("assessment_id").asText(), now);
+                        judgeTrace.put(a.path("assessment_id").asText(),
+                                metadata.path(MlflowKeys.SCORER_TRACE_ID).asText());
+                    }
+                }
             }
         }
-        return null;
     }
+
+    /** Row traces read in one batch-get (trace-service takes up to 1000). */
+    private static final int BATCH = 200;
 
     /** End of the judge trace's last LLM call (epoch milliseconds). */
     private static long llmSpanEndMs(RealStack stack, String traceId) {

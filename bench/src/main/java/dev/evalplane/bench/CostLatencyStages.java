@@ -17,15 +17,18 @@ import dev.evalplane.events.Topics;
 /**
  * Where the time between a judge call's end and its judgeCost showing goes, per judge trace, from timestamps the
  * pipeline leaves anyway: the judge trace's records on {@code spans} (producer time: scorer-service sent them),
- * {@code costs.span_costs.priced_at} (cost-service stored the price), the first record on {@code trace-costs}
- * (cost-service sent the aggregate), {@code traces.trace_costs.updated_at} (trace-service stored it; or the
- * feedback's {@code last_update_time_ms} when trace-service stored the feedback later) and the read that first saw
+ * the commit of its {@code costs.span_costs} rows (cost-service stored the price), the first record on {@code trace-costs}
+ * (cost-service sent the aggregate), the commit of its {@code traces.trace_costs} row (trace-service stored it; or
+ * the commit of the feedback's row when trace-service stored the feedback later) and the read that first saw
  * the cost. All clocks are this machine's.
  */
 final class CostLatencyStages {
 
+    /** When the row's last write committed, epoch ms. */
+    private static final String COMMITTED = "(extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000)::bigint";
+
     static void report(Report report, String bench, Map<String, Long> seenAt, Map<String, String> judgeTrace,
-            Map<String, Long> spanEnd) {
+            Map<String, Long> spanEnd, Map<String, Long> dueAt) {
         Map<String, Long> spansSent = timestamps(Topics.SPANS, judgeTrace, Math::max);
         Map<String, Long> costSent = timestamps(Topics.TRACE_COSTS, judgeTrace, Math::min);
         Map<String, Long> priced = new HashMap<>();
@@ -33,16 +36,18 @@ final class CostLatencyStages {
         List<Long> feedbackLast = new ArrayList<>();
         try (Sql sql = Sql.open()) {
             String ids = Sql.idArray(judgeTrace.values());
-            for (String[] row : sql.rows("SELECT trace_id, (extract(epoch FROM max(priced_at)) * 1000)::bigint"
-                    + " FROM costs.span_costs WHERE trace_id = ANY(" + ids + ") GROUP BY trace_id")) {
+            // commit times (LocalPostgres keeps them): priced_at and updated_at are their transaction's start, and a
+            // row is visible only once its transaction commits
+            for (String[] row : sql.rows("SELECT trace_id, max(" + COMMITTED + ") FROM costs.span_costs"
+                    + " WHERE trace_id = ANY(" + ids + ") GROUP BY trace_id")) {
                 priced.put(row[0], Long.parseLong(row[1]));
             }
-            for (String[] row : sql.rows("SELECT trace_id, (extract(epoch FROM updated_at) * 1000)::bigint"
-                    + " FROM traces.trace_costs WHERE trace_id = ANY(" + ids + ")")) {
+            for (String[] row : sql.rows("SELECT trace_id, " + COMMITTED + " FROM traces.trace_costs"
+                    + " WHERE trace_id = ANY(" + ids + ")")) {
                 stored.put(row[0], Long.parseLong(row[1]));
             }
             // the cost shows once the feedback is stored too: whichever of the two came last
-            for (String[] row : sql.rows("SELECT scorer_trace_id, max(last_update_time_ms) FROM traces.assessments"
+            for (String[] row : sql.rows("SELECT scorer_trace_id, max(" + COMMITTED + ") FROM traces.assessments"
                     + " WHERE scorer_trace_id = ANY(" + ids + ") GROUP BY scorer_trace_id")) {
                 long feedback = Long.parseLong(row[1]);
                 Long cost = stored.get(row[0]);
@@ -58,6 +63,18 @@ final class CostLatencyStages {
                 "-> trace cost (and the feedback) stored by trace-service", "-> seen by the poll")) {
             stages.put(stage, new ArrayList<>());
         }
+        // the last stage split: how late the benchmark's watch knew the cost was sent (its cue), and how long after
+        // both the cost was stored and the cue its read saw it
+        List<Long> cueLag = new ArrayList<>();
+        List<Long> readLag = new ArrayList<>();
+        seenAt.forEach((id, seen) -> {
+            String trace = judgeTrace.get(id);
+            Long due = dueAt.get(id);
+            if (due != null && costSent.containsKey(trace) && stored.containsKey(trace)) {
+                cueLag.add(Math.max(0, due - costSent.get(trace)));
+                readLag.add(Math.max(0, seen - Math.max(due, stored.get(trace))));
+            }
+        });
         seenAt.forEach((id, seen) -> {
             String trace = judgeTrace.get(id);
             Long[] t = { spanEnd.get(id), spansSent.get(trace), priced.get(trace), costSent.get(trace),
@@ -78,6 +95,11 @@ final class CostLatencyStages {
                 report.figure(bench, "stage: " + stage, Stats.ofMillis(millis).toString());
             }
         });
+        if (!cueLag.isEmpty()) {
+            report.figure(bench, "  the poll's cue: trace cost sent -> the benchmark's watch had it and the feedback",
+                    Stats.ofMillis(cueLag).toString());
+            report.figure(bench, "  the poll's read: later of stored and cued -> seen", Stats.ofMillis(readLag).toString());
+        }
         if (!feedbackLast.isEmpty()) {
             report.figure(bench, "feedback stored after its trace cost (" + feedbackLast.size() + " of "
                     + judgeTrace.size() + "), by", Stats.ofMillis(feedbackLast).toString());

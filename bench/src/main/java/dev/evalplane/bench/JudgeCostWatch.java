@@ -2,11 +2,16 @@ package dev.evalplane.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -24,32 +29,59 @@ import dev.evalplane.events.Topics;
  */
 final class JudgeCostWatch implements AutoCloseable {
 
-    /** A feedback of the run: its row (evaluated) trace and its judge trace. */
-    record Feedback(String assessmentId, String rowTrace, String judgeTrace) {
+    /** A feedback of a run: its row (evaluated) trace, its judge trace, when the watch saw it (epoch ms). */
+    record Feedback(String runId, String assessmentId, String rowTrace, String judgeTrace, long seenAt) {
     }
 
-    private final String runId;
     private final Map<String, Feedback> byJudgeTrace = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> costSent = new ConcurrentHashMap<>();
+    /** Judge trace -> when this watch saw cost-service's first trace cost of it (epoch ms). */
+    private final Map<String, Long> costSeen = new ConcurrentHashMap<>();
+    /** Per topic, record timestamp -> this watch had the record (ms): the watch's own delay. */
+    private final Map<String, List<Long>> lag = new ConcurrentHashMap<>();
+    private final long startedAt = System.currentTimeMillis();
+    private final CountDownLatch ready = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
 
-    JudgeCostWatch(String runId) {
-        this.runId = runId;
+    /**
+     * Starts following and returns once the watch reads the topics: start it before the run (a consumer's start-up,
+     * its first metadata and offset requests, took seconds on a loaded machine, and feedback of the run's first
+     * seconds were cued that late).
+     */
+    JudgeCostWatch() throws InterruptedException {
         this.thread = new Thread(this::follow, "judge-cost-watch");
         thread.setDaemon(true);
         thread.start();
+        if (!ready.await(2, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the judge cost watch could not read assessments and trace-costs");
+        }
     }
 
     /** Feedback of the run whose judge trace's cost cost-service has sent. */
-    List<Feedback> due() {
+    List<Feedback> due(String runId) {
         List<Feedback> due = new ArrayList<>();
         byJudgeTrace.forEach((judgeTrace, feedback) -> {
-            if (costSent.containsKey(judgeTrace)) {
+            if (feedback.runId().equals(runId) && costSeen.containsKey(judgeTrace)) {
                 due.add(feedback);
             }
         });
         return due;
+    }
+
+    /** When the feedback became due: this watch had seen it and its judge trace's cost sent (epoch ms). */
+    long dueAt(Feedback feedback) {
+        return Math.max(feedback.seenAt(), costSeen.get(feedback.judgeTrace()));
+    }
+
+    /** The watch's own delay per topic (record timestamp -> the watch had it), of records sent since it started. */
+    Map<String, Stats> lag() {
+        Map<String, Stats> stats = new TreeMap<>();
+        lag.forEach((topic, millis) -> {
+            synchronized (millis) {
+                stats.put(topic, Stats.ofMillis(new ArrayList<>(millis)));
+            }
+        });
+        return stats;
     }
 
     private void follow() {
@@ -62,11 +94,19 @@ final class JudgeCostWatch implements AutoCloseable {
                         .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            // from the end as it is now (the watch starts before the run); position() waits for the offsets
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            ready.countDown();
             while (running) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(100));
+                for (ConsumerRecord<String, String> r : polled) {
+                    if (r.timestamp() >= startedAt) {
+                        lag.computeIfAbsent(r.topic(), t -> Collections.synchronizedList(new ArrayList<>()))
+                                .add(System.currentTimeMillis() - r.timestamp());
+                    }
                     if (Topics.TRACE_COSTS.equals(r.topic())) {
-                        costSent.put(r.key(), Boolean.TRUE);
+                        costSeen.putIfAbsent(r.key(), System.currentTimeMillis());
                     } else {
                         feedback(Http.Reply.parse(r.value()));
                     }
@@ -77,11 +117,11 @@ final class JudgeCostWatch implements AutoCloseable {
 
     private void feedback(JsonNode event) {
         JsonNode metadata = event.path("metadata");
-        if (runId.equals(metadata.path(MlflowKeys.SOURCE_RUN_ID).asText(null))
-                && metadata.hasNonNull(MlflowKeys.SCORER_TRACE_ID)) {
+        if (metadata.hasNonNull(MlflowKeys.SOURCE_RUN_ID) && metadata.hasNonNull(MlflowKeys.SCORER_TRACE_ID)) {
             String judgeTrace = metadata.path(MlflowKeys.SCORER_TRACE_ID).asText();
-            byJudgeTrace.put(judgeTrace, new Feedback(event.path("assessment_id").asText(),
-                    event.path("trace_id").asText(), judgeTrace));
+            byJudgeTrace.putIfAbsent(judgeTrace, new Feedback(metadata.path(MlflowKeys.SOURCE_RUN_ID).asText(),
+                    event.path("assessment_id").asText(),
+                    event.path("trace_id").asText(), judgeTrace, System.currentTimeMillis()));
         }
     }
 

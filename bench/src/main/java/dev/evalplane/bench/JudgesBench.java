@@ -1,6 +1,7 @@
 package dev.evalplane.bench;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,8 +14,9 @@ import dev.evalplane.testsupport.RealStack;
 /**
  * Wall time of an evaluation of N rows x M judges against the fake provider answering after a fixed latency,
  * compared with the ideal N*M*latency/max_concurrency; then the same while a share of requests is answered 429
- * with Retry-After. Options: --rows (100), --judges (4), --latency-ms (200), --concurrency (16; the fake serves 16
- * requests at once), --storm-share (0.3), --retry-after (1 s).
+ * with Retry-After. Options: --rows (100), --judges (4), --latency-ms (200), --concurrency (16; the fake serves 64
+ * requests at once), --storm-share (0.3), --retry-after (1 s), --warm-up-rows (as --rows: a first
+ * run compiles more than it judges).
  */
 final class JudgesBench {
 
@@ -32,8 +34,11 @@ final class JudgesBench {
             ProviderTimeline timeline = new ProviderTimeline();
             llm.respondWith(timeline.recording(request -> FakeLlmReply.verdict("yes",
                     "The response satisfies the criteria.")));
-            report.line("warm-up: 20 rows x %d judges", judges);
-            Judging.run(stack, "warm-up", 20, judges, concurrency);
+            // the services run with the full JIT: a first run of this size spends much of its CPU compiling (C2 in three
+            // services at once on the machine's cores), so the figures are taken after one run of the same size
+            int warmUp = options.integer("warm-up-rows", rows);
+            report.line("warm-up: %d rows x %d judges", warmUp, judges);
+            Judging.run(stack, "warm-up", warmUp, judges, concurrency);
 
             double ideal = rows * judges * latency / 1000.0 / concurrency;
             String shape = rows + " rows x " + judges + " judges, " + latency + " ms, concurrency " + concurrency;
@@ -41,10 +46,15 @@ final class JudgesBench {
             report.figure(NAME, "limit: a plain client keeping " + concurrency + " requests at the fake",
                     String.format("%.1f s for %d requests (ideal %.1f s): %.3f x the ideal", floor / 1e9,
                             rows * judges, ideal, floor / 1e9 / ideal));
+            CpuMeter cpu = cpuMeter(stack);
             int before = llm.requests().size();
             timeline.clear();
+            Map<String, Double> cpuBefore = cpu.read();
             Judging.Finished calm = Judging.run(stack, "calm", rows, judges, concurrency);
+            Map<String, Double> cpuAfter = cpu.read();
             figures(report, "no errors, " + shape, calm, ideal, llm.requests().size() - before, 0);
+            report.figure(NAME, "CPU per judgement (µs), no errors", CpuMeter.perItem(cpuBefore, cpuAfter,
+                    (long) rows * judges));
             report.ratio(NAME, "wall / the plain client's wall, no errors, " + shape, calm.wallNanos(), floor,
                     "1.0 = scorer-service adds nothing to what the fake and the machine allow");
             report.figure(NAME, "where the time went, no errors", timeline.split(calm.startNanos(),
@@ -60,9 +70,13 @@ final class JudgesBench {
             }));
             before = llm.requests().size();
             timeline.clear();
+            cpuBefore = cpu.read();
             Judging.Finished storm = Judging.run(stack, "storm", rows, judges, concurrency);
+            cpuAfter = cpu.read();
             String what = String.format("%.0f%% answered 429 (Retry-After %d s), %s", share * 100, retryAfter, shape);
             figures(report, what, storm, ideal, llm.requests().size() - before, limited.get());
+            report.figure(NAME, "CPU per judgement (µs), " + what, CpuMeter.perItem(cpuBefore, cpuAfter,
+                    (long) rows * judges));
             report.figure(NAME, "where the time went, " + what, timeline.split(storm.startNanos(),
                     storm.startNanos() + storm.wallNanos(), latency * 1_000_000L, concurrency));
             // each judgement takes 1/(1-share) attempts on average, each waits the latency, each 429 then Retry-After
@@ -72,6 +86,17 @@ final class JudgesBench {
                     + String.format("%.1f s", honouring) + "), " + what, storm.wallNanos() / 1e9, honouring,
                     "1.0 = no slowdown beyond the provider's own");
         }
+    }
+
+    /** CPU of the processes a judgement goes through (the fake provider lives in this JVM and is not counted). */
+    private static CpuMeter cpuMeter(RealStack stack) {
+        long scorer = stack.scorerService().pid();
+        long trace = stack.traceService().pid();
+        long cost = stack.costService().pid();
+        return CpuMeter.create().role("scorer-service", p -> p.pid() == scorer)
+                .role("trace-service", p -> p.pid() == trace).role("cost-service", p -> p.pid() == cost)
+                .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
+                .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
     }
 
     private static void figures(Report report, String what, Judging.Finished finished, double ideal, int requests,

@@ -59,10 +59,20 @@ final class OnlineBench {
             report.line("load: %d traces/s of %d spans (%d spans/s) for %d s, OTLP/JSON requests of %d traces",
                     tracesPerSecond, spansPerTrace, tracesPerSecond * spansPerTrace, seconds, TRACES_PER_REQUEST);
             send(otlp, "warm-up", "warm-up", 100, spansPerTrace, 2, maxInFlight, sql, report);
+            long tracePid = stack.traceService().pid();
+            long costPid = stack.costService().pid();
+            long scorerPid = stack.scorerService().pid();
+            CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
+                    .role("cost-service", p -> p.pid() == costPid)
+                    .role("scorer-service", p -> p.pid() == scorerPid)
+                    .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
+                    .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
 
+            Map<String, Double> cpuBefore = cpu.read();
             Phase without = send(otlp, "online-off", "plain", tracesPerSecond, spansPerTrace, seconds, maxInFlight, sql,
                     report);
             report.line("without online scoring: %.0f spans/s stored", without.spansPerSecond());
+            String cpuWithout = CpuMeter.perItem(cpuBefore, cpu.read(), without.traces());
 
             String experiment = "online-bench";
             String scorerUrl = stack.scorerService().url("/api/v1/experiments/" + experiment + "/scorers");
@@ -77,9 +87,11 @@ final class OnlineBench {
             }
             report.line("started %d judges at sample rate %s, provider latency %d ms", scorers, sampleRate, latencyMs);
             long sendStart = System.nanoTime();
+            cpuBefore = cpu.read();
             Phase with = send(otlp, experiment, "scored", tracesPerSecond, spansPerTrace, seconds, maxInFlight, sql,
                     report);
             report.line("with online scoring: %.0f spans/s stored", with.spansPerSecond());
+            String cpuWithStored = CpuMeter.perItem(cpuBefore, cpu.read(), with.traces());
 
             String ofConfigs = " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -92,6 +104,7 @@ final class OnlineBench {
                 Thread.sleep(500);
             }
             double drained = (System.nanoTime() - sendStart) / 1e9;
+            String cpuWith = CpuMeter.perItem(cpuBefore, cpu.read(), with.traces());
             List<OnlineStages.Claim> scored = OnlineStages.read(sql, configs, graceMs);
             long notDone = sql.number("SELECT count(*)" + ofConfigs + " AND status <> 'DONE'");
             Stats stats = Stats.ofMillis(scored.stream().map(OnlineStages.Claim::total).toList());
@@ -112,12 +125,22 @@ final class OnlineBench {
             report.figure(NAME, "trace completion -> feedback stored in trace-service (" + latencyMs + " ms provider)",
                     String.format("p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (n=%d, grace %s included)",
                             stats.p50(), stats.p95(), stats.p99(), stats.max(), stats.count(), grace));
+            report.figure(NAME, "CPU per trace sent without online scoring (µs, phase until stored)", cpuWithout);
+            report.figure(NAME, "CPU per trace sent with online scoring (µs, phase until stored)", cpuWithStored);
+            report.figure(NAME, "CPU per trace sent with online scoring (µs, phase until every claim is scored and its"
+                    + " feedback stored)", cpuWith);
             OnlineStages.report(report, NAME, scored);
         }
     }
 
     /** What one phase did: spans stored per second, traces sent per second, requests refused or timed out. */
-    record Phase(double spansPerSecond, double tracesSentPerSecond, int requests, int failed, long spans) {
+    record Phase(double spansPerSecond, double tracesSentPerSecond, int requests, int failed, long spans,
+            int spansPerTrace) {
+
+        /** Traces of the accepted requests. */
+        long traces() {
+            return spans / spansPerTrace;
+        }
     }
 
     /**
@@ -171,7 +194,7 @@ final class OnlineBench {
         double sentRate = (double) requests * TRACES_PER_REQUEST / sendSeconds;
         report.line("  %s: %d requests (%d failed) sent in %.1f s (%.0f traces/s of %d offered), %d spans stored"
                 + " after %.1f s", set, requests, failed.get(), sendSeconds, sentRate, tracesPerSecond, spans, stored);
-        return new Phase(spans / stored, sentRate, requests, failed.get(), spans);
+        return new Phase(spans / stored, sentRate, requests, failed.get(), spans, spansPerTrace);
     }
 
     /** One OTLP/JSON request of {@link #TRACES_PER_REQUEST} traces: a CHAIN root with inputs and outputs, TOOL children. */

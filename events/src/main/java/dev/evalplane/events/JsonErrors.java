@@ -2,8 +2,10 @@ package dev.evalplane.events;
 
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
 
 /**
  * What was wrong with a JSON request body, in terms a caller can act on and without Java type names: the field and
@@ -17,6 +19,10 @@ public final class JsonErrors {
                     + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
                     + ")";
         }
+        if (e instanceof InvalidValueException invalid) {
+            String field = field(invalid);
+            return (field == null ? "" : field + ": ") + invalid.getOriginalMessage();
+        }
         if (e instanceof MismatchedInputException mismatch) {
             String field = field(mismatch);
             String expected = expected(mismatch.getTargetType());
@@ -26,7 +32,7 @@ public final class JsonErrors {
         return "the body is not valid JSON: " + e.getOriginalMessage();
     }
 
-    private static String field(MismatchedInputException e) {
+    private static String field(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);

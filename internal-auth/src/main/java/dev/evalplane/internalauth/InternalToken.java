@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.evalplane.events.http.ProblemTypes;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
@@ -72,7 +73,7 @@ public class InternalToken {
             return;
         }
         ctx.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .end(new JsonObject().put("type", "about:blank").put("title", "Unauthorized").put("status", 401)
+                .end(new JsonObject().put("type", ProblemTypes.of("unauthorized")).put("title", "Unauthorized").put("status", 401)
                         .put("detail", "This service answers only the evalplane gateway and services (" + HEADER + ").")
                         .encode());
     }

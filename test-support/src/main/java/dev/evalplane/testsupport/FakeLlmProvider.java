@@ -1,7 +1,6 @@
 package dev.evalplane.testsupport;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -30,8 +29,11 @@ public final class FakeLlmProvider implements AutoCloseable {
 
     public static final String DEMO_BANNER = "DEMO LLM PROVIDER - not a real model";
 
+    /** Requests answered at once (each holds a thread for its latency): above any concurrency a test or bench uses. */
+    static final int THREADS = 64;
+
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
+    private final ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "fake-llm");
         t.setDaemon(true);
         return t;
@@ -45,7 +47,7 @@ public final class FakeLlmProvider implements AutoCloseable {
     private volatile boolean requireApiKey;
 
     private FakeLlmProvider(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server = FakeHttp.server(port, THREADS);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();

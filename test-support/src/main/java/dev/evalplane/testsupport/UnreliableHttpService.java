@@ -1,7 +1,6 @@
 package dev.evalplane.testsupport;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -101,7 +100,7 @@ public abstract class UnreliableHttpService implements QuarkusTestResourceLifecy
     @Override
     public Map<String, String> start() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+            server = FakeHttp.server(0, 64);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.evalplane.events.http.RunSummaries;
 import dev.evalplane.events.http.TracePage;
 import dev.evalplane.events.http.TraceBatchGetRequest;
 import dev.evalplane.events.http.TraceSearchRequest;
@@ -118,10 +118,9 @@ public class TraceServiceClient {
         if (runIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        ObjectNode request = json.createObjectNode();
-        runIds.forEach(request.putArray("run_ids")::add);
+        Buffer request = Buffer.buffer(json.valueToTree(new RunSummaries.Request(runIds)).toString());
         return reads.read(() -> client.postAbs(baseUrl + "/api/v1/evaluations/summaries")
-                .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(request.toString()))
+                .putHeader("Content-Type", "application/json").sendBuffer(request)
                 .map(r -> body(r, "summaries of " + runIds.size() + " runs")))
                 .map(answer -> {
                     Map<String, JsonNode> costs = new HashMap<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code scoring.online_claims}: the primary key (trace, scorer name, scorer version) admits a trace to a scorer once,
  * however often Kafka delivers its root span. Replicas take due claims with {@code FOR UPDATE SKIP LOCKED} under a
  * lease they extend while alive; a claim whose lease ran out (its replica was killed) is taken again.
+ * The span consumer's inserts use a pool of their own ({@value #CLAIMS_POOL}, same database): they never queue behind
+ * the scoring statements, so the consumer keeps up with the topic while scoring is busy.
  */
 @ApplicationScoped
 public class OnlineClaimRepository {
@@ -32,10 +35,15 @@ public class OnlineClaimRepository {
                 + " spent_usd = online_spend.spent_usd + " + actual + ", scored = online_spend.scored + 1";
     }
 
-    private final Pool pool;
+    /** The reactive datasource of the span consumer's claim inserts (application.properties). */
+    static final String CLAIMS_POOL = "online-claims";
 
-    public OnlineClaimRepository(Pool pool) {
+    private final Pool pool;
+    private final Pool insertPool;
+
+    public OnlineClaimRepository(Pool pool, @ReactiveDataSource(CLAIMS_POOL) Pool insertPool) {
         this.pool = pool;
+        this.insertPool = insertPool;
     }
 
     /** Inserts the claims that do not exist yet; how many were new. */
@@ -61,8 +69,8 @@ public class OnlineClaimRepository {
             completed[i] = c.completedAt().toEpochMilli();
             due[i] = c.dueAt().toEpochMilli();
         }
-        return pool.preparedQuery("INSERT INTO scoring.online_claims (trace_id, scorer_name, scorer_version, config_id,"
-                + " experiment_id, status, completed_at, due_at)"
+        return insertPool.preparedQuery("INSERT INTO scoring.online_claims (trace_id, scorer_name, scorer_version,"
+                + " config_id, experiment_id, status, completed_at, due_at)"
                 + " SELECT t, s, v, c, e, 'PENDING', to_timestamp(ct / 1000.0), to_timestamp(d / 1000.0)"
                 + " FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])"
                 + " AS x(t, s, v, c, e, ct, d) ON CONFLICT DO NOTHING")

@@ -34,10 +34,11 @@ public interface OnlineSettings {
     Duration pollEvery();
 
     /**
-     * Attempts to read a trace trace-service has not stored yet before the claim ends FAILED (the waits between them
-     * start at {@code poll-every} and double up to 10 s: 12 attempts wait about a minute in all).
+     * Attempts to read a trace trace-service has not stored yet before the claim ends FAILED (each wait a third of the
+     * time since the trace completed, from {@code poll-every} to 10 s: 20 attempts span about two minutes after a 2 s
+     * grace).
      */
-    @WithDefault("12")
+    @WithDefault("20")
     int traceReadAttempts();
 
     /** Stored traces one start with {@code backfill_hours} looks at, newest first (the rest of the window is left). */

@@ -1,23 +1,21 @@
 package dev.evalplane.judge.online;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.evalplane.events.InvalidRecordException;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.OnlineSampling;
+import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.SpanValidation;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -77,9 +75,9 @@ public class OnlineSpanConsumer {
         List<OnlineClaim.New> selected = new ArrayList<>();
         Instant now = Instant.now();
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
-            RootSpan root = read(record);
-            if (root == null || !root.isEndedRoot() || root.isJudgeTrace() || started.of(root.experimentId()).isEmpty()
-                    || !valid(record)) {
+            SpanEvent root = readRoot(record);
+            if (root == null || root.endTimeNs() <= 0 || root.experimentId() == null || isJudgeTrace(root)
+                    || started.of(root.experimentId()).isEmpty()) {
                 continue;
             }
             Instant arrived = arrival(record, now);
@@ -134,13 +132,21 @@ public class OnlineSpanConsumer {
         return Uni.createFrom().voidItem().onItem().delayIt().by(BACKLOG_WAIT).chain(this::waitForRoom);
     }
 
-    private RootSpan read(KafkaRecord<String, byte[]> record) {
+    /**
+     * The record's span when it is a root span the shared {@code SpanValidation} accepts (read once, without its
+     * attributes and payloads); null for child spans (not parsed further than their {@code parent_span_id}), spans
+     * trace-service dead-letters and records it cannot read (trace-service's consumer dead-letters those).
+     */
+    private SpanEvent readRoot(KafkaRecord<String, byte[]> record) {
         try {
-            return record.getPayload() == null || isChildSpan(record.getPayload()) ? null
-                    : json.readValue(record.getPayload(), RootSpan.class);
-        } catch (Exception e) {
-            Log.debugf("online scoring skips an unreadable span record of trace %s in %s-%d", record.getKey(),
-                    record.getTopic(), record.getPartition());
+            if (record.getPayload() == null || isChildSpan(record.getPayload())) {
+                return null;
+            }
+            SpanEvent span = SpanValidation.readCall(record.getPayload());
+            return span.isRoot() ? span : null;
+        } catch (InvalidRecordException | IOException e) {
+            Log.debugf("online scoring skips an unusable span record of trace %s in %s-%d: %s", record.getKey(),
+                    record.getTopic(), record.getPartition(), e.getMessage());
             return null;
         }
     }
@@ -149,7 +155,7 @@ public class OnlineSpanConsumer {
      * Whether the record is a child span, read only as far as its {@code parent_span_id} (written before the attributes
      * and payloads): nine records in ten are child spans, and online scoring reads root spans only.
      */
-    private boolean isChildSpan(byte[] payload) throws java.io.IOException {
+    private boolean isChildSpan(byte[] payload) throws IOException {
         try (JsonParser parser = json.getFactory().createParser(payload)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
@@ -166,30 +172,7 @@ public class OnlineSpanConsumer {
         }
     }
 
-    /** The shared rules of every spans consumer: a root span trace-service would dead-letter is not claimed either. */
-    private static boolean valid(KafkaRecord<String, byte[]> record) {
-        try {
-            SpanValidation.read(record.getPayload());
-            return true;
-        } catch (InvalidRecordException e) {
-            Log.debugf("online scoring skips an invalid root span of trace %s: %s", record.getKey(), e.getMessage());
-            return false;
-        }
-    }
-
-    /** The fields of a span record online scoring reads. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record RootSpan(String traceId, String parentSpanId, long endTimeNs, String experimentId,
-            Map<String, String> traceTags) {
-
-        boolean isEndedRoot() {
-            return traceId != null && experimentId != null && (parentSpanId == null || parentSpanId.isEmpty())
-                    && endTimeNs > 0;
-        }
-
-        boolean isJudgeTrace() {
-            return traceTags != null && traceTags.containsKey(MlflowKeys.SOURCE_SCORER_TAG);
-        }
+    private static boolean isJudgeTrace(SpanEvent root) {
+        return root.traceTags() != null && root.traceTags().containsKey(MlflowKeys.SOURCE_SCORER_TAG);
     }
 }

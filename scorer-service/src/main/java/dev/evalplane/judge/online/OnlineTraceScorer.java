@@ -241,7 +241,8 @@ public class OnlineTraceScorer {
                     claim.traceId(), claim.attempts(), why);
             return claims.finish(claim, owner, OnlineClaim.FAILED, null, null, why).replaceWithVoid();
         }
-        return claims.retryLater(List.of(claim), owner, List.of(retryDelay(claim.attempts(), settings)));
+        return claims.retryLater(List.of(claim), owner,
+                List.of(retryDelay(claim.completedAt(), Instant.now(), settings.pollEvery())));
     }
 
     /**
@@ -257,20 +258,26 @@ public class OnlineTraceScorer {
         if (unstored.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return claims.retryLater(unstored, owner, unstored.stream().map(c -> retryDelay(c.attempts(), settings))
-                .toList()).onFailure().invoke(e -> Log.warnf("%d online claims not put back (their leases will"
+        Instant now = Instant.now();
+        return claims.retryLater(unstored, owner,
+                unstored.stream().map(c -> retryDelay(c.completedAt(), now, settings.pollEvery())).toList())
+                .onFailure().invoke(e -> Log.warnf("%d online claims not put back (their leases will"
                         + " expire): %s", unstored.size(), e.toString())).onFailure().recoverWithNull();
     }
 
     /**
-     * How long a claim whose trace trace-service has not stored yet waits before it is read again: {@code poll-every}
-     * after the first attempt, doubling, at most {@code MAX_RETRY_DELAY} (trace-service is usually only a batch
-     * behind; a long outage still gets {@code trace-read-attempts} tries over a minute or more).
+     * How long a claim whose trace trace-service has not stored yet waits before it is read again: a third of the time
+     * since the trace completed, at least {@code poll-every}, at most {@code MAX_RETRY_DELAY}. A read therefore comes
+     * at most a third of trace-service's lag after the trace was stored (doubling waits came up to a whole wait late:
+     * 3.75 s for a trace stored 6 s after it completed), in as few reads; the default 20 reads span about two
+     * minutes of trace-service's lag or outage.
      */
-    static Duration retryDelay(int attempts, OnlineSettings settings) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 16);
-        Duration delay = settings.pollEvery().multipliedBy(factor);
-        return delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
+    static Duration retryDelay(Instant completedAt, Instant now, Duration pollEvery) {
+        Duration third = Duration.between(completedAt, now).dividedBy(3);
+        if (third.compareTo(pollEvery) < 0) {
+            return pollEvery;
+        }
+        return third.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : third;
     }
 
     private record TimedPrice(ModelPrice price, Instant at) {

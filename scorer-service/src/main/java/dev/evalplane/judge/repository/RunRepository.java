@@ -89,18 +89,17 @@ public class RunRepository {
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().nullItem() : find(runId));
     }
 
+    /** The counters of a run's progress; they only grow. */
+    private static final String COUNTERS = "rows_total = COALESCE($2, rows_total),"
+            + " rows_done = GREATEST(rows_done, $3), judge_calls = GREATEST(judge_calls, $4),"
+            + " judge_calls_failed = GREATEST(judge_calls_failed, $5),"
+            + " judgements_skipped = GREATEST(judgements_skipped, $6), llm_requests = GREATEST(llm_requests, $7),"
+            + " input_tokens = GREATEST(input_tokens, $8), output_tokens = GREATEST(output_tokens, $9)";
+
     /** Progress of a running run; counters only grow. */
     public Uni<Void> progress(String runId, RunProgress p) {
-        return pool.preparedQuery("UPDATE scoring.runs SET rows_total = COALESCE($2, rows_total),"
-                + " rows_done = GREATEST(rows_done, $3), judge_calls = GREATEST(judge_calls, $4),"
-                + " judge_calls_failed = GREATEST(judge_calls_failed, $5),"
-                + " judgements_skipped = GREATEST(judgements_skipped, $6), llm_requests = GREATEST(llm_requests, $7),"
-                + " input_tokens = GREATEST(input_tokens, $8), output_tokens = GREATEST(output_tokens, $9)"
-                + " WHERE run_id = $1 AND status = 'RUNNING'")
-                .execute(Tuple.from(new Object[] { runId, p.rowsTotal() > 0 ? p.rowsTotal() : null, p.rowsDone(),
-                        p.judgeCalls(), p.judgeCallsFailed(), p.skippedBudget() + p.skippedMissingInput(),
-                        p.llmRequests(), p.inputTokens(), p.outputTokens() }))
-                .replaceWithVoid();
+        return pool.preparedQuery("UPDATE scoring.runs SET " + COUNTERS + " WHERE run_id = $1 AND status = 'RUNNING'")
+                .execute(Tuple.from(counters(runId, p, 0))).replaceWithVoid();
     }
 
     public Uni<Void> rowsTotal(String runId, int total) {
@@ -108,12 +107,31 @@ public class RunRepository {
                 .execute(Tuple.of(runId, total)).replaceWithVoid();
     }
 
-    /** Final status, counters and metrics; only a RUNNING run can finish. */
+    /** Final status, counters and metrics, in one statement; only a RUNNING run can finish. */
     public Uni<Void> finish(String runId, RunOutcome outcome, RunProgress p, Map<String, Double> metrics) {
-        return progress(runId, p).chain(() -> pool.preparedQuery("UPDATE scoring.runs SET status = $2, error = $3,"
-                + " metrics = $4::text::jsonb, finished_at = $5 WHERE run_id = $1 AND status = 'RUNNING'")
-                .execute(Tuple.of(runId, outcome.status(), outcome.error(), toJson(metrics), utc(Instant.now()))))
-                .replaceWithVoid();
+        Object[] values = counters(runId, p, 4);
+        values[9] = outcome.status();
+        values[10] = outcome.error();
+        values[11] = toJson(metrics);
+        values[12] = utc(Instant.now());
+        return pool.preparedQuery("UPDATE scoring.runs SET " + COUNTERS + ", status = $10, error = $11,"
+                + " metrics = $12::text::jsonb, finished_at = $13 WHERE run_id = $1 AND status = 'RUNNING'")
+                .execute(Tuple.from(values)).replaceWithVoid();
+    }
+
+    /** The run id and {@link #COUNTERS}' values ($1-$9), with room for {@code more} values after them. */
+    private static Object[] counters(String runId, RunProgress p, int more) {
+        Object[] values = new Object[9 + more];
+        values[0] = runId;
+        values[1] = p.rowsTotal() > 0 ? p.rowsTotal() : null;
+        values[2] = p.rowsDone();
+        values[3] = p.judgeCalls();
+        values[4] = p.judgeCallsFailed();
+        values[5] = p.skippedBudget() + p.skippedMissingInput();
+        values[6] = p.llmRequests();
+        values[7] = p.inputTokens();
+        values[8] = p.outputTokens();
+        return values;
     }
 
     /**

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.evalplane.events.http.ScorerSpec;
 
 import dev.evalplane.judge.domain.RegisteredScorer;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +31,8 @@ public class ScorerRepository {
     private static final String COLUMNS = "experiment_id, name, version, description, scorer::text AS scorer, created_at,"
             + " scorer_id, mlflow_scorer";
     private static final int RETRIES = 5;
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -44,32 +48,32 @@ public class ScorerRepository {
      * name keeps its scorer id across versions; a new name (or one whose versions were all deleted) gets a new one.
      * {@code mlflowScorer} is the MLflow client's serialized scorer, or null.
      */
-    public Uni<RegisteredScorer> register(String experimentId, String name, String description, JsonNode scorer,
-            JsonNode secretHeaders, String mlflowScorer) {
+    public Uni<RegisteredScorer> register(String experimentId, String name, String description, ScorerSpec scorer,
+            Map<String, String> secretHeaders, String mlflowScorer) {
         return insert(experimentId, name, description, scorer, secretHeaders, mlflowScorer)
                 .onFailure(ScorerRepository::versionTaken).retry().atMost(RETRIES);
     }
 
-    private Uni<RegisteredScorer> insert(String experimentId, String name, String description, JsonNode scorer,
-            JsonNode secretHeaders, String mlflowScorer) {
+    private Uni<RegisteredScorer> insert(String experimentId, String name, String description, ScorerSpec scorer,
+            Map<String, String> secretHeaders, String mlflowScorer) {
         return pool.preparedQuery("INSERT INTO scoring.scorers (experiment_id, name, version, description, scorer,"
                 + " created_at, secret_headers, scorer_id, mlflow_scorer) SELECT $1, $2, COALESCE(MAX(version), 0) + 1,"
                 + " $3, $4::text::jsonb, $5, $6::text::jsonb, COALESCE(MIN(scorer_id), gen_random_uuid()::text), $7"
                 + " FROM scoring.scorers WHERE experiment_id = $1 AND name = $2 RETURNING " + COLUMNS)
-                .execute(Tuple.from(new Object[] { experimentId, name, description, scorer.toString(),
-                        Instant.now().atOffset(ZoneOffset.UTC), secretHeaders == null ? null : secretHeaders.toString(),
+                .execute(Tuple.from(new Object[] { experimentId, name, description, text(scorer),
+                        Instant.now().atOffset(ZoneOffset.UTC), secretHeaders == null ? null : text(secretHeaders),
                         mlflowScorer }))
                 .map(rows -> toScorer(rows.iterator().next()));
     }
 
     /** The header values of one version of a remote scorer (to run it; never returned); null when it has none. */
-    public Uni<ObjectNode> secretHeaders(String experimentId, String name, int version) {
+    public Uni<Map<String, String>> secretHeaders(String experimentId, String name, int version) {
         return pool.preparedQuery("SELECT secret_headers::text AS h FROM scoring.scorers WHERE experiment_id = $1"
                 + " AND name = $2 AND version = $3").execute(Tuple.of(experimentId, name, version))
                 .map(rows -> {
                     String h = rows.iterator().hasNext() ? rows.iterator().next().getString("h") : null;
                     try {
-                        return h == null ? null : (ObjectNode) json.readTree(h);
+                        return h == null ? null : json.readValue(h, HEADERS);
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("unreadable secret_headers in scoring.scorers", e);
                     }
@@ -110,6 +114,14 @@ public class ScorerRepository {
                 .execute(args).map(RowSet::rowCount);
     }
 
+    private String text(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scorer spec could not be written as JSON", e);
+        }
+    }
+
     private List<RegisteredScorer> toList(RowSet<Row> rows) {
         List<RegisteredScorer> out = new ArrayList<>();
         rows.forEach(r -> out.add(toScorer(r)));
@@ -119,7 +131,7 @@ public class ScorerRepository {
     private RegisteredScorer toScorer(Row r) {
         try {
             return new RegisteredScorer(r.getString("experiment_id"), r.getString("name"), r.getInteger("version"),
-                    r.getString("description"), json.readTree(r.getString("scorer")),
+                    r.getString("description"), json.readValue(r.getString("scorer"), ScorerSpec.class),
                     r.getOffsetDateTime("created_at").toInstant(), r.getString("scorer_id"),
                     r.getString("mlflow_scorer"));
         } catch (JsonProcessingException e) {

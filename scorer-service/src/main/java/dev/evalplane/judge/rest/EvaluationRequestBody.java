@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.evalplane.events.http.ScorerSpec;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,8 +35,7 @@ public record EvaluationRequestBody(
         List<String> traceIds,
         @JsonProperty("filter_string") @Schema(description = "an MLflow search filter over stored traces")
         String filterString,
-        @Schema(description = "the scorers to run on every row", minItems = 1, implementation = ScorerSpec[].class)
-        List<JsonNode> scorers,
+        @Schema(description = "the scorers to run on every row", minItems = 1) List<@Valid ScorerSpec> scorers,
         @JsonProperty("max_concurrency") @Schema(description = "judge calls in flight at most; the service default when absent",
                 minimum = "1") Integer maxConcurrency,
         @JsonProperty("budget_usd") @Schema(description = "stop the run once its judge calls cost this many US dollars",

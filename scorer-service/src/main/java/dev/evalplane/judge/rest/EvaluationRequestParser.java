@@ -9,12 +9,14 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.StoredText;
 import dev.evalplane.judge.domain.EvaluationRequest;
+import dev.evalplane.judge.domain.ResolvedScorer;
 import dev.evalplane.judge.domain.RowSource;
 import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.LlmProviders;
@@ -70,7 +72,7 @@ public class EvaluationRequestParser {
      * A request checked by {@link #check}, with its registered scorers already resolved to their specs; runs user
      * regexes: call off the event loop.
      */
-    public EvaluationRequest parse(EvaluationRequestBody body, JsonNode resolvedScorers) {
+    public EvaluationRequest parse(EvaluationRequestBody body, List<ResolvedScorer> resolvedScorers) {
         String experimentId = body.experimentOrDefault();
         ModelUri model = model(body.model());
         RowSource source = source(body);
@@ -80,7 +82,7 @@ public class EvaluationRequestParser {
                     BoundedRegex.Budget.of(config.regexTimePerRequest(), "evaluation request check"));
         }
         return new EvaluationRequest(experimentId, body.name(), source, built, model,
-                concurrency(body.maxConcurrency()), budget(body.budgetUsd()), HeaderSecrets.masked(resolvedScorers));
+                concurrency(body.maxConcurrency()), budget(body.budgetUsd()), stored(resolvedScorers));
     }
 
     /** The DNS part of the remote scorers' host check (off the event loop); 400 naming the scorer. */
@@ -191,15 +193,15 @@ public class EvaluationRequestParser {
         return new RowSource.TraceIds(List.copyOf(unique));
     }
 
-    private List<Scorer> scorers(JsonNode specs, ModelUri model) {
-        if (specs == null || !specs.isArray() || specs.isEmpty()) {
+    private List<Scorer> scorers(List<ResolvedScorer> specs, ModelUri model) {
+        if (specs == null || specs.isEmpty()) {
             throw ProblemException.badRequest("scorers must be a non-empty list");
         }
         List<Scorer> built = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < specs.size(); i++) {
             try {
-                Scorer scorer = scorers.create(specs.get(i), model);
+                Scorer scorer = scorers.create(specs.get(i).spec(), model);
                 if (!names.add(scorer.name())) {
                     throw new IllegalArgumentException("another scorer already has the name '" + scorer.name()
                             + "'; give one a different \"name\"");
@@ -210,6 +212,20 @@ public class EvaluationRequestParser {
             }
         }
         return built;
+    }
+
+    /** The run's scorers as stored with it: header values masked, a registered one saying which version it was. */
+    private ArrayNode stored(List<ResolvedScorer> specs) {
+        ArrayNode out = json.createArrayNode();
+        for (ResolvedScorer resolved : specs) {
+            ObjectNode spec = json.valueToTree(HeaderSecrets.masked(resolved.spec()));
+            if (resolved.registeredName() != null) {
+                spec.putObject("registered_as").put("name", resolved.registeredName())
+                        .put("version", resolved.registeredVersion());
+            }
+            out.add(spec);
+        }
+        return out;
     }
 
     private int concurrency(Integer wanted) {

@@ -64,7 +64,7 @@ public class EvaluationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<RunView.Accepted>> start(@Valid EvaluationRequestBody body) {
         EvaluationRequestBody request = parser.check(body);
-        return registry.resolve(request.experimentOrDefault(), json.valueToTree(request.scorers()))
+        return registry.resolve(request.experimentOrDefault(), request.scorers())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(scorers -> parser.parse(request, scorers))
                 .call(parser::resolveRemoteHosts)

@@ -2,9 +2,10 @@ package dev.evalplane.judge.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.evalplane.events.http.ScorerSpec;
 import dev.evalplane.judge.domain.RegisteredScorer;
+import jakarta.validation.Valid;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The scorer registry's bodies: what {@code POST .../scorers} takes, and one registered scorer version as it answers. */
@@ -15,7 +16,7 @@ public final class ScorerRegistration {
     public record Request(
             @Schema(required = true, maxLength = 100, description = "1 to 100 characters without '.'") String name,
             @Schema(maxLength = 2000) String description,
-            @Schema(required = true, implementation = ScorerSpec.class) JsonNode scorer,
+            @Valid @Schema(required = true) ScorerSpec scorer,
             @JsonProperty("mlflow_scorer") @Schema(maxLength = 100_000,
                     description = "the MLflow client's serialized scorer, kept verbatim") String mlflowScorer) {
     }
@@ -23,7 +24,7 @@ public final class ScorerRegistration {
     /** One version of a registered scorer. */
     @Schema(name = "RegisteredScorer")
     public record View(String name, int version, String description,
-            @Schema(implementation = ScorerSpec.class) JsonNode scorer,
+            ScorerSpec scorer,
             @JsonProperty("created_at") String createdAt,
             @JsonProperty("experiment_id") String experimentId,
             @JsonProperty("scorer_id") String scorerId,

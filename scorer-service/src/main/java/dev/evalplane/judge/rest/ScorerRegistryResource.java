@@ -14,6 +14,7 @@ import dev.evalplane.events.StoredText;
 import dev.evalplane.judge.domain.RegisteredScorer;
 import dev.evalplane.judge.service.ScorerRegistry;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,7 +55,7 @@ public class ScorerRegistryResource {
     @APIResponse(responseCode = "400", description = "the request names what is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RestResponse<ScorerRegistration.View>> register(@PathParam("experiment_id") String experimentId,
-            ScorerRegistration.Request body) {
+            @Valid ScorerRegistration.Request body) {
         ScorerRegistration.Request request = storable(body);
         return registry.register(experimentId, request.name(), request.description(), request.scorer(),
                 request.mlflowScorer()).map(s -> RestResponse.ResponseBuilder

@@ -1,6 +1,6 @@
 package dev.evalplane.judge.scorer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalplane.events.http.ScorerSpec;
 
 /**
  * A scorer the MLflow client registered that only the client can run: {@code {"client_only": {"name", "mlflow_type"}}}
@@ -15,22 +15,20 @@ public final class ClientOnlyScorer {
     static final int MAX_TYPE = 200;
 
     /** Checks {@code {"client_only": {"name", "mlflow_type"}}}; IllegalArgumentException naming what is wrong. */
-    public static void check(JsonNode spec) {
-        JsonNode inner = spec.get(KIND);
-        if (inner == null || !inner.isObject() || !inner.path("name").isTextual()
-                || !inner.path("mlflow_type").isTextual() || inner.get("mlflow_type").asText().isBlank()
-                || inner.get("mlflow_type").asText().length() > MAX_TYPE) {
+    public static void check(ScorerSpec.ClientOnly spec) {
+        ScorerSpec.Client inner = spec.clientOnly();
+        if (inner.name() == null || inner.mlflowType() == null || inner.mlflowType().isBlank()
+                || inner.mlflowType().length() > MAX_TYPE) {
             throw new IllegalArgumentException("a client-only scorer is {\"client_only\": {\"name\": ..., \"mlflow_type\":"
                     + " \"python_code\" or an MLflow scorer class name}}");
         }
-        ScorerFactory.validName(inner.get("name"));
+        ScorerFactory.validName(inner.name());
     }
 
     /** Why an evaluation here cannot run it, and what to use instead (the 400 detail). */
-    public static String whyNotHere(JsonNode spec) {
-        JsonNode inner = spec.path(KIND);
-        String name = inner.path("name").asText("?");
-        String type = inner.path("mlflow_type").asText("?");
+    public static String whyNotHere(ScorerSpec.ClientOnly spec) {
+        String name = spec.clientOnly().name() == null ? "?" : spec.clientOnly().name();
+        String type = spec.clientOnly().mlflowType() == null ? "?" : spec.clientOnly().mlflowType();
         if (PYTHON_CODE.equals(type)) {
             return "scorer '" + name + "' is a Python code scorer (MLflow @scorer) registered from the MLflow client;"
                     + " evalplane does not run Python code server-side. Serve the function over HTTP and use it as a"

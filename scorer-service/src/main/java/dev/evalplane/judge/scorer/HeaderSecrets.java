@@ -2,10 +2,10 @@ package dev.evalplane.judge.scorer;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalplane.events.http.ScorerSpec;
 
 /**
  * Remote scorer header values are secrets (Authorization, API keys; every header counts): a spec that is stored for
@@ -16,36 +16,25 @@ public final class HeaderSecrets {
 
     public static final String MASK = "***";
 
-    /** The {@code remote.headers} object of a scorer spec, or null when it has none. */
-    public static ObjectNode headers(JsonNode spec) {
-        return spec != null && spec.path("remote").path("headers") instanceof ObjectNode h ? h : null;
+    /** The {@code remote.headers} of a scorer spec, or null when it has none. */
+    public static Map<String, String> headers(ScorerSpec spec) {
+        return spec instanceof ScorerSpec.Remote remote ? remote.remote().headers() : null;
     }
 
-    /** A copy of a spec, or of a list of specs, with every remote header value masked. */
-    public static JsonNode masked(JsonNode specs) {
-        if (specs == null) {
-            return null;
+    /** The spec with every remote header value masked. */
+    public static ScorerSpec masked(ScorerSpec spec) {
+        Map<String, String> headers = headers(spec);
+        if (headers == null) {
+            return spec;
         }
-        JsonNode copy = specs.deepCopy();
-        if (copy instanceof ArrayNode list) {
-            list.forEach(HeaderSecrets::maskInPlace);
-        } else {
-            maskInPlace(copy);
-        }
-        return copy;
+        Map<String, String> masked = new LinkedHashMap<>();
+        headers.keySet().forEach(name -> masked.put(name, MASK));
+        return ((ScorerSpec.Remote) spec).withHeaders(masked);
     }
 
-    /** A copy of {@code spec} whose remote headers are {@code values} (no headers when null). */
-    public static ObjectNode withHeaders(JsonNode spec, ObjectNode values) {
-        ObjectNode copy = ((ObjectNode) spec).deepCopy();
-        if (copy.get("remote") instanceof ObjectNode remote) {
-            if (values == null) {
-                remote.remove("headers");
-            } else {
-                remote.set("headers", values.deepCopy());
-            }
-        }
-        return copy;
+    /** The spec with its remote headers replaced by {@code values} (no headers when null). */
+    public static ScorerSpec withHeaders(ScorerSpec spec, Map<String, String> values) {
+        return spec instanceof ScorerSpec.Remote remote ? remote.withHeaders(values) : spec;
     }
 
     /** Whether two URLs have the same scheme, host and port: stored header values go only where they went before. */
@@ -62,13 +51,6 @@ public final class HeaderSecrets {
 
     private static int port(URI uri) {
         return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
-    private static void maskInPlace(JsonNode spec) {
-        ObjectNode headers = headers(spec);
-        if (headers != null) {
-            headers.properties().forEach(e -> e.setValue(headers.textNode(MASK)));
-        }
     }
 
     private HeaderSecrets() {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalplane.events.http.ScorerSpec;
 
 import dev.evalplane.judge.outbound.RemoteScorerPolicy;
 
@@ -32,27 +32,19 @@ public record RemoteScorer(String name, URI url, Duration timeout, Map<String, S
             "proxy-authorization", "proxy-connection");
 
     /** Builds and checks the {@code remote} object; IllegalArgumentException (a 400) when it is not usable. */
-    public static RemoteScorer from(JsonNode remote, String name, List<String> aggregations, RemoteScorerPolicy policy) {
-        if (remote == null || !remote.isObject()) {
-            throw new IllegalArgumentException("\"remote\" must be an object {name, url, timeout_ms?, headers?}");
-        }
-        for (var it = remote.fieldNames(); it.hasNext();) {
-            String field = it.next();
-            if (!List.of("name", "url", "timeout_ms", "headers", "aggregations").contains(field)) {
-                throw new IllegalArgumentException("remote scorer: unknown field \"" + field + "\"");
-            }
-        }
-        return new RemoteScorer(name, url(remote.get("url"), name, policy), timeout(remote.get("timeout_ms")),
-                headers(remote.get("headers")), aggregations);
+    public static RemoteScorer from(ScorerSpec.Endpoint remote, String name, List<String> aggregations,
+            RemoteScorerPolicy policy) {
+        return new RemoteScorer(name, url(remote.url(), name, policy), timeout(remote.timeoutMs()),
+                headers(remote.headers()), aggregations);
     }
 
     /** The URL as the operator's policy allows it (scheme, user info, host; no DNS lookup here). */
-    private static URI url(JsonNode url, String name, RemoteScorerPolicy policy) {
-        if (url == null || !url.isTextual() || url.asText().isBlank() || url.asText().length() > MAX_URL) {
+    private static URI url(String url, String name, RemoteScorerPolicy policy) {
+        if (url == null || url.isBlank() || url.length() > MAX_URL) {
             throw new IllegalArgumentException("remote scorer needs \"url\": an absolute http(s) URL of at most "
                     + MAX_URL + " characters");
         }
-        String text = url.asText().trim();
+        String text = url.trim();
         try {
             policy.target(text);
         } catch (IllegalArgumentException e) {
@@ -61,41 +53,41 @@ public record RemoteScorer(String name, URI url, Duration timeout, Map<String, S
         return URI.create(text);
     }
 
-    private static Duration timeout(JsonNode ms) {
-        if (ms == null || ms.isNull()) {
+    private static Duration timeout(Integer ms) {
+        if (ms == null) {
             return DEFAULT_TIMEOUT;
         }
-        if (!ms.isIntegralNumber() || ms.asLong() < 1 || ms.asLong() > MAX_TIMEOUT_MS) {
+        if (ms < 1 || ms > MAX_TIMEOUT_MS) {
             throw new IllegalArgumentException("remote scorer \"timeout_ms\" must be a whole number from 1 to " + MAX_TIMEOUT_MS);
         }
-        return Duration.ofMillis(ms.asLong());
+        return Duration.ofMillis(ms);
     }
 
-    private static Map<String, String> headers(JsonNode headers) {
+    private static Map<String, String> headers(Map<String, String> headers) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (headers == null || headers.isNull()) {
+        if (headers == null) {
             return out;
         }
-        if (!headers.isObject() || headers.size() > MAX_HEADERS) {
+        if (headers.size() > MAX_HEADERS) {
             throw new IllegalArgumentException("remote scorer \"headers\" must be an object of at most " + MAX_HEADERS
                     + " header names to string values");
         }
-        headers.properties().forEach(e -> {
-            if (!e.getValue().isTextual() || !e.getKey().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}")
-                    || e.getValue().asText().length() > MAX_HEADER_VALUE || CONTROL.matcher(e.getValue().asText()).find()) {
-                throw new IllegalArgumentException("remote scorer header \"" + e.getKey() + "\" must be a valid header"
+        headers.forEach((key, value) -> {
+            if (value == null || !key.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}")
+                    || value.length() > MAX_HEADER_VALUE || CONTROL.matcher(value).find()) {
+                throw new IllegalArgumentException("remote scorer header \"" + key + "\" must be a valid header"
                         + " name (at most 100 characters) with a string value of at most " + MAX_HEADER_VALUE
                         + " characters without control characters");
             }
-            if (RESERVED_HEADERS.contains(e.getKey().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("remote scorer header \"" + e.getKey() + "\" is set by evalplane itself");
+            if (RESERVED_HEADERS.contains(key.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("remote scorer header \"" + key + "\" is set by evalplane itself");
             }
-            if (HeaderSecrets.MASK.equals(e.getValue().asText())) {
-                throw new IllegalArgumentException("remote scorer header \"" + e.getKey() + "\" is \"" + HeaderSecrets.MASK
+            if (HeaderSecrets.MASK.equals(value)) {
+                throw new IllegalArgumentException("remote scorer header \"" + key + "\" is \"" + HeaderSecrets.MASK
                         + "\", the mask shown for stored values; send the value itself (a registered scorer keeps its"
                         + " stored value when registered again with the same URL host)");
             }
-            out.put(e.getKey(), e.getValue().asText());
+            out.put(key, value);
         });
         return Map.copyOf(out);
     }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.evalplane.events.http.ScorerSpec;
 
 import dev.evalplane.judge.outbound.RemoteScorerPolicy;
 import dev.evalplane.judge.provider.LlmProviders;
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Builds scorers from the request's scorer objects: {@code {"builtin": ...}}, {@code {"judge": {...}}} (make_judge),
+ * Builds scorers from the request's typed scorer specs: {@code {"builtin": ...}}, {@code {"judge": {...}}} (make_judge),
  * {@code {"code": {"type": ...}}} and {@code {"remote": {...}}}; {@code {"registered": ...}} is resolved to one of
  * those before it gets here ({@code service.ScorerRegistry}). Everything is checked before a run starts; a violation
  * is an IllegalArgumentException whose message is the 400 detail.
@@ -27,8 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ScorerFactory {
 
     static final int MAX_INSTRUCTIONS = 20_000;
-    private static final List<String> KINDS = List.of("builtin", "judge", "registered", "code", "remote",
-            ClientOnlyScorer.KIND);
 
     private final LlmProviders providers;
     private final RemoteScorerPolicy remotePolicy;
@@ -38,86 +37,84 @@ public class ScorerFactory {
         this.remotePolicy = remotePolicy;
     }
 
-    public Scorer create(JsonNode spec, ModelUri runModel) {
-        if (spec == null || !spec.isObject()) {
+    public Scorer create(ScorerSpec spec, ModelUri runModel) {
+        if (spec == null) {
             throw new IllegalArgumentException("must be an object such as {\"builtin\": \"Correctness\"} or"
                     + " {\"judge\": {\"name\": ..., \"instructions\": ...}}");
         }
-        List<String> kinds = KINDS.stream().filter(spec::has).toList();
-        if (kinds.size() != 1) {
-            throw new IllegalArgumentException("must have exactly one of " + KINDS + ", found " + kinds);
+        List<String> aggregations = aggregations(spec.aggregations());
+        if (spec instanceof ScorerSpec.Builtin builtin) {
+            return builtin(builtin, runModel, aggregations);
         }
-        List<String> aggregations = aggregations(spec.get("aggregations"));
-        return switch (kinds.get(0)) {
-            case "builtin" -> builtin(spec, runModel, aggregations);
-            case "judge" -> judge(spec.get("judge"), runModel, aggregations);
-            case "code" -> code(spec, aggregations);
-            case "remote" -> remote(spec.get("remote"), aggregations);
-            case ClientOnlyScorer.KIND -> throw new IllegalArgumentException(ClientOnlyScorer.whyNotHere(spec));
-            default -> throw new IllegalArgumentException("\"registered\" scorers are resolved from the experiment's"
-                    + " registry first; a registered scorer cannot refer to another one");
-        };
+        if (spec instanceof ScorerSpec.Judge judge) {
+            return judge(judge.judge(), runModel, aggregations);
+        }
+        if (spec instanceof ScorerSpec.Code code) {
+            return code(code, aggregations);
+        }
+        if (spec instanceof ScorerSpec.Remote remote) {
+            return remote(remote.remote(), aggregations);
+        }
+        if (spec instanceof ScorerSpec.ClientOnly clientOnly) {
+            throw new IllegalArgumentException(ClientOnlyScorer.whyNotHere(clientOnly));
+        }
+        throw new IllegalArgumentException("\"registered\" scorers are resolved from the experiment's"
+                + " registry first; a registered scorer cannot refer to another one");
     }
 
-    private Scorer builtin(JsonNode spec, ModelUri runModel, List<String> aggregations) {
-        JsonNode builtin = spec.get("builtin");
-        String canonical = builtin.isTextual() ? BuiltinJudges.canonical(builtin.asText()) : null;
+    private Scorer builtin(ScorerSpec.Builtin spec, ModelUri runModel, List<String> aggregations) {
+        String canonical = spec.builtin() == null ? null : BuiltinJudges.canonical(spec.builtin());
         if (canonical == null) {
-            throw new IllegalArgumentException("unknown built-in scorer " + builtin + "; use one of " + BuiltinJudges.NAMES);
+            throw new IllegalArgumentException("unknown built-in scorer " + quoted(spec.builtin()) + "; use one of "
+                    + BuiltinJudges.NAMES);
         }
-        String name = name(spec.get("name"), BuiltinJudges.defaultName(canonical));
-        return BuiltinJudges.create(canonical, name, model(spec.get("model"), runModel), aggregations,
-                spec.get("guidelines"));
+        String name = name(spec.name(), BuiltinJudges.defaultName(canonical));
+        return BuiltinJudges.create(canonical, name, model(spec.model(), runModel), aggregations, spec.guidelines());
     }
 
-    private Scorer judge(JsonNode judge, ModelUri runModel, List<String> aggregations) {
-        if (judge == null || !judge.isObject()) {
-            throw new IllegalArgumentException("\"judge\" must be an object {name, instructions, feedback_value_type?,"
-                    + " model?, description?}");
-        }
-        if (!judge.path("name").isTextual()) {
+    private Scorer judge(ScorerSpec.Instructions judge, ModelUri runModel, List<String> aggregations) {
+        if (judge.name() == null) {
             throw new IllegalArgumentException("judge needs a \"name\"");
         }
-        String name = name(judge.get("name"), null);
-        JsonNode instructions = judge.get("instructions");
-        if (instructions == null || !instructions.isTextual() || instructions.asText().isBlank()) {
+        String name = name(judge.name(), null);
+        String instructions = judge.instructions();
+        if (instructions == null || instructions.isBlank()) {
             throw new IllegalArgumentException("judge '" + name + "' needs non-empty \"instructions\"");
         }
-        if (instructions.asText().length() > MAX_INSTRUCTIONS) {
+        if (instructions.length() > MAX_INSTRUCTIONS) {
             throw new IllegalArgumentException("judge '" + name + "' instructions are longer than " + MAX_INSTRUCTIONS
                     + " characters");
         }
-        if (judge.has("aggregations")) {
-            aggregations = aggregations(judge.get("aggregations"));
+        if (judge.aggregations() != null) {
+            aggregations = aggregations(judge.aggregations());
         }
         try {
-            return new InstructionsJudge(name, instructions.asText(), FeedbackValueType.parse(judge.get("feedback_value_type")),
-                    model(judge.get("model"), runModel), aggregations);
+            return new InstructionsJudge(name, instructions, FeedbackValueType.parse(judge.feedbackValueType()),
+                    model(judge.model(), runModel), aggregations);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("judge '" + name + "': " + e.getMessage());
         }
     }
 
-    private static Scorer code(JsonNode spec, List<String> aggregations) {
-        JsonNode code = spec.get("code");
+    private static Scorer code(ScorerSpec.Code spec, List<String> aggregations) {
+        ScorerSpec.Check code = spec.code();
         CodeCheck check = CodeChecks.create(code);
-        JsonNode given = code.hasNonNull("name") ? code.get("name") : spec.get("name");
-        if (code.has("aggregations")) {
-            aggregations = aggregations(code.get("aggregations"));
+        if (code.aggregations() != null) {
+            aggregations = aggregations(code.aggregations());
         }
-        String type = code.get("type").asText();
-        return new CodeScorer(name(given, type), type, aggregations, check);
+        return new CodeScorer(name(code.name() != null ? code.name() : spec.name(), code.type()), code.type(),
+                aggregations, check);
     }
 
-    private Scorer remote(JsonNode remote, List<String> aggregations) {
-        if (remote == null || !remote.isObject() || !remote.path("name").isTextual()) {
+    private Scorer remote(ScorerSpec.Endpoint remote, List<String> aggregations) {
+        if (remote.name() == null) {
             throw new IllegalArgumentException("remote scorer needs a \"name\": {\"remote\": {\"name\", \"url\","
                     + " \"timeout_ms\"?, \"headers\"?}}");
         }
-        if (remote.has("aggregations")) {
-            aggregations = aggregations(remote.get("aggregations"));
+        if (remote.aggregations() != null) {
+            aggregations = aggregations(remote.aggregations());
         }
-        return RemoteScorer.from(remote, name(remote.get("name"), null), aggregations, remotePolicy);
+        return RemoteScorer.from(remote, name(remote.name(), null), aggregations, remotePolicy);
     }
 
     /**
@@ -139,66 +136,51 @@ public class ScorerFactory {
     }
 
     /** A scorer name: 1 to 100 characters without '.'; IllegalArgumentException otherwise. */
-    public static String validName(JsonNode name) {
+    public static String validName(String name) {
         return name(name, null);
     }
 
-    /**
-     * The spec with its scorer named {@code name} wherever its kind keeps the name ({@code judge.name},
-     * {@code code.name}, {@code remote.name}, else the top-level {@code name}), as MLflow's {@code register(name=)}
-     * renames the scorer it registers.
-     */
-    public static ObjectNode renamed(JsonNode spec, String name) {
-        ObjectNode copy = ((ObjectNode) spec).deepCopy();
-        for (String kind : List.of("judge", "code", "remote", ClientOnlyScorer.KIND)) {
-            if (copy.get(kind) instanceof ObjectNode inner) {
-                inner.put("name", name);
-                copy.remove("name");
-                return copy;
-            }
-        }
-        copy.put("name", name);
-        return copy;
-    }
-
-    private static String name(JsonNode name, String fallback) {
-        if (name == null || name.isNull()) {
+    private static String name(String name, String fallback) {
+        if (name == null) {
             if (fallback == null) {
                 throw new IllegalArgumentException("a scorer name is required");
             }
             return fallback;
         }
-        String text = name.isTextual() ? name.asText().trim() : "";
-        if (text.isEmpty() || text.length() > 100 || text.contains(".")) {
-            throw new IllegalArgumentException("scorer name " + name + " must be a non-empty string of at most 100"
-                    + " characters without '.' (MLflow assessment names cannot contain dots)");
+        String text = name.trim();
+        if (text.isEmpty() || text.length() > ScorerSpec.MAX_NAME || text.contains(".")) {
+            throw new IllegalArgumentException("scorer name " + quoted(name) + " must be a non-empty string of at most"
+                    + " 100 characters without '.' (MLflow assessment names cannot contain dots)");
         }
         return text;
     }
 
-    private ModelUri model(JsonNode model, ModelUri runModel) {
-        if (model == null || model.isNull()) {
+    /** A value as JSON shows it in a message: {@code "Safety"}, or null. */
+    private static String quoted(String text) {
+        return text == null ? "null" : TextNode.valueOf(text).toString();
+    }
+
+    private ModelUri model(String model, ModelUri runModel) {
+        if (model == null) {
             return runModel;
         }
-        ModelUri uri = ModelUri.parse(model.asText());
+        ModelUri uri = ModelUri.parse(model);
         providers.forModel(uri);
         return uri;
     }
 
-    private static List<String> aggregations(JsonNode spec) {
-        if (spec == null || spec.isNull()) {
+    private static List<String> aggregations(List<String> given) {
+        if (given == null) {
             return List.of("mean");
         }
-        if (!spec.isArray() || spec.isEmpty()) {
+        if (given.isEmpty()) {
             throw new IllegalArgumentException("\"aggregations\" must be a non-empty list of " + Aggregator.SUPPORTED);
         }
-        List<String> out = new ArrayList<>();
-        for (JsonNode a : spec) {
-            if (!Aggregator.SUPPORTED.contains(a.asText())) {
-                throw new IllegalArgumentException("unsupported aggregation " + a + "; use " + Aggregator.SUPPORTED);
+        for (String a : given) {
+            if (!Aggregator.SUPPORTED.contains(a)) {
+                throw new IllegalArgumentException("unsupported aggregation " + quoted(a) + "; use " + Aggregator.SUPPORTED);
             }
-            out.add(a.asText());
         }
-        return List.copyOf(out);
+        return List.copyOf(given);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.evalplane.judge.domain.EvalRow;
+import dev.evalplane.judge.domain.RowSource;
 import dev.evalplane.judge.client.PriceBook;
 import dev.evalplane.judge.messaging.PublishException;
 import dev.evalplane.judge.repository.RunRepository;
@@ -40,7 +41,9 @@ public class RunExecutor {
                 .chain(() -> loader.rows(ctx))
                 .call(rows -> {
                     ctx.tracker().rowsTotal(rows.size());
-                    return repository.rowsTotal(ctx.runId(), rows.size());
+                    // data rows and trace ids were counted when the run was inserted: no write before the first row
+                    return ctx.request().source() instanceof RowSource.TraceFilter
+                            ? repository.rowsTotal(ctx.runId(), rows.size()) : Uni.createFrom().voidItem();
                 })
                 .chain(rows -> {
                     ProgressWrites progress = new ProgressWrites(ctx, repository);

@@ -1,15 +1,13 @@
 package dev.evalplane.judge.service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-
+import dev.evalplane.events.http.ScorerSpec;
 import dev.evalplane.judge.domain.RegisteredScorer;
+import dev.evalplane.judge.domain.ResolvedScorer;
 import dev.evalplane.judge.config.JudgeConfig;
 import dev.evalplane.judge.provider.ModelUri;
 import dev.evalplane.judge.repository.ScorerRepository;
@@ -48,33 +46,33 @@ public class ScorerRegistry {
      * {@code {name, description?, scorer, mlflow_scorer?}} as the next version of {@code name}; 400 problem when it is
      * not valid. {@code mlflow_scorer} is the MLflow client's serialized scorer, kept verbatim.
      */
-    public Uni<RegisteredScorer> register(String experimentId, String givenName, String text, JsonNode spec,
+    public Uni<RegisteredScorer> register(String experimentId, String givenName, String text, ScorerSpec spec,
             String mlflow) {
         String name;
         try {
-            name = ScorerFactory.validName(givenName == null ? null : TextNode.valueOf(givenName));
+            name = ScorerFactory.validName(givenName);
         } catch (IllegalArgumentException e) {
             throw Refusals.invalidScorer("name: " + e.getMessage());
         }
         if (text != null && text.length() > MAX_DESCRIPTION) {
             throw Refusals.invalidScorer("description must be a string of at most " + MAX_DESCRIPTION + " characters");
         }
-        if (spec == null || !spec.isObject()) {
+        if (spec == null) {
             throw Refusals.invalidScorer("scorer must be an object, a scorer as in POST /api/v1/evaluations,"
                     + " e.g. {\"judge\": {...}} or {\"builtin\": \"Guidelines\", \"guidelines\": [...]}");
         }
-        if (spec.has("registered")) {
+        if (spec instanceof ScorerSpec.Registered) {
             throw Refusals.invalidScorer("scorer: a registered scorer cannot refer to another registered scorer");
         }
         if (mlflow != null && mlflow.length() > MAX_MLFLOW_SCORER) {
             throw Refusals.invalidScorer("mlflow_scorer must be a string of at most " + MAX_MLFLOW_SCORER
                     + " characters (the MLflow client's serialized scorer)");
         }
-        return withStoredHeaders(experimentId, name, ScorerFactory.renamed(spec, name)).chain(named -> {
+        return withStoredHeaders(experimentId, name, spec.named(name)).chain(named -> {
             List<Scorer> built;
             try {
-                if (named.has(ClientOnlyScorer.KIND)) {
-                    ClientOnlyScorer.check(named);
+                if (named instanceof ScorerSpec.ClientOnly clientOnly) {
+                    ClientOnlyScorer.check(clientOnly);
                     built = List.of();
                 } else {
                     built = List.of(factory.create(named, defaultModel));
@@ -94,19 +92,22 @@ public class ScorerRegistry {
      * no {@code headers} at all keeps them all, a value of {@code ***} (as GET shows it) keeps that one. Only for the
      * same scheme, host and port: stored credentials never go to a URL they were not given for.
      */
-    private Uni<ObjectNode> withStoredHeaders(String experimentId, String name, ObjectNode spec) {
-        ObjectNode given = HeaderSecrets.headers(spec);
-        boolean absent = spec.get("remote") instanceof ObjectNode remote && !remote.has("headers");
-        boolean masked = given != null && given.valueStream().anyMatch(v -> HeaderSecrets.MASK.equals(v.asText()));
+    private Uni<ScorerSpec> withStoredHeaders(String experimentId, String name, ScorerSpec spec) {
+        if (!(spec instanceof ScorerSpec.Remote remote)) {
+            return Uni.createFrom().item(spec);
+        }
+        Map<String, String> given = remote.remote().headers();
+        boolean absent = given == null;
+        boolean masked = given != null && given.containsValue(HeaderSecrets.MASK);
         if (!absent && !masked) {
             return Uni.createFrom().item(spec);
         }
         return repository.find(experimentId, name, null).chain(previous -> {
             if (previous == null || HeaderSecrets.headers(previous.scorer()) == null) {
-                return Uni.createFrom().item((ObjectNode) null);
+                return Uni.createFrom().item((Map<String, String>) null);
             }
-            boolean sameOrigin = HeaderSecrets.sameOrigin(previous.scorer().path("remote").path("url").asText(),
-                    spec.path("remote").path("url").asText());
+            boolean sameOrigin = HeaderSecrets.sameOrigin(((ScorerSpec.Remote) previous.scorer()).remote().url(),
+                    remote.remote().url());
             if (!sameOrigin) {
                 throw Refusals.invalidScorer("scorer: remote scorer '" + name + "' has a new scheme, host or"
                         + " port; send its \"headers\" again (stored values go only where they went before), or"
@@ -117,16 +118,16 @@ public class ScorerRegistry {
             if (absent) {
                 return stored == null ? spec : HeaderSecrets.withHeaders(spec, stored);
             }
-            ObjectNode merged = given.deepCopy();
-            given.properties().forEach(e -> {
-                if (HeaderSecrets.MASK.equals(e.getValue().asText())) {
-                    JsonNode kept = stored == null ? null : stored.get(e.getKey());
+            Map<String, String> merged = new LinkedHashMap<>(given);
+            given.forEach((header, value) -> {
+                if (HeaderSecrets.MASK.equals(value)) {
+                    String kept = stored == null ? null : stored.get(header);
                     if (kept == null) {
-                        throw Refusals.invalidScorer("scorer: remote scorer header \"" + e.getKey() + "\" is \""
+                        throw Refusals.invalidScorer("scorer: remote scorer header \"" + header + "\" is \""
                                 + HeaderSecrets.MASK + "\" and no earlier version of '" + name + "' stored a value for it;"
                                 + " send the value itself");
                     }
-                    merged.set(e.getKey(), kept);
+                    merged.put(header, kept);
                 }
             });
             return HeaderSecrets.withHeaders(spec, merged);
@@ -160,68 +161,57 @@ public class ScorerRegistry {
     }
 
     /**
-     * The request's scorer list with every {@code {"registered": name, "version"?, "name"?, "aggregations"?}} replaced
-     * by the stored spec (renamed to {@code name} when given); 400 problem naming the entry when it is not registered.
+     * The request's scorers with every {@code {"registered": name, "version"?, "name"?, "aggregations"?}} replaced by
+     * the stored spec (renamed to {@code name} and with {@code aggregations} when given); 400 problem naming the entry
+     * when it is not registered.
      */
-    public Uni<JsonNode> resolve(String experimentId, JsonNode scorers) {
-        if (scorers == null || !scorers.isArray()) {
-            return Uni.createFrom().item(scorers);
+    public Uni<List<ResolvedScorer>> resolve(String experimentId, List<ScorerSpec> scorers) {
+        if (scorers == null || scorers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        List<Uni<JsonNode>> resolved = new ArrayList<>();
+        List<Uni<ResolvedScorer>> resolved = new ArrayList<>();
         for (int i = 0; i < scorers.size(); i++) {
             resolved.add(resolveOne(experimentId, i, scorers.get(i)));
         }
-        if (resolved.isEmpty()) {
-            return Uni.createFrom().item(scorers);
-        }
-        return Uni.join().all(resolved).andFailFast().map(list -> {
-            ArrayNode out = JsonNodeFactory.instance.arrayNode();
-            list.forEach(out::add);
-            return out;
-        });
+        return Uni.join().all(resolved).andFailFast();
     }
 
-    private Uni<JsonNode> resolveOne(String experimentId, int index, JsonNode spec) {
-        if (spec == null || !spec.isObject() || !spec.has("registered")) {
-            return Uni.createFrom().item(spec);
+    private Uni<ResolvedScorer> resolveOne(String experimentId, int index, ScorerSpec spec) {
+        if (!(spec instanceof ScorerSpec.Registered ref)) {
+            return Uni.createFrom().item(ResolvedScorer.inline(spec));
         }
-        JsonNode name = spec.get("registered");
-        JsonNode version = spec.get("version");
-        if (!name.isTextual() || name.asText().isBlank()) {
+        if (ref.registered() == null || ref.registered().isBlank()) {
             throw Refusals.invalidRequest("scorers[" + index + "]: \"registered\" must be the name of a registered scorer");
         }
-        if (version != null && !version.isNull() && (!version.isIntegralNumber() || version.asInt() < 1)) {
+        if (ref.version() != null && ref.version() < 1) {
             throw Refusals.invalidRequest("scorers[" + index + "]: \"version\" must be a positive whole number");
         }
-        Integer wanted = version == null || version.isNull() ? null : version.asInt();
-        return repository.find(experimentId, name.asText(), wanted).chain(found -> {
+        return repository.find(experimentId, ref.registered(), ref.version()).chain(found -> {
             if (found == null) {
-                throw Refusals.invalidRequest("scorers[" + index + "]: no scorer '" + name.asText() + "'"
-                        + (wanted == null ? "" : " version " + wanted) + " is registered in experiment '"
+                throw Refusals.invalidRequest("scorers[" + index + "]: no scorer '" + ref.registered() + "'"
+                        + (ref.version() == null ? "" : " version " + ref.version()) + " is registered in experiment '"
                         + experimentId + "'");
             }
             return withSecrets(found).map(stored -> {
-                ObjectNode out = spec.hasNonNull("name") ? ScorerFactory.renamed(stored, spec.get("name").asText())
-                        : stored;
-                if (spec.has("aggregations")) {
-                    out.set("aggregations", spec.get("aggregations"));
+                ScorerSpec out = ref.name() != null ? stored.named(ref.name()) : stored;
+                if (ref.aggregations() != null) {
+                    out = out.withAggregations(ref.aggregations());
                 }
-                out.putObject("registered_as").put("name", found.name()).put("version", found.version());
-                return (JsonNode) out;
+                return new ResolvedScorer(out, found.name(), found.version());
             });
         });
     }
 
     /** One version's spec ready to run (remote header values put back); null when it is not registered. */
-    public Uni<ObjectNode> runnable(String experimentId, String name, int version) {
+    public Uni<ScorerSpec> runnable(String experimentId, String name, int version) {
         return repository.find(experimentId, name, version)
                 .chain(found -> found == null ? Uni.createFrom().nullItem() : withSecrets(found));
     }
 
     /** The stored spec with its remote header values put back, to run it. */
-    private Uni<ObjectNode> withSecrets(RegisteredScorer found) {
+    private Uni<ScorerSpec> withSecrets(RegisteredScorer found) {
         if (HeaderSecrets.headers(found.scorer()) == null) {
-            return Uni.createFrom().item(((ObjectNode) found.scorer()).deepCopy());
+            return Uni.createFrom().item(found.scorer());
         }
         return repository.secretHeaders(found.experimentId(), found.name(), found.version())
                 .map(headers -> HeaderSecrets.withHeaders(found.scorer(), headers));

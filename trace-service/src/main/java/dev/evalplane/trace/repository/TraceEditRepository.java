@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.evalplane.trace.mapping.JsonCodec;
-import dev.evalplane.trace.domain.TraceInfoWrite;
+import dev.evalplane.events.http.TraceInfoWrite;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -3,8 +3,6 @@ package dev.evalplane.trace.rest;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -13,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.evalplane.events.http.ProblemRefs;
 import dev.evalplane.events.http.Storable;
+import dev.evalplane.events.http.RunLinkRequest;
 import dev.evalplane.events.http.RunSummary;
 import dev.evalplane.trace.domain.EvaluationPage;
 import dev.evalplane.trace.service.ClientRunLinks;
@@ -46,9 +45,6 @@ public class EvaluationResource {
     }
 
     /** {@code {trace_ids: [...]}}: the traces join the run's evaluation list. */
-    public record LinkRequest(@JsonProperty("trace_ids") List<String> traceIds) {
-    }
-
     public record Linked(@JsonProperty("run_id") String runId, int linked) {
     }
 
@@ -60,7 +56,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "400", ref = ProblemRefs.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemRefs.NOT_FOUND)
     public Uni<Linked> link(@RestPath("run_id") String runId,
-            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) LinkRequest request) {
+            @Valid @Storable @NotNull(message = ProblemRefs.BODY_REQUIRED) RunLinkRequest request) {
         return clientLinks.link(runId, request.traceIds()).map(n -> new Linked(runId, n));
     }
 

@@ -16,7 +16,7 @@ import dev.evalplane.events.http.TracePage;
 import dev.evalplane.events.http.TraceSearchRequest;
 import dev.evalplane.trace.service.TraceEditRequests;
 import dev.evalplane.trace.service.TraceEditService;
-import dev.evalplane.trace.domain.TraceInfoWrite;
+import dev.evalplane.events.http.TraceInfoWrite;
 import dev.evalplane.trace.service.TraceSearchService;
 import dev.evalplane.trace.service.TraceService;
 import io.smallrye.mutiny.Uni;

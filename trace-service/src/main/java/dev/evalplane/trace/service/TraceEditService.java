@@ -15,7 +15,7 @@ import dev.evalplane.trace.repository.RunLinkRepository;
 import dev.evalplane.trace.repository.TraceEditRepository;
 import dev.evalplane.trace.domain.TraceCostRecord;
 import dev.evalplane.trace.domain.Previews;
-import dev.evalplane.trace.domain.TraceInfoWrite;
+import dev.evalplane.events.http.TraceInfoWrite;
 import dev.evalplane.support.error.InvalidInputException;
 import dev.evalplane.support.error.NotFoundException;
 import io.smallrye.mutiny.Uni;

@@ -2,7 +2,8 @@ package dev.evalplane.judge.scorer.code;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.evalplane.events.EventJson;
+import dev.evalplane.events.http.ScorerSpec;
 
 /** The library of code checks, by {@code type}; parameters are validated here (IllegalArgumentException = 400). */
 public final class CodeChecks {
@@ -12,12 +13,12 @@ public final class CodeChecks {
             RetrievedDocumentRecallCheck.TYPE, SubAgentRoutingCheck.TYPE, PerStageLatencyCheck.TYPE);
 
     /** The check of {@code {"type": ..., ...}}. */
-    public static CodeCheck create(JsonNode code) {
-        if (code == null || !code.isObject() || !code.path("type").isTextual()) {
+    public static CodeCheck create(ScorerSpec.Check code) {
+        if (code.type() == null) {
             throw new IllegalArgumentException("\"code\" must be an object {\"type\": one of " + TYPES + ", ...}");
         }
-        String type = code.get("type").asText();
-        CheckParams params = new CheckParams(code, type);
+        String type = code.type();
+        CheckParams params = new CheckParams(EventJson.mapper().valueToTree(code), type);
         return switch (type) {
             case ExactMatchCheck.TYPE -> ExactMatchCheck.from(params);
             case ContainsCheck.TYPE -> ContainsCheck.from(params);

@@ -3,6 +3,7 @@ package dev.evalplane.gateway.mlflow.runs;
 import dev.evalplane.gateway.mlflow.MlflowParams;
 import java.util.Map;
 
+import dev.evalplane.events.http.RunLinkRequest;
 import dev.evalplane.gateway.client.Upstream;
 import dev.evalplane.gateway.mlflow.MlflowErrorCode;
 import dev.evalplane.gateway.mlflow.MlflowException;
@@ -57,7 +58,7 @@ public abstract class MlflowRunLinkResource {
                                 + " evaluation evalplane executes: traces cannot be linked to it");
                     }
                     return services.post(Upstream.TRACE_SERVICE, path + "/links",
-                            Map.of("trace_ids", request.traceIds()), Void.class);
+                            new RunLinkRequest(request.traceIds()), Void.class);
                 })
                 .map(ignored -> Map.of());
     }

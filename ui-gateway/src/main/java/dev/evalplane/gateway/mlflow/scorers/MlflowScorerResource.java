@@ -122,7 +122,7 @@ public abstract class MlflowScorerResource {
                     Scorer out = toMlflow(s);
                     if (out == null) {
                         throw MlflowException.invalidParameter("scorer '" + scorer + "' is an evalplane "
-                                + s.scorer().fieldNames().next() + " scorer; the MLflow client has no form for it"
+                                + s.scorer().kind() + " scorer; the MLflow client has no form for it"
                                 + " (use evalplane's API: GET /api/v1/experiments/" + exp + "/scorers/" + scorer + ")");
                     }
                     return new OneScorer(out);

@@ -1,5 +1,7 @@
 package dev.evalplane.gateway.mlflow.scorers;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.evalplane.events.http.ScorerSpec;
 import dev.evalplane.gateway.mlflow.MlflowException;
 
 /**
@@ -41,66 +44,62 @@ public final class MlflowScorerSpec {
     }
 
     /** scorer-service's spec for the serialized scorer, registered as {@code name}. */
-    public static ObjectNode toEvalplane(ObjectNode mlflow, String name) {
-        ObjectNode spec = JSON.createObjectNode();
+    public static ScorerSpec toEvalplane(ObjectNode mlflow, String name) {
         JsonNode judge = mlflow.get("instructions_judge_pydantic_data");
-        String builtin = mlflow.path("builtin_scorer_class").isTextual() ? mlflow.get("builtin_scorer_class").asText() : null;
-        JsonNode aggregations = mlflow.get("aggregations");
+        String builtin = text(mlflow, "builtin_scorer_class");
         if (judge instanceof ObjectNode data) {
-            ObjectNode inner = spec.putObject("judge").put("name", name);
-            inner.set("instructions", data.get("instructions"));
-            copyText(data, "model", inner);
-            JsonNode type = feedbackValueType(data.get("feedback_value_type"));
-            if (type != null) {
-                inner.set("feedback_value_type", type);
-            }
-            copyText(mlflow, "description", inner);
-        } else if (builtin != null && SERVER_BUILTINS.contains(builtin)) {
+            return new ScorerSpec.Judge(new ScorerSpec.Instructions(name, text(data, "instructions"),
+                    feedbackValueType(data.get("feedback_value_type")), text(data, "model"), text(mlflow, "description"),
+                    null), aggregations(mlflow));
+        }
+        if (builtin != null && SERVER_BUILTINS.contains(builtin)) {
             JsonNode data = mlflow.path("builtin_scorer_pydantic_data");
-            spec.put("builtin", builtin).put("name", name);
-            copyText(data, "model", spec);
-            if (data.hasNonNull("guidelines")) {
-                spec.set("guidelines", data.get("guidelines"));
-            }
-        } else {
-            String type = mlflow.hasNonNull("call_source") ? "python_code" : builtin != null ? builtin : "unknown scorer";
-            spec.putObject("client_only").put("name", name).put("mlflow_type", type);
-            return spec;
+            return new ScorerSpec.Builtin(builtin, name, text(data, "model"),
+                    data.hasNonNull("guidelines") ? data.get("guidelines") : null, aggregations(mlflow));
         }
-        if (aggregations != null && aggregations.isArray() && !aggregations.isEmpty()) {
-            spec.set("aggregations", aggregations);
-        }
-        return spec;
+        String type = mlflow.hasNonNull("call_source") ? "python_code" : builtin != null ? builtin : "unknown scorer";
+        return new ScorerSpec.ClientOnly(new ScorerSpec.Client(name, type), null);
     }
 
     /**
      * The MLflow serialized form of a scorer registered through evalplane's own API, or null when the MLflow client
      * has no form for it (code and remote scorers).
      */
-    public static String toMlflow(String name, JsonNode spec, String description) {
+    public static String toMlflow(String name, ScorerSpec spec, String description) {
         ObjectNode out = JSON.createObjectNode();
         out.put("name", name);
-        out.set("aggregations", spec.hasNonNull("aggregations") ? spec.get("aggregations") : null);
+        out.set("aggregations", spec.aggregations() == null ? null : JSON.valueToTree(spec.aggregations()));
         out.put("description", description);
         out.put("is_session_level_scorer", false);
         out.put("mlflow_version", MLFLOW_VERSION);
         out.put("serialization_version", 1);
-        if (spec.get("judge") instanceof ObjectNode judge) {
+        if (spec instanceof ScorerSpec.Judge judge) {
             ObjectNode data = out.putObject("instructions_judge_pydantic_data");
-            data.set("instructions", judge.get("instructions"));
-            data.set("model", judge.get("model"));
-            data.set("feedback_value_type", schema(judge.get("feedback_value_type")));
-        } else if (spec.path("builtin").isTextual() && SERVER_BUILTINS.contains(spec.get("builtin").asText())) {
-            out.put("builtin_scorer_class", spec.get("builtin").asText());
+            data.put("instructions", judge.judge().instructions());
+            data.put("model", judge.judge().model());
+            data.set("feedback_value_type", schema(judge.judge().feedbackValueType()));
+        } else if (spec instanceof ScorerSpec.Builtin builtin && SERVER_BUILTINS.contains(builtin.builtin())) {
+            out.put("builtin_scorer_class", builtin.builtin());
             ObjectNode data = out.putObject("builtin_scorer_pydantic_data").put("name", name);
-            data.set("model", spec.get("model"));
-            if (spec.has("guidelines")) {
-                data.set("guidelines", spec.get("guidelines"));
+            data.put("model", builtin.model());
+            if (builtin.guidelines() != null) {
+                data.set("guidelines", builtin.guidelines());
             }
         } else {
             return null;
         }
         return out.toString();
+    }
+
+    /** The serialized scorer's aggregations, when it has some. */
+    private static List<String> aggregations(ObjectNode mlflow) {
+        JsonNode aggregations = mlflow.get("aggregations");
+        if (aggregations == null || !aggregations.isArray() || aggregations.isEmpty()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        aggregations.forEach(a -> out.add(a.asText()));
+        return out;
     }
 
     /** MLflow's JSON schema of the result type as scorer-service's feedback_value_type; null for its default. */
@@ -138,10 +137,8 @@ public final class MlflowScorerSpec {
         });
     }
 
-    private static void copyText(JsonNode from, String field, ObjectNode to) {
-        if (from.path(field).isTextual()) {
-            to.put(field, from.get(field).asText());
-        }
+    private static String text(JsonNode from, String field) {
+        return from.path(field).isTextual() ? from.get(field).asText() : null;
     }
 
     private MlflowScorerSpec() {

@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import dev.evalplane.events.http.ScorerSpec;
 
 /** Request and response bodies of MLflow's scorer registry API (service.proto RegisterScorer ... DeleteScorer). */
 final class ScorerMessages {
@@ -39,12 +40,12 @@ final class ScorerMessages {
     /** scorer-service's registration body ({@code POST /api/v1/experiments/{id}/scorers}). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ServiceRegistration(String name, String description, JsonNode scorer, String mlflowScorer) {
+    record ServiceRegistration(String name, String description, ScorerSpec scorer, String mlflowScorer) {
     }
 
     /** scorer-service's registered scorer version. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ServiceScorer(String experimentId, String name, int version, String description, JsonNode scorer,
+    record ServiceScorer(String experimentId, String name, int version, String description, ScorerSpec scorer,
             String createdAt, String scorerId, String mlflowScorer) {
     }
 

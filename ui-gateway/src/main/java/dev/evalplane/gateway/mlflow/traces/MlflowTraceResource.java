@@ -14,6 +14,7 @@ import dev.evalplane.events.http.TagEdit;
 import dev.evalplane.events.http.TraceBatchGetRequest;
 import dev.evalplane.events.http.TraceDeleteRequest;
 import dev.evalplane.events.http.TraceSearchRequest;
+import dev.evalplane.events.http.TraceInfoWrite;
 import dev.evalplane.gateway.client.Upstream;
 import dev.evalplane.gateway.mlflow.MlflowException;
 import dev.evalplane.gateway.mlflow.MlflowJson;
@@ -78,7 +79,7 @@ public abstract class MlflowTraceResource {
             throw MlflowException.missing("trace.trace_info");
         }
         TraceInfoV3 info = request.trace().traceInfo();
-        Map<String, Object> write = TraceInfoMapping.toService(info);
+        TraceInfoWrite write = TraceInfoMapping.toService(info);
         return services.put(Upstream.TRACE_SERVICE, TRACES + "/" + encode(info.traceId()) + "/info", write,
                 ServiceTraces.Info.class).map(stored -> new TraceResponse(new MlflowTrace(toMlflow(stored), null)));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.evalplane.events.http.TraceInfoWrite;
 import dev.evalplane.gateway.mlflow.MlflowException;
 import dev.evalplane.gateway.mlflow.traces.MlflowTraceMessages.TraceInfoV3;
 import dev.evalplane.gateway.mlflow.traces.MlflowTraceMessages.TraceLocation;
@@ -41,7 +42,7 @@ final class TraceInfoMapping {
     }
 
     /** The body of trace-service's {@code PUT /api/v1/traces/{id}/info} for a client's TraceInfoV3. */
-    static Map<String, Object> toService(TraceInfoV3 info) {
+    static TraceInfoWrite toService(TraceInfoV3 info) {
         if (info == null || info.traceId() == null || info.traceId().isEmpty()) {
             throw MlflowException.missing("trace.trace_info.trace_id");
         }
@@ -53,17 +54,10 @@ final class TraceInfoMapping {
         }
         Map<String, String> tags = new LinkedHashMap<>(info.tags() == null ? Map.of() : info.tags());
         tags.remove(SPANS_LOCATION_TAG);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("experiment_id", experimentId);
-        body.put("request_time_ms", millis(info.requestTime()));
-        body.put("execution_duration_ms", info.executionDuration() == null ? null : durationMs(info.executionDuration()));
-        body.put("state", state(info.state()));
-        body.put("request_preview", info.requestPreview());
-        body.put("response_preview", info.responsePreview());
-        body.put("client_request_id", info.clientRequestId());
-        body.put("tags", tags);
-        body.put("trace_metadata", info.traceMetadata() == null ? Map.of() : info.traceMetadata());
-        return body;
+        return new TraceInfoWrite(info.traceId(), experimentId, millis(info.requestTime()),
+                info.executionDuration() == null ? null : durationMs(info.executionDuration()), state(info.state()),
+                info.requestPreview(), info.responsePreview(), info.clientRequestId(), tags,
+                info.traceMetadata() == null ? Map.of() : info.traceMetadata());
     }
 
     /** A protobuf Duration in JSON: seconds with up to 3 decimals and an "s". */
