@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * CPU time (user + system, from /proc) the processes of a role used, e.g. trace-service's JVM or every PostgreSQL
@@ -17,6 +18,7 @@ final class CpuMeter {
     private static final double TICK_SECONDS = 0.01; // USER_HZ, 100 on Linux
 
     private final Map<String, Predicate<ProcessHandle>> roles = new LinkedHashMap<>();
+    private final Map<String, Long> compilers = new LinkedHashMap<>();
 
     /** A role: the benchmark's descendant processes it matches. */
     CpuMeter role(String name, Predicate<ProcessHandle> matches) {
@@ -24,10 +26,20 @@ final class CpuMeter {
         return this;
     }
 
+    /**
+     * A role: the JIT compiler threads (C1 and C2) of one JVM, e.g. to tell how much of a service's CPU in a round
+     * went to compiling its code rather than to the round's work.
+     */
+    CpuMeter compilerThreads(String name, long pid) {
+        compilers.put(name, pid);
+        return this;
+    }
+
     /** Seconds of CPU per role so far (of processes alive now). */
     Map<String, Double> read() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         roles.keySet().forEach(r -> seconds.put(r, 0.0));
+        compilers.forEach((role, pid) -> seconds.put(role, compilerSeconds(pid)));
         ProcessHandle.current().descendants().forEach(p -> roles.forEach((role, matches) -> {
             if (matches.test(p)) {
                 seconds.merge(role, cpuSeconds(p.pid()), Double::sum);
@@ -69,9 +81,28 @@ final class CpuMeter {
     }
 
     private static double cpuSeconds(long pid) {
+        return statSeconds(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** CPU of the threads named "C1 CompilerThre..." or "C2 CompilerThre..." (HotSpot's JIT compilers). */
+    private static double compilerSeconds(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.filter(task -> {
+                try {
+                    return Files.readString(task.resolve("comm")).strip().matches("C[12] CompilerThre.*");
+                } catch (IOException | RuntimeException e) {
+                    return false;
+                }
+            }).mapToDouble(task -> statSeconds(task.resolve("stat"))).sum();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static double statSeconds(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_SECONDS;
         } catch (IOException | RuntimeException e) {
             return 0;

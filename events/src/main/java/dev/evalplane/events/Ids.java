@@ -50,8 +50,15 @@ public final class Ids {
     }
 
     public static boolean isTraceId(String id) {
-        return id != null && id.length() == 35 && id.startsWith(TRACE_PREFIX)
-                && id.substring(3).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+        if (id == null || id.length() != 35 || !id.startsWith(TRACE_PREFIX)) {
+            return false;
+        }
+        for (int i = TRACE_PREFIX.length(); i < 35; i++) {
+            if (Character.digit(id.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String digest(String... parts) {

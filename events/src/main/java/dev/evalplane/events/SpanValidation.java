@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * The one reading of a {@code spans} record, shared by every consumer (trace-service, cost-service) and by the OTLP
@@ -25,6 +26,7 @@ public final class SpanValidation {
      */
     public static final int MAX_ID_LENGTH = 256;
     private static final Set<String> STATUS_CODES = Set.of("OK", "ERROR", "UNSET");
+    private static final ObjectReader ROW_READER = EventJson.mapper().readerFor(SpanRowView.class);
 
     /**
      * The same reading of a record value as bytes (the consumers' payload: parsed as UTF-8 without first copying it
@@ -53,6 +55,31 @@ public final class SpanValidation {
         } catch (IOException | RuntimeException e) {
             return readCall(new String(payload, StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The same reading for a consumer that stores the span's content as JSON text (trace-service): the content is
+     * kept as the record's own text ({@link SpanRowView}) instead of being built into trees and written back; when
+     * any of it needs cleaning, or the bytes do not parse, the record is read in full ({@link #read(byte[])}) and
+     * its cleaned trees written. The same records are refused, with the same reasons, and the texts hold the same
+     * JSON values as the full reading's trees.
+     */
+    public static StorableSpan readStorable(byte[] payload) {
+        if (payload == null) {
+            throw new InvalidRecordException("the record has no value");
+        }
+        SpanRowView view;
+        try {
+            view = ROW_READER.withAttribute(SpanRowView.SOURCE, payload).readValue(payload);
+        } catch (IOException | RuntimeException e) {
+            return StorableSpan.of(read(payload));
+        }
+        if (view == null) {
+            return StorableSpan.of(read(payload));
+        }
+        SpanEvent span = validate(clean(view.toSpanEvent()));
+        return new StorableSpan(span, view.attributes() == null ? "{}" : view.attributes(), view.inputs(),
+                view.outputs(), view.events() == null ? "[]" : view.events());
     }
 
     /** Parses, cleans and validates one record value; {@link InvalidRecordException} says why it is unusable. */
@@ -110,10 +137,10 @@ public final class SpanValidation {
         require(span != null, "the record is empty (JSON null)");
         require(span.traceId() != null, "trace_id is missing");
         require(Ids.isTraceId(span.traceId()), "trace_id must be \"tr-\" + 32 hex characters, got " + quote(span.traceId()));
-        require(span.spanId() != null && SPAN_ID.matcher(span.spanId()).matches(),
+        require(isSpanId(span.spanId()),
                 "span_id must be 16 hex characters, got " + quote(span.spanId()));
         require(span.parentSpanId() == null || span.parentSpanId().isEmpty()
-                || SPAN_ID.matcher(span.parentSpanId()).matches(),
+                || isSpanId(span.parentSpanId()),
                 "parent_span_id must be null or 16 hex characters, got " + quote(span.parentSpanId()));
         require(span.parentSpanId() == null || !span.parentSpanId().equalsIgnoreCase(span.spanId()),
                 "a span cannot be its own parent");
@@ -136,6 +163,20 @@ public final class SpanValidation {
             }
         }
         return span;
+    }
+
+    /** {@link #SPAN_ID} without a regex (it runs for every span of every consumer). */
+    static boolean isSpanId(String id) {
+        if (id == null || id.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            char c = id.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String quote(String s) {

@@ -17,6 +17,7 @@ import dev.evalplane.events.http.StrictString;
 /** A {@link Patch} field tells absent (keep) from null (clear) from a value (replace), and refuses wrong types. */
 class PatchBindingTests {
 
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
     record Update(@JsonProperty("filter_string") @JsonDeserialize(contentUsing = StrictString.class) Patch<String> filter,
             @JsonProperty("budget") Patch<BigDecimal> budget, @JsonProperty("version") Patch<Integer> version) {
     }
@@ -34,6 +35,14 @@ class PatchBindingTests {
         assertThat(update.budget().applyTo(BigDecimal.ONE)).isEqualByComparingTo("2.5");
         assertThat(update.version()).isEqualTo(Patch.absent());
         assertThat(update.version().applyTo(3)).isEqualTo(3);
+    }
+
+    @Test
+    void writingLeavesAbsentOutWritesNullToClearAndReadsBackTheSame() throws Exception {
+        Update update = new Update(Patch.of(null), Patch.of(new BigDecimal("2.50")), Patch.absent());
+        String written = EventJson.mapper().writeValueAsString(update);
+        assertThat(written).isEqualTo("{\"filter_string\":null,\"budget\":2.50}");
+        assertThat(read(written)).isEqualTo(update);
     }
 
     @Test

@@ -74,12 +74,21 @@ final class RebalanceLog {
                         : m.group(3).startsWith("Revoke") ? Kind.REVOKED : Kind.LOST;
                 long millis = LocalDateTime.parse(m.group(1), TIME).atZone(ZoneId.systemDefault()).toInstant()
                         .toEpochMilli();
-                moves.add(new Move(millis, m.group(2), kind, partitions));
+                moves.add(new Move(millis, channelClient(m.group(2)), kind, partitions));
             }
             return moves;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A channel consumed by several consumers in one replica ({@code mp.messaging.incoming.<channel>.concurrency}, client
+     * ids {@code kafka-consumer-spans$1}, {@code ...$2}) counts as one: what the replica's channel owns, gives up or
+     * takes back.
+     */
+    private static String channelClient(String clientId) {
+        return clientId.replaceFirst("\\$\\d+$", "");
     }
 
     /** The partitions {@code client} owns after every move logged from byte {@code from} on. */

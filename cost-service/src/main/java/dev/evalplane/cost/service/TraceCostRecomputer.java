@@ -9,7 +9,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.cost.domain.SpanCostEntry;
@@ -17,7 +16,6 @@ import dev.evalplane.cost.repository.SpanCostRepository;
 import dev.evalplane.cost.repository.TraceCostVersionRepository;
 import dev.evalplane.cost.repository.TraceCostVersionRepository.Stored;
 import dev.evalplane.cost.repository.TraceCostVersionRepository.Update;
-import dev.evalplane.events.TraceCostEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -44,33 +42,18 @@ public class TraceCostRecomputer {
             Map<String, List<SpanCostEntry>> byTrace = new LinkedHashMap<>();
             entries.forEach(e -> byTrace.computeIfAbsent(e.traceId(), id -> new ArrayList<>()).add(e));
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            String nowJson = AggregateJson.instant(json, now);
             List<Update> updates = new ArrayList<>();
             byTrace.forEach((traceId, spans) -> {
                 Stored stored = locked.get(traceId);
-                TraceCostEvent content = TraceCostAggregator.aggregate(traceId, spans, 0, null);
-                String hash = PriceTableBuilder.sha256(write(content));
+                AggregateJson aggregate = new AggregateJson(json, TraceCostAggregator.aggregate(traceId, spans, 0, null));
+                String hash = PriceTableBuilder.sha256(aggregate.content());
                 if (stored != null && !hash.equals(stored.contentHash())) {
                     long version = stored.version() + 1;
-                    updates.add(new Update(traceId, version, hash, write(versioned(content, version, now))));
+                    updates.add(new Update(traceId, version, hash, aggregate.versioned(version, now, nowJson)));
                 }
             });
             return versions.save(conn, updates).replaceWith(updates.stream().map(Update::traceId).toList());
         });
-    }
-
-    /** The aggregate (computed once) as the version {@code version} computed at {@code at}. */
-    private static TraceCostEvent versioned(TraceCostEvent e, long version, Instant at) {
-        return new TraceCostEvent(e.schemaVersion(), e.traceId(), version, e.inputTokens(), e.outputTokens(),
-                e.totalTokens(), e.cacheReadInputTokens(), e.cacheCreationInputTokens(), e.reasoningTokens(),
-                e.inputCost(), e.outputCost(), e.totalCost(), e.costStatus(), e.unpricedModels(), e.spans(),
-                e.priceTableVersion(), at);
-    }
-
-    private String write(TraceCostEvent event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

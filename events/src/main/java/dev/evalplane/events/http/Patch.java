@@ -3,15 +3,17 @@ package dev.evalplane.events.http;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A field of a partial update that tells "absent" from "null": absent keeps the stored value, an explicit
  * {@code null} clears it, a value replaces it. Bound by {@link PatchDeserializer} (a value of the wrong JSON type is a
  * 400 naming the field; {@code @JsonDeserialize(contentUsing = StrictString.class)} on the field refuses numbers for a
  * string); its value is checked by type-argument constraints, {@code Patch<@Size(max = 10) String>}
- * (service-support's {@code PatchValueExtractor}). In the OpenAPI schema a patch field is its value's type, nullable.
+ * (service-support's {@code PatchValueExtractor}); written by {@link PatchSerializer}. In the OpenAPI schema a patch field is its value's type, nullable.
  */
 @JsonDeserialize(using = PatchDeserializer.class)
+@JsonSerialize(using = PatchSerializer.class)
 public final class Patch<T> {
 
     private static final Patch<?> ABSENT = new Patch<>(false, null);

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.OnlineSampling;
+import dev.evalplane.events.http.OnlineConfigView;
 import dev.evalplane.events.http.TraceInfo;
 import dev.evalplane.judge.client.TraceServiceClient;
 import io.smallrye.mutiny.Uni;

@@ -2,6 +2,7 @@ package dev.evalplane.judge.online;
 
 import java.util.List;
 
+import dev.evalplane.events.http.OnlineConfigList;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
@@ -26,10 +27,6 @@ public class OnlineConfigsByScorerResource {
 
     public OnlineConfigsByScorerResource(OnlineScoringService service) {
         this.service = service;
-    }
-
-    /** The configs found (scorers without one are left out). */
-    public record OnlineConfigList(List<OnlineConfigView> configs) {
     }
 
     @GET

@@ -2,6 +2,8 @@ package dev.evalplane.judge.online;
 
 import java.math.BigDecimal;
 
+import dev.evalplane.events.http.OnlineScoringStart;
+import dev.evalplane.events.http.OnlineScoringUpdate;
 import dev.evalplane.judge.domain.Refusals;
 import dev.evalplane.support.error.InvalidInputException;
 
@@ -13,13 +15,18 @@ import dev.evalplane.support.error.InvalidInputException;
 public record OnlineScoringRequest(Double sampleRate, boolean hasFilter, String filterString, boolean hasBudget,
         BigDecimal dailyBudgetUsd, Integer scorerVersion, Integer backfillHours) {
 
-    static final int MAX_FILTER = 2000;
-    static final String FILTER_RULE = "must be a string of at most " + MAX_FILTER + " characters";
-    static final String MAX_BUDGET = "1000000";
-    static final String BUDGET_RULE = "must be a number of US dollars above 0 and at most " + MAX_BUDGET;
-    /** The longest backfill window: a week of stored traces. */
-    static final int MAX_BACKFILL_HOURS = 168;
-    static final String BACKFILL_RULE = "must be a whole number of hours from 1 to " + MAX_BACKFILL_HOURS;
+    /** What a start asks: every field set (a blank filter is no filter). */
+    static OnlineScoringRequest of(OnlineScoringStart start) {
+        return new OnlineScoringRequest(start.sampleRate(), true, filter(start.filterString()), true,
+                start.dailyBudgetUsd(), start.scorerVersion(), start.backfillHours());
+    }
+
+    /** What an update changes: only the filter and budget its body has (null clears them). */
+    static OnlineScoringRequest of(OnlineScoringUpdate update) {
+        return new OnlineScoringRequest(update.sampleRate(), update.filterString().isPresent(),
+                filter(update.filterString().value()), update.dailyBudgetUsd().isPresent(),
+                update.dailyBudgetUsd().value(), update.scorerVersion(), null);
+    }
 
     /** A filter as stored: trimmed, none when blank. */
     static String filter(String text) {

@@ -2,6 +2,9 @@ package dev.evalplane.judge.online;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.evalplane.events.http.OnlineConfigView;
+import dev.evalplane.events.http.OnlineScoringStart;
+import dev.evalplane.events.http.OnlineScoringUpdate;
 import dev.evalplane.support.json.StrictFields;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +42,7 @@ public class OnlineScoringResource {
     @Operation(summary = "Start scoring the experiment's new traces with a registered scorer (and backfill stored ones)")
     public Uni<OnlineConfigView> start(@PathParam("experiment_id") String experimentId, @PathParam("name") String name,
             @Valid @NotNull(message = BODY_REQUIRED) OnlineScoringStart body) {
-        return service.start(experimentId, name, body.settings());
+        return service.start(experimentId, name, OnlineScoringRequest.of(body));
     }
 
     @POST
@@ -49,7 +52,7 @@ public class OnlineScoringResource {
     @Operation(summary = "Change a started scorer: absent fields keep their value, a null filter or budget clears it")
     public Uni<OnlineConfigView> update(@PathParam("experiment_id") String experimentId, @PathParam("name") String name,
             @Valid @NotNull(message = BODY_REQUIRED) OnlineScoringUpdate body) {
-        return service.update(experimentId, name, body.changes());
+        return service.update(experimentId, name, OnlineScoringRequest.of(body));
     }
 
     @POST

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.evalplane.events.http.OnlineConfigView;
 import dev.evalplane.judge.domain.RegisteredScorer;
 import dev.evalplane.judge.client.TraceServiceClient;
 import dev.evalplane.judge.domain.Refusals;
@@ -98,7 +99,7 @@ public class OnlineScoringService {
         return configs.byScorerIds(scorerIds).chain(list -> {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             return stats.spend(list.stream().map(OnlineConfig::configId).toList(), today)
-                    .map(spend -> list.stream().map(c -> OnlineConfigView.of(c, today(c, spend, today))).toList());
+                    .map(spend -> list.stream().map(c -> view(c, today(c, spend, today))).toList());
         });
     }
 
@@ -138,13 +139,19 @@ public class OnlineScoringService {
                 .findFirst().orElse(null);
         Double age = pending == null ? null
                 : (Instant.now().toEpochMilli() - pending.oldestCompletedAt().toEpochMilli()) / 1000.0;
-        return new MonitoringView.Scorer(OnlineConfigView.of(c, today(c, spend, today)), rates, days,
+        return new MonitoringView.Scorer(view(c, today(c, spend, today)), rates, days,
                 pending == null ? 0 : pending.pending(), age);
     }
 
     private Uni<OnlineConfigView> view(OnlineConfig c) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return stats.spend(List.of(c.configId()), today).map(spend -> OnlineConfigView.of(c, today(c, spend, today)));
+        return stats.spend(List.of(c.configId()), today).map(spend -> view(c, today(c, spend, today)));
+    }
+
+    private static OnlineConfigView view(OnlineConfig c, OnlineConfigView.Today today) {
+        return new OnlineConfigView(c.experimentId(), c.scorerName(), c.scorerVersion(), c.configId(), c.scorerId(),
+                c.status(), c.sampleRate(), c.filterString(), c.dailyBudgetUsd(), c.startedAt().toString(),
+                c.updatedAt().toString(), today, null);
     }
 
     private static OnlineConfigView.Today today(OnlineConfig c, List<OnlineStatsRepository.DaySpend> spend,

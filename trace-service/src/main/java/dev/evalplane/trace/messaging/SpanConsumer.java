@@ -17,7 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Consumes the spans topic in batches (group trace-service); records {@link SpanValidation} refuses (the same ones
- * cost-service refuses) go to spans-dlq. Each span keeps whether its record carries scorer-service's mark
+ * cost-service refuses) go to spans-dlq. Each span's content stays the record's own JSON text unless it needs cleaning
+ * ({@link SpanValidation#readStorable}). Each span keeps whether its record carries scorer-service's mark
  * ({@link PipelineRecords}): only such spans link their trace into an evalplane-executed run.
  */
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class SpanConsumer {
 
     static ReceivedSpan read(KafkaRecord<String, byte[]> record) {
         Header mark = record.getHeaders() == null ? null : record.getHeaders().lastHeader(PipelineRecords.HEADER);
-        return new ReceivedSpan(SpanValidation.read(record.getPayload()),
+        return new ReceivedSpan(SpanValidation.readStorable(record.getPayload()),
                 PipelineRecords.fromPipeline(mark == null ? null : mark.value()));
     }
 

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 import dev.evalplane.events.SpanEvent;
+import dev.evalplane.events.StorableSpan;
 import dev.evalplane.support.sql.Columns;
 import dev.evalplane.trace.mapping.JsonCodec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Spans keyed by (trace_id, span_id): a redelivered span overwrites itself, never duplicates. */
+/**
+ * Spans keyed by (trace_id, span_id): a redelivered span overwrites itself, never duplicates. The content columns
+ * are bound as the JSON text the reading kept ({@link StorableSpan}), cast to jsonb by PostgreSQL.
+ */
 @ApplicationScoped
 public class SpanRepository {
 
@@ -38,23 +42,27 @@ public class SpanRepository {
     }
 
     /** Upserts the spans in one statement; of a span sent twice in the batch the later copy wins. */
-    public Uni<Void> upsert(SqlConnection conn, List<SpanEvent> spans) {
-        Map<String, SpanEvent> unique = new LinkedHashMap<>();
-        for (SpanEvent s : spans) {
-            unique.remove(s.traceId() + '/' + s.spanId());
-            unique.put(s.traceId() + '/' + s.spanId(), s);
+    public Uni<Void> upsert(SqlConnection conn, List<StorableSpan> spans) {
+        Map<SpanKey, StorableSpan> unique = new LinkedHashMap<>();
+        for (StorableSpan span : spans) {
+            SpanKey key = new SpanKey(span.span().traceId(), span.span().spanId());
+            unique.remove(key);
+            unique.put(key, span);
         }
         Columns rows = new Columns(unique.size(), String.class, String.class, String.class, String.class,
                 String.class, Long.class, Long.class, String.class, String.class, String.class, String.class,
                 String.class, String.class, String.class);
-        for (SpanEvent s : unique.values()) {
+        for (StorableSpan stored : unique.values()) {
+            SpanEvent s = stored.span();
             String statusCode = s.status() == null || s.status().code() == null ? "UNSET" : s.status().code();
             String parent = s.parentSpanId() == null || s.parentSpanId().isEmpty() ? null : s.parentSpanId();
             rows.add(s.traceId(), s.spanId(), parent, s.name() == null ? "" : s.name(), s.spanType(),
                     s.startTimeNs(), s.endTimeNs(), statusCode, s.status() == null ? null : s.status().message(),
-                    s.attributes() == null ? "{}" : json.write(s.attributes()), json.write(s.inputs()),
-                    json.write(s.outputs()), s.events() == null ? "[]" : json.write(s.events()), json.write(s.llm()));
+                    stored.attributes(), stored.inputs(), stored.outputs(), stored.events(), json.write(s.llm()));
         }
         return conn.preparedQuery(UPSERT).execute(rows.tuple()).replaceWithVoid();
+    }
+
+    private record SpanKey(String traceId, String spanId) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.evalplane.events.SpanEvent;
+import dev.evalplane.events.StorableSpan;
 import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.PipelineRunRepository;
 import dev.evalplane.trace.repository.RunLinkRepository;
@@ -44,7 +45,8 @@ public class SpanIngestService {
         if (received.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<SpanEvent> batch = received.stream().map(ReceivedSpan::span).toList();
+        List<SpanEvent> batch = received.stream().map(ReceivedSpan::forTraceRow).toList();
+        List<StorableSpan> stored = received.stream().map(ReceivedSpan::stored).toList();
         List<String> runIds = new ArrayList<>();
         List<String> runTraceIds = new ArrayList<>();
         for (ReceivedSpan span : received) {
@@ -55,7 +57,7 @@ public class SpanIngestService {
         }
         Map<String, TraceContribution> byTrace = TraceContribution.of(batch);
         return pipelineRuns.register(new LinkedHashSet<>(runIds))
-                .chain(() -> db.withTraceLocks(byTrace.keySet(), conn -> spans.upsert(conn, batch)
+                .chain(() -> db.withTraceLocks(byTrace.keySet(), conn -> spans.upsert(conn, stored)
                         .chain(() -> traces.upsert(conn, byTrace.values()))
                         .chain(() -> links.linkFromMetadata(conn, byTrace.keySet()))
                         .chain(() -> links.linkFromPipeline(conn, runIds, runTraceIds))

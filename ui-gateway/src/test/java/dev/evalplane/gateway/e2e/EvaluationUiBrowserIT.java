@@ -4,14 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,33 +20,12 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The web UI in headless Chromium against the gateway and the real services. Screenshots: target/screenshots. */
 @QuarkusTest
 @WithTestResource(value = RealStackResource.class)
-class EvaluationUiBrowserIT {
-
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    private void open(String hash) {
-        browser.driver.get("about:blank");     // a fresh load even when only the hash would change
-        browser.driver.get(root + "#" + hash);
-    }
+class EvaluationUiBrowserIT extends WithBrowser {
 
     private WebElement feedbackCard(String name) {
         return browser.waiting().until(ExpectedConditions.presenceOfElementLocated(

@@ -4,13 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,7 +16,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import dev.evalplane.testsupport.FakeLlmReply;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -27,21 +24,10 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = RealStackResource.class)
-class OnlineMonitoringBrowserIT {
-
-    private static Browser browser;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-    }
+class OnlineMonitoringBrowserIT extends WithBrowser {
 
     @AfterAll
-    static void closeBrowser() {
-        browser.close();
+    static void resetProvider() {
         RealStackResource.provider.reset();
     }
 
@@ -64,8 +50,7 @@ class OnlineMonitoringBrowserIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/api/v1/experiments/" + experiment
                 + "/online-scorers").then().extract().<Integer>path("scorers[0].spend[0].scored"), n -> n != null && n == 3);
 
-        browser.driver.get("about:blank");
-        browser.driver.get(root + "#/experiments/" + experiment);
+        open("/experiments/" + experiment);
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("monitoring-link"))).click();
         WebElement section = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#online-scorers .online-scorer[data-scorer='answers']")));

@@ -1,6 +1,5 @@
 package dev.evalplane.gateway.mlflow;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * mlflow.genai.evaluate through the real client, its judges (Correctness, Guidelines, make_judge) answered by the
@@ -50,10 +48,6 @@ class MlflowEvaluateIT {
         stack.llm.reset();
     }
 
-    private static RequestSpecification api() {
-        return given().baseUri(stack.trackingUri()).header("Authorization", "Bearer " + MlflowStack.TOKEN);
-    }
-
     @Test
     void theClientSeesItsRunMetricsTracesAndFeedback() {
         JsonNode eval = out.path("from_predict_fn");
@@ -80,17 +74,17 @@ class MlflowEvaluateIT {
         JsonNode eval = out.path("from_predict_fn");
         String runId = eval.path("run_id").asText();
         assertThat(eval.path("run_name").asText()).as("a run created without a name gets one").isNotBlank();
-        api().get("/api/v1/evaluations/" + runId).then().statusCode(200)
+        stack.api().get("/api/v1/evaluations/" + runId).then().statusCode(200)
                 .body("origin", equalTo("MLFLOW_CLIENT")).body("status", equalTo("COMPLETED"))
                 .body("name", equalTo(eval.path("run_name").asText()))
                 .body("experiment_id", equalTo(out.path("experiment_id").asText()))
                 .body("tags.'mlflow.runType'", equalTo("genai_evaluate"));
-        JsonPath view = api().get("/api/v1/evaluations/" + runId).then().extract().jsonPath();
+        JsonPath view = stack.api().get("/api/v1/evaluations/" + runId).then().extract().jsonPath();
         for (String metric : List.of("correctness/mean", "house_style/mean", "polite/mean")) {
             assertThat(view.getDouble("metrics.'" + metric + "'")).as(metric)
                     .isEqualTo(eval.path("metrics").path(metric).asDouble());
         }
-        api().get("/api/v1/evaluations?experiment_id=" + out.path("experiment_id").asText()).then().statusCode(200)
+        stack.api().get("/api/v1/evaluations?experiment_id=" + out.path("experiment_id").asText()).then().statusCode(200)
                 .body("runs.run_id", hasItem(runId));
 
         List<String> traceIds = texts(eval.path("result_trace_ids"));
@@ -108,7 +102,7 @@ class MlflowEvaluateIT {
                 "traces.assessments.flatten().findAll { it.assessment_type == 'FEEDBACK' }.metadata");
         assertThat(metadata).allSatisfy(m -> assertThat(m).containsKey("client.mlflow.assessment.judgeCost")
                 .doesNotContainKey("mlflow.assessment.judgeCost"));
-        JsonPath summary = api().get("/api/v1/evaluations/" + runId + "/summary").then().statusCode(200)
+        JsonPath summary = stack.api().get("/api/v1/evaluations/" + runId + "/summary").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(summary.getString("judge_cost.cost_status")).isEqualTo("NO_USAGE");
     }
@@ -117,7 +111,7 @@ class MlflowEvaluateIT {
     void theLlmSpansOfTheEvaluatedTracesArePricedByEvalplane() {
         for (String traceId : texts(out.path("from_predict_fn").path("result_trace_ids"))) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                Map<String, String> metadata = api().get("/api/v1/traces/" + traceId).then().statusCode(200)
+                Map<String, String> metadata = stack.api().get("/api/v1/traces/" + traceId).then().statusCode(200)
                         .extract().jsonPath().getMap("info.trace_metadata");
                 assertThat(metadata).containsKey("mlflow.trace.cost");
                 JsonNode cost = JSON.readTree(metadata.get("mlflow.trace.cost"));
@@ -144,7 +138,7 @@ class MlflowEvaluateIT {
     }
 
     private static JsonPath evaluationList(String runId) {
-        return api().get("/api/v1/evaluations/" + runId + "/traces?page_size=100").then().statusCode(200)
+        return stack.api().get("/api/v1/evaluations/" + runId + "/traces?page_size=100").then().statusCode(200)
                 .extract().jsonPath();
     }
 

@@ -1,6 +1,5 @@
 package dev.evalplane.gateway.mlflow;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.OnlineSampling;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Online scoring driven by the real MLflow client ({@code online_scoring.py}, one step per run): scorer.start,
@@ -52,10 +50,6 @@ class MlflowOnlineScoringIT {
 
     private static JsonNode step(String step) {
         return stack.run("online_scoring.py", Map.of("EXPERIMENT_NAME", EXPERIMENT, "STEP", step));
-    }
-
-    private static RequestSpecification api() {
-        return given().baseUri(stack.trackingUri()).header("Authorization", "Bearer " + MlflowStack.TOKEN);
     }
 
     @Test
@@ -102,7 +96,7 @@ class MlflowOnlineScoringIT {
         assertThat(all.stream().filter(id -> feedback(id, "polite") != null).toList())
                 .as("the filter and the sample decide").containsExactlyInAnyOrderElementsOf(expected);
 
-        api().contentType(ContentType.JSON).body("{\"daily_budget_usd\": 5}")
+        stack.api().contentType(ContentType.JSON).body("{\"daily_budget_usd\": 5}")
                 .post("/api/v1/experiments/" + experimentId + "/scorers/polite/update").then().statusCode(200);
 
         JsonNode stopped = step("stop");
@@ -142,7 +136,7 @@ class MlflowOnlineScoringIT {
     }
 
     private static JsonNode online(String experimentId, String scorer) {
-        return readJson(api().get("/api/v1/experiments/" + experimentId + "/scorers/" + scorer + "/online").then()
+        return readJson(stack.api().get("/api/v1/experiments/" + experimentId + "/scorers/" + scorer + "/online").then()
                 .statusCode(200).extract().asString());
     }
 
@@ -153,7 +147,7 @@ class MlflowOnlineScoringIT {
     private static void awaitSeen(String experimentId, List<String> traceIds) {
         await().atMost(SCORED).untilAsserted(() -> assertThat(traceIds).allMatch(id -> feedback(id, "sentinel") != null));
         await().atMost(SCORED).untilAsserted(() -> {
-            JsonNode view = readJson(api().get("/api/v1/experiments/" + experimentId + "/online-scorers").then()
+            JsonNode view = readJson(stack.api().get("/api/v1/experiments/" + experimentId + "/online-scorers").then()
                     .statusCode(200).extract().asString());
             for (JsonNode scorer : view.path("scorers")) {
                 assertThat(scorer.path("backlog").asLong()).as(scorer.toString()).isZero();

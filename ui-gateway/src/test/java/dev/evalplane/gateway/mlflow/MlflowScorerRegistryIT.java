@@ -1,6 +1,5 @@
 package dev.evalplane.gateway.mlflow;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -20,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The MLflow scorer registry through the real client: make_judge registered twice is two versions, built-ins and a
@@ -45,10 +43,6 @@ class MlflowScorerRegistryIT {
     @AfterAll
     static void resetProvider() {
         stack.llm.reset();
-    }
-
-    private static RequestSpecification api() {
-        return given().baseUri(stack.trackingUri()).header("Authorization", "Bearer " + MlflowStack.TOKEN);
     }
 
     @Test
@@ -82,27 +76,27 @@ class MlflowScorerRegistryIT {
     @Test
     void evalplaneRunsTheClientsJudgeInItsOwnEvaluations() {
         String experimentId = out.path("experiment_id").asText();
-        api().get("/api/v1/experiments/" + experimentId + "/scorers/polite").then().statusCode(200)
+        stack.api().get("/api/v1/experiments/" + experimentId + "/scorers/polite").then().statusCode(200)
                 .body("version", equalTo(2))
                 .body("scorer.judge.instructions", equalTo("Is the answer {{ outputs }} polite and kind?"))
                 .body("scorer.judge.feedback_value_type", equalTo("bool"));
 
         int before = stack.llm.requests().size();
-        String runId = api().contentType(ContentType.JSON).body("{\"experiment_id\": \"" + experimentId + "\","
+        String runId = stack.api().contentType(ContentType.JSON).body("{\"experiment_id\": \"" + experimentId + "\","
                 + " \"scorers\": [{\"registered\": \"polite\"}, {\"registered\": \"polite\", \"version\": 2,"
                 + " \"name\": \"polite_v2\"}, {\"registered\": \"correctness\"}], \"data\": [{\"inputs\": {\"question\":"
                 + " \"Capital of France?\"}, \"outputs\": \"Paris, dear.\", \"expectations\": {\"expected_response\":"
                 + " \"Paris\"}}]}").post("/api/v1/evaluations").then().log().ifValidationFails().statusCode(202).extract().path("run_id");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api().get("/api/v1/evaluations/" + runId).then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> stack.api().get("/api/v1/evaluations/" + runId).then()
                 .body("status", equalTo("COMPLETED")));
-        api().get("/api/v1/evaluations/" + runId).then().body("judge_calls", equalTo(3))
+        stack.api().get("/api/v1/evaluations/" + runId).then().body("judge_calls", equalTo(3))
                 .body("judge_calls_failed", equalTo(0)).body("origin", equalTo("EVALPLANE"));
         List<String> prompts = stack.llm.requests().subList(before, stack.llm.requests().size()).stream()
                 .map(r -> r.prompt()).toList();
         // version 1 (deleted by the client) asked "The question: ..."; only version 2's instructions reach the model
         assertThat(prompts).anyMatch(p -> p.contains("polite and kind")).noneMatch(p -> p.contains("The question:"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonPath list = api().get("/api/v1/evaluations/" + runId + "/traces").then().statusCode(200)
+            JsonPath list = stack.api().get("/api/v1/evaluations/" + runId + "/traces").then().statusCode(200)
                     .extract().jsonPath();
             assertThat(list.getList("traces[0].assessments.name", String.class))
                     .contains("polite", "polite_v2", "correctness");
@@ -112,10 +106,10 @@ class MlflowScorerRegistryIT {
     @Test
     void aPythonScorerRegistersButRunsOnlyInTheClient() {
         String experimentId = out.path("experiment_id").asText();
-        api().get("/api/v1/experiments/" + experimentId + "/scorers/short_answer").then().statusCode(200)
+        stack.api().get("/api/v1/experiments/" + experimentId + "/scorers/short_answer").then().statusCode(200)
                 .body("scorer.client_only.mlflow_type", equalTo("python_code"))
                 .body("mlflow_scorer", containsString("call_source"));
-        api().contentType(ContentType.JSON).body("{\"experiment_id\": \"" + experimentId + "\", \"scorers\":"
+        stack.api().contentType(ContentType.JSON).body("{\"experiment_id\": \"" + experimentId + "\", \"scorers\":"
                 + " [{\"registered\": \"short_answer\"}], \"data\": [{\"inputs\": {\"q\": 1}, \"outputs\": \"a\"}]}")
                 .post("/api/v1/evaluations").then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))

@@ -10,6 +10,8 @@ import dev.evalplane.testsupport.FakeLlmProvider;
 import dev.evalplane.testsupport.MlflowPython;
 import dev.evalplane.testsupport.RealStack;
 import dev.evalplane.testsupport.ServiceProcess;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The real stack for the MLflow client tests, once per test JVM: the three services as packaged jars on the test
@@ -43,6 +45,11 @@ public final class MlflowStack {
             }, "mlflow-stack-stop"));
         }
         return instance;
+    }
+
+    /** A request to the gateway as the client makes it: its base URL and bearer token. */
+    public RequestSpecification api() {
+        return RestAssured.given().baseUri(trackingUri()).header("Authorization", "Bearer " + TOKEN);
     }
 
     /** The gateway's base URL: the client's MLFLOW_TRACKING_URI. */

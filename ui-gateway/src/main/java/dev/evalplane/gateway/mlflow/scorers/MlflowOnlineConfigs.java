@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.evalplane.events.OnlineConfigIds;
+import dev.evalplane.events.http.OnlineConfigView;
+import dev.evalplane.events.http.OnlineScoringStart;
+import dev.evalplane.events.http.OnlineScoringUpdate;
+import dev.evalplane.events.http.Patch;
 import dev.evalplane.gateway.client.Upstream;
 import dev.evalplane.gateway.mlflow.MlflowErrorCode;
 import dev.evalplane.gateway.mlflow.MlflowException;
 import dev.evalplane.gateway.mlflow.ServiceCalls;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.OnlineConfig;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.OnlineConfigList;
-import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.ServiceOnlineConfig;
-import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.ServiceOnlineConfigList;
-import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.ServiceOnlineStart;
-import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.ServiceOnlineUpdate;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.ServiceScorer;
 import dev.evalplane.gateway.mlflow.scorers.ScorerMessages.UpsertOnlineConfig;
 import io.smallrye.mutiny.Uni;
@@ -61,18 +61,20 @@ public class MlflowOnlineConfigs {
                     return neverStarted(experimentId, name);
                 }
                 return STARTED.equals(current.status())
-                        ? services.post(Upstream.SCORER_SERVICE, scorer + "/stop", null, ServiceOnlineConfig.class)
+                        ? services.post(Upstream.SCORER_SERVICE, scorer + "/stop", null, OnlineConfigView.class)
                                 .map(MlflowOnlineConfigs::toMlflow)
                         : Uni.createFrom().item(toMlflow(current));
             }
             if (current != null && STARTED.equals(current.status())) {
-                return services.post(Upstream.SCORER_SERVICE, scorer + "/update",
-                        new ServiceOnlineUpdate(rate, request.filterString()), ServiceOnlineConfig.class)
+                // MLflow's upsert replaces the filter (null clears it); the daily budget is evalplane's own: kept
+                OnlineScoringUpdate update = new OnlineScoringUpdate(rate, Patch.of(request.filterString()),
+                        Patch.absent(), null);
+                return services.post(Upstream.SCORER_SERVICE, scorer + "/update", update, OnlineConfigView.class)
                         .map(MlflowOnlineConfigs::toMlflow);
             }
-            return services.post(Upstream.SCORER_SERVICE, scorer + "/start", new ServiceOnlineStart(rate,
-                    request.filterString(), current == null ? null : current.dailyBudgetUsd()),
-                    ServiceOnlineConfig.class).map(MlflowOnlineConfigs::toMlflow);
+            return services.post(Upstream.SCORER_SERVICE, scorer + "/start", new OnlineScoringStart(rate,
+                    request.filterString(), current == null ? null : current.dailyBudgetUsd(), null, null),
+                    OnlineConfigView.class).map(MlflowOnlineConfigs::toMlflow);
         }).onFailure(MlflowException.class).transform(e -> MlflowScorerResource.notFound((MlflowException) e, experimentId,
                 name, null));
     }
@@ -85,20 +87,20 @@ public class MlflowOnlineConfigs {
         if (scorerIds.size() > MAX_SCORER_IDS) {
             throw MlflowException.invalidParameter("at most " + MAX_SCORER_IDS + " scorer_ids per call");
         }
-        List<Uni<ServiceOnlineConfigList>> calls = new ArrayList<>();
+        List<Uni<dev.evalplane.events.http.OnlineConfigList>> calls = new ArrayList<>();
         for (int i = 0; i < scorerIds.size(); i += IDS_PER_CALL) {
             String query = scorerIds.subList(i, Math.min(scorerIds.size(), i + IDS_PER_CALL)).stream()
                     .map(id -> "scorer_id=" + encode(id)).collect(Collectors.joining("&"));
             calls.add(services.get(Upstream.SCORER_SERVICE, "/api/v1/online-configs?" + query,
-                    ServiceOnlineConfigList.class));
+                    dev.evalplane.events.http.OnlineConfigList.class));
         }
         return Uni.join().all(calls).andFailFast().map(lists -> new OnlineConfigList(lists.stream()
                 .flatMap(l -> l.configs().stream()).map(MlflowOnlineConfigs::toMlflow).toList()));
     }
 
     /** scorer-service's config of the scorer, null when it was never started. */
-    private Uni<ServiceOnlineConfig> current(String scorer) {
-        return services.get(Upstream.SCORER_SERVICE, scorer + "/online", ServiceOnlineConfig.class)
+    private Uni<OnlineConfigView> current(String scorer) {
+        return services.get(Upstream.SCORER_SERVICE, scorer + "/online", OnlineConfigView.class)
                 .onFailure(e -> e instanceof MlflowException m && m.code() == MlflowErrorCode.RESOURCE_DOES_NOT_EXIST)
                 .recoverWithNull();
     }
@@ -110,7 +112,7 @@ public class MlflowOnlineConfigs {
                         null));
     }
 
-    private static OnlineConfig toMlflow(ServiceOnlineConfig c) {
+    private static OnlineConfig toMlflow(OnlineConfigView c) {
         return new OnlineConfig(c.configId(), c.scorerId(), STARTED.equals(c.status()) ? c.sampleRate() : 0.0,
                 c.experimentId(), c.filterString());
     }

@@ -1,6 +1,5 @@
 package dev.evalplane.gateway.mlflow.scorers;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -67,26 +66,6 @@ final class ScorerMessages {
     }
 
     record OnlineConfigList(List<OnlineConfig> configs) {
-    }
-
-    /** scorer-service's online config ({@code GET .../scorers/{name}/online}, start, update, stop). */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ServiceOnlineConfig(String experimentId, String scorerName, String configId, String scorerId, String status,
-            double sampleRate, String filterString, BigDecimal dailyBudgetUsd) {
-    }
-
-    record ServiceOnlineConfigList(List<ServiceOnlineConfig> configs) {
-    }
-
-    /** scorer-service's start body: the daily budget is evalplane's own and is only carried over, never set here. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ServiceOnlineStart(double sampleRate, String filterString, BigDecimal dailyBudgetUsd) {
-    }
-
-    /** scorer-service's update body: MLflow's upsert replaces the filter, so a null filter_string clears it. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record ServiceOnlineUpdate(double sampleRate, @JsonInclude(JsonInclude.Include.ALWAYS) String filterString) {
     }
 
     private ScorerMessages() {

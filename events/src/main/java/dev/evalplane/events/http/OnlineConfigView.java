@@ -1,4 +1,4 @@
-package dev.evalplane.judge.online;
+package dev.evalplane.events.http;
 
 import java.math.BigDecimal;
 
@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /**
  * A started (or stopped) scorer as the API shows it, with today's (UTC) judge spend: {@code budget_reached} says that
  * scoring is stopped for the rest of the day. {@code scorer_id} is the registry's id of the scorer (MLflow's);
- * {@code backfill} is what a start with {@code backfill_hours} claimed (null otherwise).
+ * {@code backfill} is what a start with {@code backfill_hours} claimed (null otherwise). scorer-service answers it
+ * for start, update, stop and get; the gateway's MLflow online config reads it.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record OnlineConfigView(String experimentId, String scorerName, int scorerVersion, String configId,
@@ -29,13 +30,8 @@ public record OnlineConfigView(String experimentId, String scorerName, int score
     public record Backfill(int hours, String from, String until, long tracesSeen, long claimed, boolean truncated) {
     }
 
-    static OnlineConfigView of(OnlineConfig c, Today today) {
-        return new OnlineConfigView(c.experimentId(), c.scorerName(), c.scorerVersion(), c.configId(), c.scorerId(),
-                c.status(), c.sampleRate(), c.filterString(), c.dailyBudgetUsd(), c.startedAt().toString(),
-                c.updatedAt().toString(), today, null);
-    }
-
-    OnlineConfigView withBackfill(Backfill done) {
+    /** This view with what a start's backfill did. */
+    public OnlineConfigView withBackfill(Backfill done) {
         return new OnlineConfigView(experimentId, scorerName, scorerVersion, configId, scorerId, status, sampleRate,
                 filterString, dailyBudgetUsd, startedAt, updatedAt, today, done);
     }
