@@ -1,6 +1,7 @@
 package dev.evalplane.trace.otlp.mapping;
 
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 import com.google.protobuf.ByteString;
 
@@ -15,22 +16,22 @@ final class OtlpIds {
     private OtlpIds() {
     }
 
-    static String traceId(ByteString id, String path) {
+    static String traceId(ByteString id, Supplier<String> path) {
         return Ids.fromOtelTraceId(hex(id, 16, path));
     }
 
-    static String spanId(ByteString id, String path) {
+    static String spanId(ByteString id, Supplier<String> path) {
         return hex(id, 8, path);
     }
 
     /** Null for a root span (no parent id). */
-    static String parentSpanId(ByteString id, String path) {
+    static String parentSpanId(ByteString id, Supplier<String> path) {
         return id.isEmpty() ? null : hex(id, 8, path);
     }
 
-    private static String hex(ByteString id, int length, String path) {
+    private static String hex(ByteString id, int length, Supplier<String> path) {
         if (id.size() != length) {
-            throw OtlpIngestException.malformed(path + " must be " + length + " bytes, got " + id.size());
+            throw OtlpIngestException.malformed(path.get() + " must be " + length + " bytes, got " + id.size());
         }
         byte[] bytes = id.toByteArray();
         boolean allZero = true;
@@ -38,7 +39,7 @@ final class OtlpIds {
             allZero &= b == 0;
         }
         if (allZero) {
-            throw OtlpIngestException.malformed(path + " must not be all zeros (an invalid OTLP id)");
+            throw OtlpIngestException.malformed(path.get() + " must not be all zeros (an invalid OTLP id)");
         }
         return HEX.formatHex(bytes);
     }

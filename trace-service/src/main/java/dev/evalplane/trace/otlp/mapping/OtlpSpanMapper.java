@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -42,18 +43,17 @@ public class OtlpSpanMapper {
             for (int s = 0; s < resourceSpans.getScopeSpansCount(); s++) {
                 ScopeSpans scopeSpans = resourceSpans.getScopeSpans(s);
                 for (int i = 0; i < scopeSpans.getSpansCount(); i++) {
-                    String path = "resourceSpans[" + r + "].scopeSpans[" + s + "].spans[" + i + "]";
-                    events.add(map(scopeSpans.getSpans(i), resource, context, path));
+                    events.add(map(scopeSpans.getSpans(i), resource, context, new SpanPath(r, s, i)));
                 }
             }
         }
         return events;
     }
 
-    private SpanEvent map(Span span, SpanAttributes resource, IngestContext context, String path) {
-        String traceId = OtlpIds.traceId(span.getTraceId(), path + ".traceId");
-        String spanId = OtlpIds.spanId(span.getSpanId(), path + ".spanId");
-        String parentSpanId = OtlpIds.parentSpanId(span.getParentSpanId(), path + ".parentSpanId");
+    private SpanEvent map(Span span, SpanAttributes resource, IngestContext context, SpanPath path) {
+        String traceId = OtlpIds.traceId(span.getTraceId(), path.field("traceId"));
+        String spanId = OtlpIds.spanId(span.getSpanId(), path.field("spanId"));
+        String parentSpanId = OtlpIds.parentSpanId(span.getParentSpanId(), path.field("parentSpanId"));
         SpanAttributes attributes = SpanAttributes.of(span.getAttributesList());
         return new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, spanId, parentSpanId, span.getName(),
                 SpanTypes.resolve(attributes), span.getStartTimeUnixNano(), span.getEndTimeUnixNano(),
@@ -92,6 +92,14 @@ public class OtlpSpanMapper {
             events.add(json);
         }
         return events;
+    }
+
+    /** Where a span is in the request, named only when an error message needs it (not built for every span). */
+    private record SpanPath(int resource, int scope, int span) {
+
+        Supplier<String> field(String name) {
+            return () -> "resourceSpans[" + resource + "].scopeSpans[" + scope + "].spans[" + span + "]." + name;
+        }
     }
 
     /** The request header, else an {@code mlflow.experimentId} span or resource attribute, else "0". */
