@@ -47,6 +47,11 @@ final class JudgesBench {
                     String.format("%.1f s for %d requests (ideal %.1f s): %.3f x the ideal", floor / 1e9,
                             rows * judges, ideal, floor / 1e9 / ideal));
             CpuMeter cpu = cpuMeter(stack);
+            // what the processes burn with no run (pollers, heartbeats, consumers' empty polls): part of every run's
+            // CPU figure, in proportion to its wall time
+            Map<String, Double> idleBefore = cpu.read();
+            Thread.sleep(5_000);
+            double idlePerSecond = total(idleBefore, cpu.read()) / 5.0;
             int before = llm.requests().size();
             timeline.clear();
             Map<String, Double> cpuBefore = cpu.read();
@@ -55,6 +60,11 @@ final class JudgesBench {
             figures(report, "no errors, " + shape, calm, ideal, llm.requests().size() - before, 0);
             report.figure(NAME, "CPU per judgement (µs), no errors", CpuMeter.perItem(cpuBefore, cpuAfter,
                     (long) rows * judges));
+            report.figure(NAME, "limit: the pipeline's CPU over the machine's cores, no errors",
+                    cpuFloor(cpuBefore, cpuAfter, ideal));
+            report.figure(NAME, "  of which idle background (measured 5 s with no run)", String.format(
+                    "%.0f ms of CPU per second: %.1f s over this run's wall time", idlePerSecond * 1000,
+                    idlePerSecond * calm.wallNanos() / 1e9));
             report.ratio(NAME, "wall / the plain client's wall, no errors, " + shape, calm.wallNanos(), floor,
                     "1.0 = scorer-service adds nothing to what the fake and the machine allow");
             report.figure(NAME, "where the time went, no errors", timeline.split(calm.startNanos(),
@@ -86,6 +96,26 @@ final class JudgesBench {
                     + String.format("%.1f s", honouring) + "), " + what, storm.wallNanos() / 1e9, honouring,
                     "1.0 = no slowdown beyond the provider's own");
         }
+    }
+
+    /**
+     * The wall time the CPU the services, PostgreSQL and Kafka used during a run needs at least on this machine's
+     * cores (all of them, nothing else running): when it is above the ideal, the ideal cannot be reached here.
+     */
+    private static String cpuFloor(Map<String, Double> before, Map<String, Double> after, double ideal) {
+        double seconds = total(before, after);
+        int cores = Runtime.getRuntime().availableProcessors();
+        return String.format("%.1f s of CPU / %d cores = %.1f s (ideal %.1f s): %.3f x the ideal", seconds, cores,
+                seconds / cores, ideal, seconds / cores / ideal);
+    }
+
+    /** CPU seconds of all roles between two readings. */
+    private static double total(Map<String, Double> before, Map<String, Double> after) {
+        double seconds = 0;
+        for (String role : after.keySet()) {
+            seconds += after.get(role) - before.getOrDefault(role, 0.0);
+        }
+        return seconds;
     }
 
     /** CPU of the processes a judgement goes through (the fake provider lives in this JVM and is not counted). */
