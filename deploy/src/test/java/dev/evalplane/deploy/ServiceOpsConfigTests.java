@@ -74,6 +74,12 @@ class ServiceOpsConfigTests {
         if (service.equals("trace-service") || service.equals("cost-service")) {
             assertThat(config.getValue(tracing, Boolean.class)).as("no per-record tracing of spans nobody exports").isFalse();
         }
+        if (service.equals("scorer-service")) {
+            String online = "mp.messaging.incoming.online-spans.tracing-enabled";
+            assertThat(config.getValue(online, Boolean.class)).as("the online consumer skips tracing without a collector")
+                    .isFalse();
+            assertThat(exporting.getValue(online, Boolean.class)).as("and traces its records with one").isTrue();
+        }
 
         assertThat(config.getValue("quarkus.smallrye-openapi.info-title", String.class)).isEqualTo("evalplane " + service);
         assertThat(config.getValue("quarkus.http.port", Integer.class)).isEqualTo(DefaultValuesTests.PORTS.get(service));

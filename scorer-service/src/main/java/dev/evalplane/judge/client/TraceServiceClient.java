@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.events.http.RunSummaries;
+import dev.evalplane.events.http.RunSummary;
 import dev.evalplane.events.http.TracePage;
 import dev.evalplane.events.http.TraceBatchGetRequest;
 import dev.evalplane.events.http.TraceSearchRequest;
@@ -121,13 +122,12 @@ public class TraceServiceClient {
         Buffer request = Buffer.buffer(json.valueToTree(new RunSummaries.Request(runIds)).toString());
         return reads.read(() -> client.postAbs(baseUrl + "/api/v1/evaluations/summaries")
                 .putHeader("Content-Type", "application/json").sendBuffer(request)
-                .map(r -> body(r, "summaries of " + runIds.size() + " runs")))
+                .map(r -> body(r, "summaries of " + runIds.size() + " runs", RunSummaries.Response.class)))
                 .map(answer -> {
                     Map<String, JsonNode> costs = new HashMap<>();
-                    for (JsonNode summary : answer.path("summaries")) {
-                        JsonNode cost = summary.get("judge_cost");
-                        if (cost != null && cost.isObject()) {
-                            costs.put(summary.path("run_id").asText(), cost);
+                    for (RunSummary summary : answer.summaries() == null ? List.<RunSummary>of() : answer.summaries()) {
+                        if (summary.runId() != null && summary.judgeCost() != null) {
+                            costs.put(summary.runId(), json.valueToTree(summary.judgeCost()));
                         }
                     }
                     return costs;
