@@ -15,7 +15,6 @@ import dev.evalplane.judge.service.ScorerRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -62,16 +61,18 @@ public class EvaluationResource {
             content = @Content(schema = @Schema(implementation = RunView.Accepted.class)))
     @APIResponse(responseCode = "400", description = "the request names what is wrong",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<RestResponse<RunView.Accepted>> start(@Valid EvaluationRequestBody body) {
+    public RestResponse<RunView.Accepted> start(@Valid EvaluationRequestBody body) {
+        // Every step runs on this worker thread and the answer is returned from it: a Uni completing on another
+        // worker thread made RESTEasy Reactive resume the request there, which now and then found the request context
+        // already gone (ContextNotActiveException, a 500 for a valid request).
         EvaluationRequestBody request = parser.check(body);
-        return registry.resolve(request.experimentOrDefault(), request.scorers())
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(scorers -> parser.parse(request, scorers))
-                .call(parser::resolveRemoteHosts)
-                .chain(service::start)
-                .map(run -> RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED,
-                        new RunView.Accepted(run.runId(), run.status()))
-                        .location(URI.create("/api/v1/evaluations/" + run.runId())).build());
+        var scorers = registry.resolve(request.experimentOrDefault(), request.scorers()).await().indefinitely();
+        var parsed = parser.parse(request, scorers);
+        parser.resolveRemoteHosts(parsed).await().indefinitely();
+        EvaluationRun run = service.start(parsed).await().indefinitely();
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED,
+                new RunView.Accepted(run.runId(), run.status()))
+                .location(URI.create("/api/v1/evaluations/" + run.runId())).build();
     }
 
     @GET
