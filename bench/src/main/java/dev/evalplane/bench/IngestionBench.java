@@ -3,6 +3,7 @@ package dev.evalplane.bench;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -43,6 +44,7 @@ final class IngestionBench {
             Expected afterWarmUp = warmUp(options, kafka, sql, perTrace, llmPerTrace, cpu, jit, report);
             List<String> cpuPerSpan = new ArrayList<>();
             List<String> jitPerSpan = new ArrayList<>();
+            List<String> compiled = new ArrayList<>();
             StatementProfile statements = new StatementProfile(sql);
             statements.reset();
 
@@ -58,10 +60,13 @@ final class IngestionBench {
                 Map<String, Double> cpuBefore = cpu.read();
                 Map<String, Double> jitBefore = jit.read();
                 pipeline.add(spans.size() / (ingest(kafka, sql, spans, stored, report) / 1e9));
-                cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpu.read(), spans.size()));
-                jitPerSpan.add(CpuMeter.perItem(jitBefore, jit.read(), spans.size()));
-                report.line("  CPU per span (µs): %s; of which JIT compiler threads: %s", cpuPerSpan.get(round - 1),
-                        jitPerSpan.get(round - 1));
+                Map<String, Double> cpuAfter = cpu.read();
+                Map<String, Double> jitAfter = jit.read();
+                cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpuAfter, spans.size()));
+                jitPerSpan.add(CpuMeter.perItem(jitBefore, jitAfter, spans.size()));
+                compiled.add(withoutCompiler(cpuBefore, cpuAfter, jitBefore, jitAfter, spans.size()));
+                report.line("  CPU per span (µs): %s; of which JIT compiler threads: %s; without them: %s",
+                        cpuPerSpan.get(round - 1), jitPerSpan.get(round - 1), compiled.get(round - 1));
                 checkExact(stack, sql, "ingestion-" + round, traces, perTrace, llmPerTrace, report);
                 copy.add(spans.size() / (Baselines.copy(sql, spans) / 1e9));
                 List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)})
@@ -80,6 +85,8 @@ final class IngestionBench {
                     "1.0 = as fast as the broker");
             report.figure(NAME, "CPU per span stored and priced, per process (µs; rounds)", String.join(" / ", cpuPerSpan));
             report.figure(NAME, "of which the services' JIT compiler threads (µs; rounds)", String.join(" / ", jitPerSpan));
+            report.figure(NAME, "CPU per span without the compiler threads (µs; rounds: compiled code only)",
+                    String.join(" / ", compiled));
             report.figure(NAME, "peak RSS (VmHWM) trace-service / cost-service / scorer-service, -Xmx384m",
                     String.format("%d / %d / %d MiB", ServiceMemory.peakRssMib(stack.traceService()),
                             ServiceMemory.peakRssMib(stack.costService()), ServiceMemory.peakRssMib(stack.scorerService())));
@@ -88,18 +95,22 @@ final class IngestionBench {
 
     /**
      * Warm-up: sets of {@code --warm-up-spans} (5000) until the services' JIT compiler threads used at most
-     * {@code --warm-up-jit-share} (0.1) of the services' CPU in the last set, at most {@code --warm-up-sets} (10) sets.
-     * Compiling the hot paths is a one-time cost of a freshly started JVM: on this 2-core machine C2 took 25-45% of
-     * each service's CPU through three 50k-span rounds after a single 2000-span warm-up, so the rounds measured the
-     * compiler as much as the pipeline. Each round still prints what the compiler threads used during it.
+     * {@code --warm-up-jit-share} (0.1) of the services' CPU in the last set, at most {@code --warm-up-sets} (200) sets
+     * and {@code --warm-up-seconds} (300). Compiling the hot paths is a one-time cost of a freshly started JVM, but a
+     * long one: HotSpot compiled 10-12 thousand methods per service in these runs, most of them first C2 compilations
+     * (no deoptimisation loop, no code cache sweep, no class loading after the first set: JFR {@code jdk.Compilation},
+     * {@code jdk.Deoptimization}, {@code jdk.ClassLoadingStatistics}); code that runs once per batch or per statement
+     * reaches C2's invocation thresholds only after thousands of batches, so the compiler keeps one core's worth busy
+     * for minutes whatever the size of the sets. Each round still prints what the compiler threads used during it.
      */
     private static Expected warmUp(Options options, Kafka kafka, Sql sql, int perTrace, int llmPerTrace, CpuMeter cpu,
             CpuMeter jit, Report report) throws Exception {
         int setSpans = options.integer("warm-up-spans", 5000);
-        int maxSets = options.integer("warm-up-sets", 10);
+        int maxSets = options.integer("warm-up-sets", 200);
+        long until = System.nanoTime() + options.integer("warm-up-seconds", 300) * 1_000_000_000L;
         double maxShare = options.decimal("warm-up-jit-share", 0.1);
         Expected stored = new Expected(0, 0, 0);
-        for (int set = 1; set <= maxSets; set++) {
+        for (int set = 1; set <= maxSets && System.nanoTime() < until; set++) {
             List<SpanEvent> warm = spans("warm-up-" + set, Math.max(1, setSpans / perTrace), perTrace, llmPerTrace);
             stored = stored.plus(warm);
             Map<String, Double> cpuBefore = cpu.read();
@@ -119,6 +130,18 @@ final class IngestionBench {
             }
         }
         return stored;
+    }
+
+    /** CPU per span of every process, the services' JIT compiler threads taken out (what compiled code costs). */
+    private static String withoutCompiler(Map<String, Double> cpuBefore, Map<String, Double> cpuAfter,
+            Map<String, Double> jitBefore, Map<String, Double> jitAfter, long spans) {
+        Map<String, Double> before = new LinkedHashMap<>(cpuBefore);
+        Map<String, Double> after = new LinkedHashMap<>(cpuAfter);
+        for (String service : jitAfter.keySet()) {
+            before.merge(service, -jitBefore.getOrDefault(service, 0.0), Double::sum);
+            after.merge(service, -jitAfter.get(service), Double::sum);
+        }
+        return CpuMeter.perItem(before, after, spans);
     }
 
     private static double median(List<Double> values) {
