@@ -41,7 +41,17 @@ final class IngestionBench {
                     .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
             CpuMeter jit = CpuMeter.create().compilerThreads("trace-service", tracePid)
                     .compilerThreads("cost-service", costPid);
-            Expected afterWarmUp = warmUp(options, kafka, sql, perTrace, llmPerTrace, cpu, jit, report);
+            CpuMeter services = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
+                    .role("cost-service", p -> p.pid() == costPid);
+            int warmUpTraces = Math.max(1, options.integer("warm-up-spans", 5000) / perTrace);
+            Expected[] warmedUp = {new Expected(0, 0, 0)};
+            new JitWarmUp(services, jit).run(options, report, set -> {
+                List<SpanEvent> warm = spans("warm-up-" + set, warmUpTraces, perTrace, llmPerTrace);
+                warmedUp[0] = warmedUp[0].plus(warm);
+                ingest(kafka, sql, warm, warmedUp[0], report);
+                return warm.size();
+            });
+            Expected afterWarmUp = warmedUp[0];
             List<String> cpuPerSpan = new ArrayList<>();
             List<String> jitPerSpan = new ArrayList<>();
             List<String> compiled = new ArrayList<>();
@@ -91,45 +101,6 @@ final class IngestionBench {
                     String.format("%d / %d / %d MiB", ServiceMemory.peakRssMib(stack.traceService()),
                             ServiceMemory.peakRssMib(stack.costService()), ServiceMemory.peakRssMib(stack.scorerService())));
         }
-    }
-
-    /**
-     * Warm-up: sets of {@code --warm-up-spans} (5000) until the services' JIT compiler threads used at most
-     * {@code --warm-up-jit-share} (0.1) of the services' CPU in the last set, at most {@code --warm-up-sets} (200) sets
-     * and {@code --warm-up-seconds} (300). Compiling the hot paths is a one-time cost of a freshly started JVM, but a
-     * long one: HotSpot compiled 10-12 thousand methods per service in these runs, most of them first C2 compilations
-     * (no deoptimisation loop, no code cache sweep, no class loading after the first set: JFR {@code jdk.Compilation},
-     * {@code jdk.Deoptimization}, {@code jdk.ClassLoadingStatistics}); code that runs once per batch or per statement
-     * reaches C2's invocation thresholds only after thousands of batches, so the compiler keeps one core's worth busy
-     * for minutes whatever the size of the sets. Each round still prints what the compiler threads used during it.
-     */
-    private static Expected warmUp(Options options, Kafka kafka, Sql sql, int perTrace, int llmPerTrace, CpuMeter cpu,
-            CpuMeter jit, Report report) throws Exception {
-        int setSpans = options.integer("warm-up-spans", 5000);
-        int maxSets = options.integer("warm-up-sets", 200);
-        long until = System.nanoTime() + options.integer("warm-up-seconds", 300) * 1_000_000_000L;
-        double maxShare = options.decimal("warm-up-jit-share", 0.1);
-        Expected stored = new Expected(0, 0, 0);
-        for (int set = 1; set <= maxSets && System.nanoTime() < until; set++) {
-            List<SpanEvent> warm = spans("warm-up-" + set, Math.max(1, setSpans / perTrace), perTrace, llmPerTrace);
-            stored = stored.plus(warm);
-            Map<String, Double> cpuBefore = cpu.read();
-            Map<String, Double> jitBefore = jit.read();
-            long nanos = ingest(kafka, sql, warm, stored, report);
-            Map<String, Double> cpuAfter = cpu.read();
-            Map<String, Double> jitAfter = jit.read();
-            double services = cpuAfter.get("trace-service") - cpuBefore.get("trace-service")
-                    + cpuAfter.get("cost-service") - cpuBefore.get("cost-service");
-            double compiling = jitAfter.values().stream().mapToDouble(Double::doubleValue).sum()
-                    - jitBefore.values().stream().mapToDouble(Double::doubleValue).sum();
-            double share = services > 0 ? compiling / services : 0;
-            report.line("warm-up set %d: %d spans stored and priced in %.1f s; JIT compiler threads %.0f%% of the"
-                    + " services' CPU", set, warm.size(), nanos / 1e9, share * 100);
-            if (share <= maxShare) {
-                break;
-            }
-        }
-        return stored;
     }
 
     /** CPU per span of every process, the services' JIT compiler threads taken out (what compiled code costs). */
