@@ -7,7 +7,12 @@ import java.util.Map;
  * the hot paths is a one-time cost of a fresh JVM (on this 2-core machine C2 takes 25-50% of a service's CPU for
  * minutes), so without a warm-up a benchmark measures the compiler as much as the code. Runs sets of work until the
  * compiler threads used at most {@code --warm-up-jit-share} (0.1) of the services' CPU in the last set, at most
- * {@code --warm-up-sets} (10) sets.
+ * {@code --warm-up-sets} (200) sets and {@code --warm-up-seconds} (300).
+ * <p>
+ * A long warm-up, not a loop (bench/RESULTS.md, the JIT puzzle): a service compiles 10-12 thousand methods, most of
+ * them once per tier, with few deoptimisations, no code cache sweeps and no classes loaded after the first set; code
+ * that runs once per batch or per statement reaches C2's thresholds only after thousands of batches, so the compiler
+ * keeps about one core busy for minutes whatever the size of the sets.
  */
 final class JitWarmUp {
 
@@ -30,10 +35,11 @@ final class JitWarmUp {
 
     /** Runs sets until the share is reached; returns how many spans the warm-up went through. */
     long run(Options options, Report report, Set set) throws Exception {
-        int maxSets = options.integer("warm-up-sets", 10);
+        int maxSets = options.integer("warm-up-sets", 200);
+        long until = System.nanoTime() + options.integer("warm-up-seconds", 300) * 1_000_000_000L;
         double maxShare = options.decimal("warm-up-jit-share", 0.1);
         long spans = 0;
-        for (int n = 1; n <= maxSets; n++) {
+        for (int n = 1; n <= maxSets && System.nanoTime() < until; n++) {
             Map<String, Double> cpuBefore = services.read();
             Map<String, Double> jitBefore = compilers.read();
             long start = System.nanoTime();
