@@ -1,7 +1,6 @@
 package dev.evalplane.bench;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +16,8 @@ import dev.evalplane.testsupport.RealStack;
  * compared with the ideal N*M*latency/max_concurrency; then the same while a share of requests is answered 429
  * with Retry-After. Options: --rows (100), --judges (4), --latency-ms (200), --concurrency (16; the fake serves 64
  * requests at once), --storm-share (0.3), --retry-after (1 s), --warm-up-rows (as --rows: a first
- * run compiles more than it judges), --warm-up-runs (3), --warm-up-jit-share (0.1).
+ * run compiles more than it judges), and JitWarmUp's --warm-up-jit-share (0.1), --warm-up-sets (200) and
+ * --warm-up-seconds (300).
  */
 final class JudgesBench {
 
@@ -37,12 +37,21 @@ final class JudgesBench {
                     "The response satisfies the criteria.")));
             // the services run with the full JIT: a first run of this size spends much of its CPU compiling (C2 in three
             // services at once on the machine's cores), so the figures are taken after warm-up runs of the same size,
-            // until the compiler threads use at most --warm-up-jit-share of the services' CPU (as `ingestion` does)
+            // until the compiler threads use at most --warm-up-jit-share of the services' CPU (JitWarmUp, as `ingestion`)
             CpuMeter cpu = cpuMeter(stack);
             CpuMeter jit = CpuMeter.create().compilerThreads("scorer-service", stack.scorerService().pid())
                     .compilerThreads("trace-service", stack.traceService().pid())
                     .compilerThreads("cost-service", stack.costService().pid());
-            warmUp(stack, options, judges, concurrency, cpu, jit, report);
+            long scorer = stack.scorerService().pid();
+            long trace = stack.traceService().pid();
+            long cost = stack.costService().pid();
+            CpuMeter services = CpuMeter.create().role("services", p -> p.pid() == scorer || p.pid() == trace
+                    || p.pid() == cost);
+            int warmUpRows = options.integer("warm-up-rows", rows);
+            new JitWarmUp(services, jit, "judgements").run(options, report, set -> {
+                Judging.run(stack, "warm-up " + set, warmUpRows, judges, concurrency);
+                return (long) warmUpRows * judges;
+            });
 
             double ideal = rows * judges * latency / 1000.0 / concurrency;
             String shape = rows + " rows x " + judges + " judges, " + latency + " ms, concurrency " + concurrency;
@@ -116,34 +125,6 @@ final class JudgesBench {
             report.ratio(NAME, "wall / ideal that honours Retry-After at full concurrency ("
                     + String.format("%.1f s", honouring) + "), " + what, storm.wallNanos() / 1e9, honouring,
                     "1.0 = no slowdown beyond the provider's own");
-        }
-    }
-
-    /**
-     * Warm-up runs of {@code --warm-up-rows} (as {@code --rows}) until the services' JIT compiler threads used at most
-     * {@code --warm-up-jit-share} (0.1) of the services' CPU in the last run, at most {@code --warm-up-runs} (3) runs;
-     * each run's share is printed.
-     */
-    private static void warmUp(RealStack stack, Options options, int judges, int concurrency, CpuMeter cpu,
-            CpuMeter jit, Report report) throws InterruptedException {
-        int rows = options.integer("warm-up-rows", options.integer("rows", 100));
-        int runs = options.integer("warm-up-runs", 3);
-        double maxShare = options.decimal("warm-up-jit-share", 0.1);
-        for (int run = 1; run <= runs; run++) {
-            Map<String, Double> cpuBefore = cpu.read();
-            Map<String, Double> jitBefore = jit.read();
-            Judging.Finished finished = Judging.run(stack, "warm-up", rows, judges, concurrency);
-            double services = 0;
-            for (String service : List.of("scorer-service", "trace-service", "cost-service")) {
-                services += cpu.read().get(service) - cpuBefore.get(service);
-            }
-            double compiling = total(jitBefore, jit.read());
-            double jitShare = services > 0 ? compiling / services : 0;
-            report.line("warm-up run %d: %d rows x %d judges in %.1f s; JIT compiler threads %.0f%% of the services'"
-                    + " CPU", run, rows, judges, finished.wallNanos() / 1e9, jitShare * 100);
-            if (jitShare <= maxShare) {
-                return;
-            }
         }
     }
 
