@@ -52,6 +52,10 @@ class SpanCallReadingTests {
             assertThat(full).as(record).isInstanceOf(InvalidRecordException.class);
             assertThat(call).as(record).isInstanceOf(InvalidRecordException.class);
         }
+        String noExperiment = VALID.replace("\"experiment_id\":\"7\",", "");
+        assertThat(SpanValidation.read(noExperiment).experimentId()).as("no experiment: stored in the default one")
+                .isNull();
+        assertThat(SpanValidation.readCall(noExperiment).experimentId()).isNull();
         String scalarEvents = VALID.replace("\"events\":[{\"name\":\"e\"}]", "\"events\":null");
         assertThat(SpanValidation.readCall(scalarEvents).traceId()).isEqualTo(SpanValidation.read(scalarEvents).traceId());
     }
