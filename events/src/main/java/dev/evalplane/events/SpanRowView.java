@@ -47,23 +47,32 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
         }
     }
 
-    static final class VerbatimObject extends JsonDeserializer<String> {
+    /** An object or an array, kept as the record's own text; any other value gives up. */
+    abstract static class VerbatimStructure extends JsonDeserializer<String> {
+        private final JsonToken start;
+
+        VerbatimStructure(JsonToken start) {
+            this.start = start;
+        }
+
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
+            if (p.currentToken() != start) {
                 throw new NotVerbatim();
             }
             return structure(p, ctxt);
         }
     }
 
-    static final class VerbatimArray extends JsonDeserializer<String> {
-        @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
-                throw new NotVerbatim();
-            }
-            return structure(p, ctxt);
+    static final class VerbatimObject extends VerbatimStructure {
+        VerbatimObject() {
+            super(JsonToken.START_OBJECT);
+        }
+    }
+
+    static final class VerbatimArray extends VerbatimStructure {
+        VerbatimArray() {
+            super(JsonToken.START_ARRAY);
         }
     }
 
