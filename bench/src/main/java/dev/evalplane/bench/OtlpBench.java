@@ -31,8 +31,12 @@ import dev.evalplane.testsupport.ServiceProcess;
  * searches against {@code mlflow server} of the pinned MLflow version on SQLite and on PostgreSQL (which store the
  * spans before answering, so accepted = stored there), all in the same run; ratios of stored spans/s and of search
  * latency. Options: --spans (50000 otlp, 20000 peer), --spans-per-request (1000), --clients (4), --searches (20),
- * --search-warm-up (200),
- * --backends (peer: evalplane,mlflow-sqlite,mlflow-postgresql).
+ * --search-warm-up (200), --backends (peer: evalplane,mlflow-sqlite,mlflow-postgresql).
+ *
+ * <p>Before the timed load, evalplane's JVMs are warmed up with sets of {@code --warm-up-spans} (5000) OTLP spans
+ * through the same path ({@link JitWarmUp}: until the JIT compiler threads use at most {@code --warm-up-jit-share}
+ * (0.1) of the gateway's and services' CPU, at most {@code --warm-up-sets} (200) sets and {@code --warm-up-seconds}
+ * (300)), as the ingestion benchmark does; the compiler threads' CPU per span during the timed load is printed. mlflow server (no JIT) gets one set.
  */
 final class OtlpBench {
 
@@ -60,10 +64,10 @@ final class OtlpBench {
         int searchWarmUp = options.integer("search-warm-up", 200);
         List<String> backends = peer ? List.of(options.text("backends", "evalplane,mlflow-sqlite,mlflow-postgresql")
                 .split(",")) : List.of("evalplane");
-        List<SpanEvent> warm = IngestionBench.spans("otlp-warm-up", 200, PER_TRACE, LLM_PER_TRACE);
         List<SpanEvent> spans = IngestionBench.spans("otlp", traces, PER_TRACE, LLM_PER_TRACE);
-        Load load = new Load(OtlpRequests.of(warm, perRequest), OtlpRequests.of(spans, perRequest), spans.size(),
-                spans.stream().filter(SpanEvent::hasUsage).count(), clients, searches, searchWarmUp);
+        Load load = new Load(options.integer("warm-up-spans", 5000) / PER_TRACE, perRequest,
+                OtlpRequests.of(spans, perRequest), spans.size(), spans.stream().filter(SpanEvent::hasUsage).count(),
+                clients, searches, searchWarmUp);
         report.line("load: %d spans (%d traces of %d, %d LLM spans) in %d OTLP protobuf requests of %d spans, %d"
                 + " clients; %d searches of the newest 100", spans.size(), traces, PER_TRACE, load.llmSpans(),
                 load.requests().size(), perRequest, clients, searches);
@@ -72,7 +76,7 @@ final class OtlpBench {
         for (String backend : backends) {
             report.line("-- %s", backend.trim());
             Result result = switch (backend.trim()) {
-                case "evalplane" -> evalplane(load, report);
+                case "evalplane" -> evalplane(load, options, report);
                 case "mlflow-sqlite" -> mlflow(load, report, "sqlite:///" + work.resolve("mlflow.db"), work, "sqlite");
                 case "mlflow-postgresql" -> mlflowPostgres(load, report, work);
                 default -> throw new IllegalArgumentException("unknown backend " + backend);
@@ -111,45 +115,75 @@ final class OtlpBench {
         }
     }
 
-    /** What every backend gets: the warm-up and timed requests, and how to check the result. */
-    record Load(List<byte[]> warmUp, List<byte[]> requests, long spans, long llmSpans, int clients, int searches,
-            int searchWarmUp) {
+    /** What every backend gets: warm-up sets, the timed requests, and how to check the result. */
+    record Load(int warmUpTraces, int perRequest, List<byte[]> requests, long spans, long llmSpans, int clients,
+            int searches, int searchWarmUp) {
+
+        /** Warm-up set {@code n} (from 1): new traces each time, as OTLP requests. */
+        List<byte[]> warmUp(int n) {
+            return OtlpRequests.of(IngestionBench.spans("otlp-warm-up-" + n, warmUpTraces, PER_TRACE, LLM_PER_TRACE),
+                    perRequest);
+        }
+
+        long warmUpSpans() {
+            return (long) warmUpTraces * PER_TRACE;
+        }
+
+        long warmUpLlmSpans() {
+            return (long) warmUpTraces * LLM_PER_TRACE;
+        }
     }
 
-    private static Result evalplane(Load load, Report report) throws Exception {
+    private static Result evalplane(Load load, Options options, Report report) throws Exception {
         try (RealStack stack = RealStack.start(Map.of()); ServiceProcess gateway = stack.startGateway(Map.of(
                 "evalplane.auth.enabled", "true", "evalplane.auth.tokens", TOKEN)); Sql sql = Sql.open()) {
             Target target = new Target(gateway.url(""), TOKEN);
             String experiment = target.createExperiment();
-            send(target, experiment, load.warmUp(), load.clients());
-            long warmSpans = 200L * PER_TRACE;
-            awaitCount(sql, "SELECT count(*) FROM traces.spans", warmSpans);
             long gatewayPid = gateway.pid();
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
+            CpuMeter services = CpuMeter.create().role("gateway", p -> p.pid() == gatewayPid)
+                    .role("trace-service", p -> p.pid() == tracePid).role("cost-service", p -> p.pid() == costPid);
+            CpuMeter jit = CpuMeter.create().compilerThreads("gateway", gatewayPid)
+                    .compilerThreads("trace-service", tracePid).compilerThreads("cost-service", costPid);
+            long[] expected = {0, 0};
+            new JitWarmUp(services, jit).run(options, report, n -> {
+                send(target, experiment, load.warmUp(n), load.clients());
+                expected[0] += load.warmUpSpans();
+                expected[1] += load.warmUpLlmSpans();
+                awaitCount(sql, "SELECT count(*) FROM traces.spans", expected[0]);
+                awaitCount(sql, "SELECT count(*) FROM costs.span_costs", expected[1]);
+                return load.warmUpSpans();
+            });
             CpuMeter cpu = CpuMeter.create().role("gateway", p -> p.pid() == gatewayPid)
                     .role("trace-service", p -> p.pid() == tracePid).role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
                     .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+            StatementProfile statements = new StatementProfile(sql);
+            statements.reset();
             Map<String, Double> before = cpu.read();
+            Map<String, Double> jitBefore = jit.read();
             long start = System.nanoTime();
             long accepted = send(target, experiment, load.requests(), load.clients()) - start;
             Map<String, Double> atAccepted = cpu.read();
-            long stored = awaitCount(sql, "SELECT count(*) FROM traces.spans", warmSpans + load.spans()) - start;
-            long priced = awaitCount(sql, "SELECT count(*) FROM costs.span_costs", 200L * LLM_PER_TRACE + load.llmSpans())
+            long stored = awaitCount(sql, "SELECT count(*) FROM traces.spans", expected[0] + load.spans()) - start;
+            long priced = awaitCount(sql, "SELECT count(*) FROM costs.span_costs", expected[1] + load.llmSpans())
                     - start;
             String cpuPerSpan = CpuMeter.perItem(before, cpu.read(), load.spans());
+            String jitPerSpan = CpuMeter.perItem(jitBefore, jit.read(), load.spans());
             report.line("  accepted after %.1f s, stored after %.1f s, priced after %.1f s (counts exact: %d spans, %d"
                     + " LLM spans)", accepted / 1e9, stored / 1e9, priced / 1e9, load.spans(), load.llmSpans());
             report.line("  CPU per span (µs) until accepted: %s", CpuMeter.perItem(before, atAccepted, load.spans()));
-            report.line("  CPU per span (µs) until stored and priced: %s", cpuPerSpan);
-            StatementProfile statements = new StatementProfile(sql);
+            report.line("  CPU per span (µs) until stored and priced: %s; of which JIT compiler threads: %s",
+                    cpuPerSpan, jitPerSpan);
+            report.line("  during the load (rows / calls = the consumers' batch sizes):");
+            statements.print(report, 12);
             statements.reset();
             Searches searches = target.searches(experiment, load, cpu);
             report.line("  during the searches:");
             statements.print(report, 6);
             return new Result(load.spans() / (accepted / 1e9), load.spans() / (Math.max(stored, priced) / 1e9),
-                    searches, cpuPerSpan);
+                    searches, cpuPerSpan + "; of which JIT compiler threads: " + jitPerSpan);
         }
     }
 
@@ -166,7 +200,7 @@ final class OtlpBench {
         try (MlflowServer server = MlflowServer.start(MlflowPython.get(), store, dir, work.resolve("mlflow-" + label + ".log"))) {
             Target target = new Target(server.url(), null);
             String experiment = target.createExperiment();
-            send(target, experiment, load.warmUp(), load.clients());
+            send(target, experiment, load.warmUp(1), load.clients());
             long serverPid = server.pid();
             CpuMeter cpu = CpuMeter.create()
                     .role("mlflow server", p -> CpuMeter.within(p, serverPid))

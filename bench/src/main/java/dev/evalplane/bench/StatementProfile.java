@@ -35,7 +35,7 @@ final class StatementProfile {
                        / NULLIF(sum(total_exec_time) OVER (), 0))::int, rows,
                        regexp_replace(left(query, 140), '\\s+', ' ', 'g')
                 FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT %d""".formatted(top));
-        report.line("pg_stat_statements since the warm-up (calls, total ms, %% of all statement time, rows, statement):");
+        report.line("pg_stat_statements since the last reset (calls, total ms, %% of all statement time, rows, statement):");
         for (String[] r : rows) {
             report.line("  %8s %8s ms %3s%% %9s  %s", r[0], r[1], r[2], r[3], r[4]);
         }

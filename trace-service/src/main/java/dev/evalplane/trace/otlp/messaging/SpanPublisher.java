@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -20,8 +22,10 @@ import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 /**
  * Sends the span records of one OTLP request to the {@code spans} topic and completes once Kafka has acknowledged
@@ -33,21 +37,30 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (bench/RESULTS.md, otlp profile). Here a request appends its records in one loop and one counter per request
  * completes it from the producer's callbacks. The connection settings (bootstrap servers, SASL/SSL) are the
  * service's {@code kafka.*} / {@code KAFKA_*} configuration, as for its channels.
+ *
+ * <p>Created at start-up, so that readiness ({@link SpanPublisherReadiness}) tells from the first probe whether it
+ * reaches the broker. Announced as a CDI {@link Producer} event, the way the messaging connector announces its own
+ * clients: Quarkus' Micrometer Kafka binder then serves its client metrics ({@code kafka_producer_*}, client id
+ * {@value #CLIENT_ID}) next to the channels'.
  */
+@Startup
 @ApplicationScoped
 public class SpanPublisher {
 
+    public static final String CLIENT_ID = "trace-service-otlp";
+
     private final Producer<String, byte[]> producer;
 
-    public SpanPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public SpanPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, Event<Producer<?, ?>> created) {
         this.producer = new KafkaProducer<>(settings(kafka), new StringSerializer(), new ByteArraySerializer());
+        created.fire(producer);
     }
 
     /** The service's Kafka connection plus what this producer must be: durable, ordered, batched. */
     public static Map<String, Object> settings(Map<String, Object> kafka) {
         Map<String, Object> settings = new HashMap<>(kafka);
         settings.keySet().retainAll(ProducerConfig.configNames());
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "trace-service-otlp");
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // one request appends up to thousands of records at once: large batches make few produce requests
@@ -93,6 +106,21 @@ public class SpanPublisher {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether the producer holds at least one open connection to the broker (its {@code connection-count} metric),
+     * the test SmallRye's Kafka connector makes for its own channels' readiness: it is kept open by the producer's
+     * metadata refreshes, and drops to 0 when the broker goes away.
+     */
+    public boolean connected() {
+        for (Map.Entry<MetricName, ? extends Metric> metric : producer.metrics().entrySet()) {
+            if (metric.getKey().name().equals("connection-count") && metric.getKey().group().equals("producer-metrics")
+                    && metric.getValue().metricValue() instanceof Double count) {
+                return count > 0;
+            }
+        }
+        return false;
     }
 
     @PreDestroy
