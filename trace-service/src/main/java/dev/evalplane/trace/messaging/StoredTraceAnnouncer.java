@@ -32,6 +32,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 /**
  * Announces on {@code traces-stored} ({@link TraceStoredEvent}, keyed by trace id) every ended root span of a batch
@@ -44,17 +45,22 @@ import jakarta.enterprise.context.ApplicationScoped;
  *
  * <p>A plain Kafka producer for the same reason as the OTLP door's ({@link SpanPublisher}, whose settings it reuses):
  * one counter per batch instead of a message and its ack per record. Sends run on a worker thread (a send may block on
- * metadata) and the result comes back on the caller's Vert.x context.
+ * metadata) and the result comes back on the caller's Vert.x context. Announced as a CDI {@link Producer} event like
+ * the OTLP door's, so its client metrics ({@code kafka_producer_*}, client id {@value #CLIENT_ID}) are served too.
  */
 @ApplicationScoped
 public class StoredTraceAnnouncer {
 
+    public static final String CLIENT_ID = "trace-service-traces-stored";
+
     private final Producer<String, byte[]> producer;
 
-    public StoredTraceAnnouncer(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public StoredTraceAnnouncer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+            Event<Producer<?, ?>> created) {
         Map<String, Object> settings = SpanPublisher.settings(kafka);
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "trace-service-traces-stored");
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
         this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+        created.fire(producer);
     }
 
     /** Announces the ended root spans among {@code stored}; completes at once when there are none. */
