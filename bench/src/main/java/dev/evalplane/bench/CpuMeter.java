@@ -63,6 +63,37 @@ final class CpuMeter {
         return text.append(String.format("all %.0f µs", total)).toString();
     }
 
+    /**
+     * Seconds of CPU per thread name of one process (digits folded to N, so a pool counts as one), e.g. to tell a
+     * service's event loops from its Kafka consumer threads, GC and JIT compiler threads. Threads that ended are not
+     * counted.
+     */
+    static Map<String, Double> threads(long pid) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "N");
+                    seconds.merge(name, statSeconds(task.resolve("stat")), Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process ended
+        }
+        return seconds;
+    }
+
+    /** The {@code top} largest differences between two {@link #threads} readings, in µs per item. */
+    static String topPerItem(Map<String, Double> before, Map<String, Double> after, long items, int top) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1e6 / items))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(top)
+                .map(e -> String.format("%s %.0f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The process runs this executable (its path ends with "/" + name). */
     static boolean executable(ProcessHandle p, String name) {
         return p.info().command().map(c -> c.endsWith("/" + name)).orElse(false);

@@ -16,21 +16,31 @@ import java.util.Map;
  */
 final class JitWarmUp {
 
-    /** One set of warm-up work (the set's number, from 1), complete when it returns; the spans it went through. */
+    /**
+     * One set of warm-up work (the set's number, from 1), complete when it returns; the spans (or the items of
+     * {@link #JitWarmUp(CpuMeter, CpuMeter, String)}) it went through.
+     */
     interface Set {
         long run(int set) throws Exception;
     }
 
     private final CpuMeter services;
     private final CpuMeter compilers;
+    private final String items;
 
     /**
      * @param services the services' processes (what the share is of)
      * @param compilers the same services' compiler threads ({@link CpuMeter#compilerThreads})
      */
     JitWarmUp(CpuMeter services, CpuMeter compilers) {
+        this(services, compilers, "spans stored and priced");
+    }
+
+    /** @param items what a set goes through, as printed after its count (e.g. "judgements") */
+    JitWarmUp(CpuMeter services, CpuMeter compilers, String items) {
         this.services = services;
         this.compilers = compilers;
+        this.items = items;
     }
 
     /** Runs sets until the share is reached; returns how many spans the warm-up went through. */
@@ -47,8 +57,8 @@ final class JitWarmUp {
             long nanos = System.nanoTime() - start;
             spans += setSpans;
             double share = share(cpuBefore, services.read(), jitBefore, compilers.read());
-            report.line("warm-up set %d: %d spans stored and priced in %.1f s; JIT compiler threads %.0f%% of the"
-                    + " services' CPU", n, setSpans, nanos / 1e9, share * 100);
+            report.line("warm-up set %d: %d %s in %.1f s; JIT compiler threads %.0f%% of the services' CPU", n,
+                    setSpans, items, nanos / 1e9, share * 100);
             if (share <= maxShare) {
                 break;
             }
