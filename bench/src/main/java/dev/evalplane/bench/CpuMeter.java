@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -19,6 +20,8 @@ final class CpuMeter {
 
     private final Map<String, Predicate<ProcessHandle>> roles = new LinkedHashMap<>();
     private final Map<String, Long> compilers = new LinkedHashMap<>();
+    /** Last reading per compiler thread (pid/tid): HotSpot stops idle compiler threads, and their CPU must stay counted. */
+    private final Map<String, Double> compilerThreads = new ConcurrentHashMap<>();
 
     /** A role: the benchmark's descendant processes it matches. */
     CpuMeter role(String name, Predicate<ProcessHandle> matches) {
@@ -39,7 +42,7 @@ final class CpuMeter {
     Map<String, Double> read() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         roles.keySet().forEach(r -> seconds.put(r, 0.0));
-        compilers.forEach((role, pid) -> seconds.put(role, compilerSeconds(pid)));
+        compilers.forEach((role, pid) -> seconds.put(role, compilerSeconds(pid, compilerThreads)));
         ProcessHandle.current().descendants().forEach(p -> roles.forEach((role, matches) -> {
             if (matches.test(p)) {
                 seconds.merge(role, cpuSeconds(p.pid()), Double::sum);
@@ -67,6 +70,37 @@ final class CpuMeter {
         return seconds * 1e6 / items;
     }
 
+    /**
+     * Seconds of CPU per thread name of one process (digits folded to N, so a pool counts as one), e.g. to tell a
+     * service's event loops from its Kafka consumer threads, GC and JIT compiler threads. Threads that ended are not
+     * counted.
+     */
+    static Map<String, Double> threads(long pid) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "N");
+                    seconds.merge(name, statSeconds(task.resolve("stat")), Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process ended
+        }
+        return seconds;
+    }
+
+    /** The {@code top} largest differences between two {@link #threads} readings, in µs per item. */
+    static String topPerItem(Map<String, Double> before, Map<String, Double> after, long items, int top) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1e6 / items))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(top)
+                .map(e -> String.format("%s %.0f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The process runs this executable (its path ends with "/" + name). */
     static boolean executable(ProcessHandle p, String name) {
         return p.info().command().map(c -> c.endsWith("/" + name)).orElse(false);
@@ -91,19 +125,27 @@ final class CpuMeter {
         return statSeconds(Path.of("/proc", Long.toString(pid), "stat"));
     }
 
-    /** CPU of the threads named "C1 CompilerThre..." or "C2 CompilerThre..." (HotSpot's JIT compilers). */
-    private static double compilerSeconds(long pid) {
+    /**
+     * CPU of the threads named "C1 CompilerThre..." or "C2 CompilerThre..." (HotSpot's JIT compilers), including those
+     * that have exited since an earlier reading: HotSpot starts and stops compiler threads with the queue's length
+     * (UseDynamicNumberOfCompilerThreads), so a sum over the live threads alone can go down between two readings.
+     */
+    private static double compilerSeconds(long pid, Map<String, Double> seen) {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            return tasks.filter(task -> {
+            tasks.forEach(task -> {
                 try {
-                    return Files.readString(task.resolve("comm")).strip().matches("C[12] CompilerThre.*");
+                    if (Files.readString(task.resolve("comm")).strip().matches("C[12] CompilerThre.*")) {
+                        seen.merge(pid + "/" + task.getFileName(), statSeconds(task.resolve("stat")), Math::max);
+                    }
                 } catch (IOException | RuntimeException e) {
-                    return false;
+                    // the thread exited while listed: its last reading stays
                 }
-            }).mapToDouble(task -> statSeconds(task.resolve("stat"))).sum();
+            });
         } catch (IOException | RuntimeException e) {
-            return 0;
+            // the process exited: its threads' last readings stay
         }
+        String prefix = pid + "/";
+        return seen.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToDouble(Map.Entry::getValue).sum();
     }
 
     private static double statSeconds(Path stat) {

@@ -3,6 +3,7 @@ package dev.evalplane.bench;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -40,9 +41,20 @@ final class IngestionBench {
                     .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
             CpuMeter jit = CpuMeter.create().compilerThreads("trace-service", tracePid)
                     .compilerThreads("cost-service", costPid);
-            Expected afterWarmUp = warmUp(options, kafka, sql, perTrace, llmPerTrace, cpu, jit, report);
+            CpuMeter services = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
+                    .role("cost-service", p -> p.pid() == costPid);
+            int warmUpTraces = Math.max(1, options.integer("warm-up-spans", 5000) / perTrace);
+            Expected[] warmedUp = {new Expected(0, 0, 0)};
+            new JitWarmUp(services, jit).run(options, report, set -> {
+                List<SpanEvent> warm = spans("warm-up-" + set, warmUpTraces, perTrace, llmPerTrace);
+                warmedUp[0] = warmedUp[0].plus(warm);
+                ingest(kafka, sql, warm, warmedUp[0], report);
+                return warm.size();
+            });
+            Expected afterWarmUp = warmedUp[0];
             List<String> cpuPerSpan = new ArrayList<>();
             List<String> jitPerSpan = new ArrayList<>();
+            List<String> compiled = new ArrayList<>();
             StatementProfile statements = new StatementProfile(sql);
             statements.reset();
 
@@ -58,10 +70,13 @@ final class IngestionBench {
                 Map<String, Double> cpuBefore = cpu.read();
                 Map<String, Double> jitBefore = jit.read();
                 pipeline.add(spans.size() / (ingest(kafka, sql, spans, stored, report) / 1e9));
-                cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpu.read(), spans.size()));
-                jitPerSpan.add(CpuMeter.perItem(jitBefore, jit.read(), spans.size()));
-                report.line("  CPU per span (µs): %s; of which JIT compiler threads: %s", cpuPerSpan.get(round - 1),
-                        jitPerSpan.get(round - 1));
+                Map<String, Double> cpuAfter = cpu.read();
+                Map<String, Double> jitAfter = jit.read();
+                cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpuAfter, spans.size()));
+                jitPerSpan.add(CpuMeter.perItem(jitBefore, jitAfter, spans.size()));
+                compiled.add(withoutCompiler(cpuBefore, cpuAfter, jitBefore, jitAfter, spans.size()));
+                report.line("  CPU per span (µs): %s; of which JIT compiler threads: %s; without them: %s",
+                        cpuPerSpan.get(round - 1), jitPerSpan.get(round - 1), compiled.get(round - 1));
                 checkExact(stack, sql, "ingestion-" + round, traces, perTrace, llmPerTrace, report);
                 copy.add(spans.size() / (Baselines.copy(sql, spans) / 1e9));
                 List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)})
@@ -80,45 +95,24 @@ final class IngestionBench {
                     "1.0 = as fast as the broker");
             report.figure(NAME, "CPU per span stored and priced, per process (µs; rounds)", String.join(" / ", cpuPerSpan));
             report.figure(NAME, "of which the services' JIT compiler threads (µs; rounds)", String.join(" / ", jitPerSpan));
+            report.figure(NAME, "CPU per span without the compiler threads (µs; rounds: compiled code only)",
+                    String.join(" / ", compiled));
             report.figure(NAME, "peak RSS (VmHWM) trace-service / cost-service / scorer-service, -Xmx384m",
                     String.format("%d / %d / %d MiB", ServiceMemory.peakRssMib(stack.traceService()),
                             ServiceMemory.peakRssMib(stack.costService()), ServiceMemory.peakRssMib(stack.scorerService())));
         }
     }
 
-    /**
-     * Warm-up: sets of {@code --warm-up-spans} (5000) until the services' JIT compiler threads used at most
-     * {@code --warm-up-jit-share} (0.1) of the services' CPU in the last set, at most {@code --warm-up-sets} (10) sets.
-     * Compiling the hot paths is a one-time cost of a freshly started JVM: on this 2-core machine C2 took 25-45% of
-     * each service's CPU through three 50k-span rounds after a single 2000-span warm-up, so the rounds measured the
-     * compiler as much as the pipeline. Each round still prints what the compiler threads used during it.
-     */
-    private static Expected warmUp(Options options, Kafka kafka, Sql sql, int perTrace, int llmPerTrace, CpuMeter cpu,
-            CpuMeter jit, Report report) throws Exception {
-        int setSpans = options.integer("warm-up-spans", 5000);
-        int maxSets = options.integer("warm-up-sets", 10);
-        double maxShare = options.decimal("warm-up-jit-share", 0.1);
-        Expected stored = new Expected(0, 0, 0);
-        for (int set = 1; set <= maxSets; set++) {
-            List<SpanEvent> warm = spans("warm-up-" + set, Math.max(1, setSpans / perTrace), perTrace, llmPerTrace);
-            stored = stored.plus(warm);
-            Map<String, Double> cpuBefore = cpu.read();
-            Map<String, Double> jitBefore = jit.read();
-            long nanos = ingest(kafka, sql, warm, stored, report);
-            Map<String, Double> cpuAfter = cpu.read();
-            Map<String, Double> jitAfter = jit.read();
-            double services = cpuAfter.get("trace-service") - cpuBefore.get("trace-service")
-                    + cpuAfter.get("cost-service") - cpuBefore.get("cost-service");
-            double compiling = jitAfter.values().stream().mapToDouble(Double::doubleValue).sum()
-                    - jitBefore.values().stream().mapToDouble(Double::doubleValue).sum();
-            double share = services > 0 ? compiling / services : 0;
-            report.line("warm-up set %d: %d spans stored and priced in %.1f s; JIT compiler threads %.0f%% of the"
-                    + " services' CPU", set, warm.size(), nanos / 1e9, share * 100);
-            if (share <= maxShare) {
-                break;
-            }
+    /** CPU per span of every process, the services' JIT compiler threads taken out (what compiled code costs). */
+    private static String withoutCompiler(Map<String, Double> cpuBefore, Map<String, Double> cpuAfter,
+            Map<String, Double> jitBefore, Map<String, Double> jitAfter, long spans) {
+        Map<String, Double> before = new LinkedHashMap<>(cpuBefore);
+        Map<String, Double> after = new LinkedHashMap<>(cpuAfter);
+        for (String service : jitAfter.keySet()) {
+            before.merge(service, -jitBefore.getOrDefault(service, 0.0), Double::sum);
+            after.merge(service, -jitAfter.get(service), Double::sum);
         }
-        return stored;
+        return CpuMeter.perItem(before, after, spans);
     }
 
     private static double median(List<Double> values) {

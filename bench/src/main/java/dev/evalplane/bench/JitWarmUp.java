@@ -7,33 +7,49 @@ import java.util.Map;
  * the hot paths is a one-time cost of a fresh JVM (on this 2-core machine C2 takes 25-50% of a service's CPU for
  * minutes), so without a warm-up a benchmark measures the compiler as much as the code. Runs sets of work until the
  * compiler threads used at most {@code --warm-up-jit-share} (0.1) of the services' CPU in the last set, at most
- * {@code --warm-up-sets} (10) sets.
+ * {@code --warm-up-sets} (200) sets and {@code --warm-up-seconds} (300).
+ * <p>
+ * A long warm-up, not a loop (bench/RESULTS.md, the JIT puzzle): a service compiles 10-12 thousand methods, most of
+ * them once per tier, with few deoptimisations, no code cache sweeps and no classes loaded after the first set; code
+ * that runs once per batch or per statement reaches C2's thresholds only after thousands of batches, so the compiler
+ * keeps about one core busy for minutes whatever the size of the sets.
  */
 final class JitWarmUp {
 
-    /** One set of warm-up work (the set's number, from 1), complete when it returns; the spans it went through. */
+    /**
+     * One set of warm-up work (the set's number, from 1), complete when it returns; the spans (or the items of
+     * {@link #JitWarmUp(CpuMeter, CpuMeter, String)}) it went through.
+     */
     interface Set {
         long run(int set) throws Exception;
     }
 
     private final CpuMeter services;
     private final CpuMeter compilers;
+    private final String items;
 
     /**
      * @param services the services' processes (what the share is of)
      * @param compilers the same services' compiler threads ({@link CpuMeter#compilerThreads})
      */
     JitWarmUp(CpuMeter services, CpuMeter compilers) {
+        this(services, compilers, "spans stored and priced");
+    }
+
+    /** @param items what a set goes through, as printed after its count (e.g. "judgements") */
+    JitWarmUp(CpuMeter services, CpuMeter compilers, String items) {
         this.services = services;
         this.compilers = compilers;
+        this.items = items;
     }
 
     /** Runs sets until the share is reached; returns how many spans the warm-up went through. */
     long run(Options options, Report report, Set set) throws Exception {
-        int maxSets = options.integer("warm-up-sets", 10);
+        int maxSets = options.integer("warm-up-sets", 200);
+        long until = System.nanoTime() + options.integer("warm-up-seconds", 300) * 1_000_000_000L;
         double maxShare = options.decimal("warm-up-jit-share", 0.1);
         long spans = 0;
-        for (int n = 1; n <= maxSets; n++) {
+        for (int n = 1; n <= maxSets && System.nanoTime() < until; n++) {
             Map<String, Double> cpuBefore = services.read();
             Map<String, Double> jitBefore = compilers.read();
             long start = System.nanoTime();
@@ -41,8 +57,8 @@ final class JitWarmUp {
             long nanos = System.nanoTime() - start;
             spans += setSpans;
             double share = share(cpuBefore, services.read(), jitBefore, compilers.read());
-            report.line("warm-up set %d: %d spans stored and priced in %.1f s; JIT compiler threads %.0f%% of the"
-                    + " services' CPU", n, setSpans, nanos / 1e9, share * 100);
+            report.line("warm-up set %d: %d %s in %.1f s; JIT compiler threads %.0f%% of the services' CPU", n,
+                    setSpans, items, nanos / 1e9, share * 100);
             if (share <= maxShare) {
                 break;
             }

@@ -16,7 +16,8 @@ import dev.evalplane.testsupport.RealStack;
  * compared with the ideal N*M*latency/max_concurrency; then the same while a share of requests is answered 429
  * with Retry-After. Options: --rows (100), --judges (4), --latency-ms (200), --concurrency (16; the fake serves 64
  * requests at once), --storm-share (0.3), --retry-after (1 s), --warm-up-rows (as --rows: a first
- * run compiles more than it judges).
+ * run compiles more than it judges), and JitWarmUp's --warm-up-jit-share (0.1), --warm-up-sets (200) and
+ * --warm-up-seconds (300).
  */
 final class JudgesBench {
 
@@ -35,10 +36,22 @@ final class JudgesBench {
             llm.respondWith(timeline.recording(request -> FakeLlmReply.verdict("yes",
                     "The response satisfies the criteria.")));
             // the services run with the full JIT: a first run of this size spends much of its CPU compiling (C2 in three
-            // services at once on the machine's cores), so the figures are taken after one run of the same size
-            int warmUp = options.integer("warm-up-rows", rows);
-            report.line("warm-up: %d rows x %d judges", warmUp, judges);
-            Judging.run(stack, "warm-up", warmUp, judges, concurrency);
+            // services at once on the machine's cores), so the figures are taken after warm-up runs of the same size,
+            // until the compiler threads use at most --warm-up-jit-share of the services' CPU (JitWarmUp, as `ingestion`)
+            CpuMeter cpu = cpuMeter(stack);
+            CpuMeter jit = CpuMeter.create().compilerThreads("scorer-service", stack.scorerService().pid())
+                    .compilerThreads("trace-service", stack.traceService().pid())
+                    .compilerThreads("cost-service", stack.costService().pid());
+            long scorer = stack.scorerService().pid();
+            long trace = stack.traceService().pid();
+            long cost = stack.costService().pid();
+            CpuMeter services = CpuMeter.create().role("services", p -> p.pid() == scorer || p.pid() == trace
+                    || p.pid() == cost);
+            int warmUpRows = options.integer("warm-up-rows", rows);
+            new JitWarmUp(services, jit, "judgements").run(options, report, set -> {
+                Judging.run(stack, "warm-up " + set, warmUpRows, judges, concurrency);
+                return (long) warmUpRows * judges;
+            });
 
             double ideal = rows * judges * latency / 1000.0 / concurrency;
             String shape = rows + " rows x " + judges + " judges, " + latency + " ms, concurrency " + concurrency;
@@ -46,25 +59,38 @@ final class JudgesBench {
             report.figure(NAME, "limit: a plain client keeping " + concurrency + " requests at the fake",
                     String.format("%.1f s for %d requests (ideal %.1f s): %.3f x the ideal", floor / 1e9,
                             rows * judges, ideal, floor / 1e9 / ideal));
-            CpuMeter cpu = cpuMeter(stack);
             // what the processes burn with no run (pollers, heartbeats, consumers' empty polls): part of every run's
             // CPU figure, in proportion to its wall time
             Map<String, Double> idleBefore = cpu.read();
+            Map<String, Map<String, Double>> idleThreadsBefore = threads(stack);
             Thread.sleep(5_000);
-            double idlePerSecond = total(idleBefore, cpu.read()) / 5.0;
+            Map<String, Double> idleAfter = cpu.read();
+            Map<String, Map<String, Double>> idleThreadsAfter = threads(stack);
+            double idlePerSecond = total(idleBefore, idleAfter) / 5.0;
             int before = llm.requests().size();
             timeline.clear();
             Map<String, Double> cpuBefore = cpu.read();
+            Map<String, Double> jitBefore = jit.read();
+            Map<String, Map<String, Double>> threadsBefore = threads(stack);
             Judging.Finished calm = Judging.run(stack, "calm", rows, judges, concurrency);
             Map<String, Double> cpuAfter = cpu.read();
+            Map<String, Double> jitAfter = jit.read();
+            Map<String, Map<String, Double>> threadsAfter = threads(stack);
             figures(report, "no errors, " + shape, calm, ideal, llm.requests().size() - before, 0);
             report.figure(NAME, "CPU per judgement (µs), no errors", CpuMeter.perItem(cpuBefore, cpuAfter,
                     (long) rows * judges));
+            report.figure(NAME, "  of which the services' JIT compiler threads (µs), no errors",
+                    CpuMeter.perItem(jitBefore, jitAfter, (long) rows * judges));
+            threadsAfter.forEach((service, after) -> report.line("  %s's threads, CPU per judgement (µs): %s", service,
+                    CpuMeter.topPerItem(threadsBefore.get(service), after, (long) rows * judges, 8)));
             report.figure(NAME, "limit: the pipeline's CPU over the machine's cores, no errors",
                     cpuFloor(cpuBefore, cpuAfter, ideal));
             report.figure(NAME, "  of which idle background (measured 5 s with no run)", String.format(
-                    "%.0f ms of CPU per second: %.1f s over this run's wall time", idlePerSecond * 1000,
-                    idlePerSecond * calm.wallNanos() / 1e9));
+                    "%.0f ms of CPU per second: %.1f s over this run's wall time (per second: %s)",
+                    idlePerSecond * 1000, idlePerSecond * calm.wallNanos() / 1e9,
+                    CpuMeter.perItem(idleBefore, idleAfter, 5)));
+            idleThreadsAfter.forEach((service, after) -> report.line("  %s's threads idle, CPU per second (µs): %s",
+                    service, CpuMeter.topPerItem(idleThreadsBefore.get(service), after, 5, 5)));
             report.ratio(NAME, "wall / the plain client's wall, no errors, " + shape, calm.wallNanos(), floor,
                     "1.0 = scorer-service adds nothing to what the fake and the machine allow");
             report.figure(NAME, "where the time went, no errors", timeline.split(calm.startNanos(),
@@ -81,12 +107,16 @@ final class JudgesBench {
             before = llm.requests().size();
             timeline.clear();
             cpuBefore = cpu.read();
+            jitBefore = jit.read();
             Judging.Finished storm = Judging.run(stack, "storm", rows, judges, concurrency);
             cpuAfter = cpu.read();
+            jitAfter = jit.read();
             String what = String.format("%.0f%% answered 429 (Retry-After %d s), %s", share * 100, retryAfter, shape);
             figures(report, what, storm, ideal, llm.requests().size() - before, limited.get());
             report.figure(NAME, "CPU per judgement (µs), " + what, CpuMeter.perItem(cpuBefore, cpuAfter,
                     (long) rows * judges));
+            report.figure(NAME, "  of which the services' JIT compiler threads (µs), " + what,
+                    CpuMeter.perItem(jitBefore, jitAfter, (long) rows * judges));
             report.figure(NAME, "where the time went, " + what, timeline.split(storm.startNanos(),
                     storm.startNanos() + storm.wallNanos(), latency * 1_000_000L, concurrency));
             // each judgement takes 1/(1-share) attempts on average, each waits the latency, each 429 then Retry-After
@@ -107,6 +137,15 @@ final class JudgesBench {
         int cores = Runtime.getRuntime().availableProcessors();
         return String.format("%.1f s of CPU / %d cores = %.1f s (ideal %.1f s): %.3f x the ideal", seconds, cores,
                 seconds / cores, ideal, seconds / cores / ideal);
+    }
+
+    /** Per service, CPU seconds per thread name ({@link CpuMeter#threads}). */
+    private static Map<String, Map<String, Double>> threads(RealStack stack) {
+        Map<String, Map<String, Double>> threads = new java.util.LinkedHashMap<>();
+        threads.put("scorer-service", CpuMeter.threads(stack.scorerService().pid()));
+        threads.put("trace-service", CpuMeter.threads(stack.traceService().pid()));
+        threads.put("cost-service", CpuMeter.threads(stack.costService().pid()));
+        return threads;
     }
 
     /** CPU seconds of all roles between two readings. */

@@ -27,8 +27,8 @@ import dev.evalplane.testsupport.RealStack;
  * {@code --latency-ms}, at most {@code --max-in-flight} OTLP requests at once. Reports the ingestion rate of both
  * phases (next to the offered rate) (spans stored per second, from the first request to
  * the last span of the phase's accepted requests stored; judge traces of the same experiment not counted) and their
- * ratio, and trace completion (the claim's {@code completed_at}: the root span's end, bounded by its arrival) to
- * feedback stored in trace-service (commit time of the feedback's row): p50/p99, split into stages
+ * ratio, and trace completion (the root span's end, set by this bench when it builds the request) to feedback stored
+ * in trace-service (commit time of the feedback's row): p50/p99, split into stages
  * ({@link OnlineStages}). {@code --grace} is scorer-service's {@code evalplane.online.grace} (its default, 2s).
  */
 final class OnlineBench {

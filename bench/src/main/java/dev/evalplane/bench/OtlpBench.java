@@ -38,8 +38,8 @@ import dev.evalplane.testsupport.ServiceProcess;
  *
  * <p>Before the timed load, evalplane's JVMs are warmed up with sets of {@code --warm-up-spans} (5000) OTLP spans
  * through the same path ({@link JitWarmUp}: until the JIT compiler threads use at most {@code --warm-up-jit-share}
- * (0.1) of the gateway's and services' CPU, at most {@code --warm-up-sets} (10) sets), as the ingestion benchmark
- * does; the compiler threads' CPU per span during the timed load is printed. mlflow server (no JIT) gets one set.
+ * (0.1) of the gateway's and services' CPU, at most {@code --warm-up-sets} (200) sets and {@code --warm-up-seconds}
+ * (300)), as the ingestion benchmark does; the compiler threads' CPU per span during the timed load is printed. mlflow server (no JIT) gets one set.
  */
 final class OtlpBench {
 

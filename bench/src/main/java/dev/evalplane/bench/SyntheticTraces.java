@@ -87,9 +87,10 @@ public final class SyntheticTraces {
         return TextNode.valueOf(value);
     }
 
-    public static String json(SpanEvent span) {
+    /** An event record as its wire JSON. */
+    public static String json(Object event) {
         try {
-            return EventJson.mapper().writeValueAsString(span);
+            return EventJson.mapper().writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -66,8 +66,10 @@ class ExternalKafkaTests {
         assertThat(pod.image()).isEqualTo("registry.example.net/tools/kafka:4.1.1");
         String script = String.valueOf(((List<?>) pod.container().get("args")).get(0));
         assertThat(script)
-                .contains("ensure_topic spans 12", "ensure_topic assessments 12", "ensure_topic trace-costs 12")
-                .contains("ensure_topic spans-dlq 2", "ensure_topic assessments-dlq 2", "ensure_topic trace-costs-dlq 2")
+                .contains("ensure_topic spans 12", "ensure_topic assessments 12", "ensure_topic trace-costs 12",
+                        "ensure_topic traces-stored 12")
+                .contains("ensure_topic spans-dlq 2", "ensure_topic assessments-dlq 2", "ensure_topic trace-costs-dlq 2",
+                        "ensure_topic traces-stored-dlq 2")
                 .contains("--command-config", "--if-not-exists", "--alter");
         assertThat(pod.envVar("KAFKA_TOPICS")).hasValue(Map.of("name", "KAFKA_TOPICS", "value", "/opt/kafka/bin/kafka-topics.sh"));
         assertThat(pod.envVar("REPLICATION_FACTOR")).hasValue(Map.of("name", "REPLICATION_FACTOR", "value", "3"));

@@ -75,7 +75,7 @@ class ServiceOpsConfigTests {
             assertThat(config.getValue(tracing, Boolean.class)).as("no per-record tracing of spans nobody exports").isFalse();
         }
         if (service.equals("scorer-service")) {
-            String online = "mp.messaging.incoming.online-spans.tracing-enabled";
+            String online = "mp.messaging.incoming.online-traces-stored.tracing-enabled";
             assertThat(config.getValue(online, Boolean.class)).as("the online consumer skips tracing without a collector")
                     .isFalse();
             assertThat(exporting.getValue(online, Boolean.class)).as("and traces its records with one").isTrue();

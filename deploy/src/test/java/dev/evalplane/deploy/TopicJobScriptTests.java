@@ -25,13 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the topic Job's rendered shell script, with the env the chart gives the Job, against a real broker, calling
- * Kafka's own TopicCommand (what kafka-topics.sh runs). The test broker starts with the six topics (4 partitions,
+ * Kafka's own TopicCommand (what kafka-topics.sh runs). The test broker starts with every topic (4 partitions,
  * DLQs 1); "assessments" and its DLQ are deleted first, so the script must create two topics and grow four, as on an
  * upgrade that raised the partition counts.
  */
 class TopicJobScriptTests {
 
-    static final List<String> TOPICS = List.of("spans", "assessments", "trace-costs");
+    /** Every topic the services need (events {@code Topics.PIPELINE}): the chart must create each one. */
+    static final List<String> TOPICS = List.of("spans", "assessments", "trace-costs", "traces-stored");
 
     static LocalKafka kafka;
 

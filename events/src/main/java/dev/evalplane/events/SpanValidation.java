@@ -145,7 +145,8 @@ public final class SpanValidation {
         require(span.parentSpanId() == null || !span.parentSpanId().equalsIgnoreCase(span.spanId()),
                 "a span cannot be its own parent");
         require(span.experimentId() == null || span.experimentId().length() <= MAX_ID_LENGTH,
-                "experiment_id must be at most " + MAX_ID_LENGTH + " characters, got " + span.experimentId().length());
+                "experiment_id must be at most " + MAX_ID_LENGTH + " characters, got "
+                        + (span.experimentId() == null ? 0 : span.experimentId().length()));
         String run = span.traceMetadata() == null ? null : span.traceMetadata().get(MlflowKeys.SOURCE_RUN);
         require(run == null || run.length() <= MAX_ID_LENGTH, "trace metadata " + MlflowKeys.SOURCE_RUN
                 + " (the run id) must be at most " + MAX_ID_LENGTH + " characters, got " + (run == null ? 0 : run.length()));

@@ -34,7 +34,8 @@ class GoldenFilesContractTests {
             "span-event.root.v1.json, dev.evalplane.events.SpanEvent",
             "assessment-event.feedback.v1.json, dev.evalplane.events.AssessmentEvent",
             "assessment-event.error.v1.json, dev.evalplane.events.AssessmentEvent",
-            "trace-cost-event.v1.json, dev.evalplane.events.TraceCostEvent" })
+            "trace-cost-event.v1.json, dev.evalplane.events.TraceCostEvent",
+            "trace-stored-event.v1.json, dev.evalplane.events.TraceStoredEvent" })
     void goldenFileRoundTripsWithoutLoss(String file, Class<?> type) throws Exception {
         JsonNode original = golden(file);
         Object event = JSON.treeToValue(original, type);

@@ -31,4 +31,13 @@ class SpanReadingsRefusalTests {
         assertThat(SpanValidation.readCall(nullEvents).traceId()).isEqualTo(traceId);
         assertThat(SpanValidation.readStorable(bytes(nullEvents)).span().traceId()).isEqualTo(traceId);
     }
+
+    @Test
+    void aSpanWithoutExperimentIsNotARefusal() {
+        String noExperiment = SpanRecords.VALID.replace("\"experiment_id\":\"7\",", "");
+        assertThat(noExperiment).isNotEqualTo(SpanRecords.VALID);
+        assertThat(SpanValidation.read(noExperiment).experimentId()).as("stored in the default experiment").isNull();
+        assertThat(SpanValidation.readCall(noExperiment).experimentId()).isNull();
+        assertThat(SpanValidation.readStorable(bytes(noExperiment)).span().experimentId()).isNull();
+    }
 }

@@ -22,6 +22,7 @@ import dev.evalplane.bench.support.TestStack;
 import dev.evalplane.events.OnlineSampling;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.Topics;
+import dev.evalplane.events.TraceStoredEvent;
 
 /**
  * Application traces of an experiment of their own with a judge started on it online, and what must come of them:
@@ -30,6 +31,8 @@ import dev.evalplane.events.Topics;
 final class OnlineFlow {
 
     static final String CONSUMER_GROUP = "scorer-service-online";
+    /** What the online consumer group reads: trace-service's announcements of stored traces. */
+    static final String TOPIC = Topics.TRACES_STORED;
     static final String JUDGE = "answers";
 
     final String set;
@@ -141,29 +144,31 @@ final class OnlineFlow {
      * Waits until every sampled trace's claim is finished and the online consumer group has read everything. A commit
      * that fails during a rebalance is not retried by SmallRye's throttled commit until the partition has a newer
      * record to commit (bench/RESULTS.md, fault tests): the group then shows a lag for records it has already
-     * processed. Once every claim is done, the wait therefore sends a few child spans of a trace with no root (never
-     * complete, so never claimed) to every partition, as live traffic would, so each consumer commits past them.
+     * processed. Once every claim is done, the wait therefore announces a few judge traces (never claimed) on every
+     * partition of {@code traces-stored}, as live traffic would, so each consumer commits past them.
      */
     void awaitScored(Sql sql, Duration atMost) {
         long[] nudged = {0};
         await().atMost(atMost).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(sql.number("SELECT count(*) FROM scoring.online_claims WHERE config_id = '" + configId
                     + "' AND status = 'DONE'")).isEqualTo(sampled().size());
-            if (Kafka.groupLag(CONSUMER_GROUP, Topics.SPANS) > 0 && System.nanoTime() - nudged[0] > 5_000_000_000L) {
+            if (Kafka.groupLag(CONSUMER_GROUP, TOPIC) > 0 && System.nanoTime() - nudged[0] > 5_000_000_000L) {
                 nudgeEveryPartition();
                 nudged[0] = System.nanoTime();
             }
-            assertThat(Kafka.groupLag(CONSUMER_GROUP, Topics.SPANS)).isZero();
+            assertThat(Kafka.groupLag(CONSUMER_GROUP, TOPIC)).isZero();
         });
     }
 
-    /** One child span (its root never sent) of each of 32 traces: every partition of {@code spans} gets some. */
+    /** The announcement of a judge trace (never claimed) for each of 32 traces: every partition gets some. */
     private void nudgeEveryPartition() {
         String nudge = set + "-nudge-" + UUID.randomUUID().toString().substring(0, 8);
         try (Kafka kafka = new Kafka()) {
             for (int t = 0; t < 32; t++) {
-                SpanEvent child = SyntheticTraces.trace(nudge, t, 2, 0, experiment).get(1);
-                kafka.send(Topics.SPANS, child.traceId(), SyntheticTraces.json(child));
+                String traceId = SyntheticTraces.traceId(nudge, t);
+                TraceStoredEvent judge = new TraceStoredEvent(TraceStoredEvent.SCHEMA_VERSION, traceId, experiment,
+                        System.currentTimeMillis() * 1_000_000L, true, Instant.now());
+                kafka.send(TOPIC, traceId, SyntheticTraces.json(judge));
             }
             kafka.flush();
         }

@@ -69,7 +69,7 @@ class OnlineScoringIT {
                     + Sql.idArray(judgeTraces) + ")")).as("judge traces are never claimed").isZero();
 
             flow.send(kafka);
-            await().atMost(Duration.ofSeconds(30)).until(() -> Kafka.groupLag(OnlineFlow.CONSUMER_GROUP, "spans") == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Kafka.groupLag(OnlineFlow.CONSUMER_GROUP, OnlineFlow.TOPIC) == 0);
             flow.awaitScored(sql, Duration.ofSeconds(30));
             flow.assertFeedbackOncePerSampledTrace(sql, Duration.ofSeconds(10));
             assertThat(flow.providerCalls(stack)).as("redelivered spans are not judged again")
@@ -90,8 +90,8 @@ class OnlineScoringIT {
             flow.send(kafka);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sql.number(
                     "SELECT count(*) FROM traces.traces WHERE experiment_id = '" + flow.experiment + "'")).isEqualTo(25));
-            // the span consumer has read the root spans while nothing was started: only the backfill can claim them
-            await().atMost(Duration.ofSeconds(60)).until(() -> Kafka.groupLag(OnlineFlow.CONSUMER_GROUP, "spans") == 0);
+            // the online consumer has read their announcements while nothing was started: only the backfill claims them
+            await().atMost(Duration.ofSeconds(60)).until(() -> Kafka.groupLag(OnlineFlow.CONSUMER_GROUP, OnlineFlow.TOPIC) == 0);
             List<String> expected = flow.sampled(t -> t >= old);
 
             JsonNode started = flow.start(stack, Map.of("sample_rate", 0.5, "backfill_hours", 2));
@@ -218,7 +218,7 @@ class OnlineScoringIT {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(sql.number("SELECT count(*) FROM traces.spans WHERE trace_id = '" + traceId + "'"))
                         .as("the span after the grace is stored as usual").isEqualTo(3);
-                assertThat(Kafka.groupLag(OnlineFlow.CONSUMER_GROUP, Topics.SPANS)).isZero();
+                assertThat(Kafka.groupLag(OnlineFlow.CONSUMER_GROUP, OnlineFlow.TOPIC)).isZero();
             });
             List<String> prompts = stack.llm.requests().stream().map(r -> r.prompt())
                     .filter(p -> p.contains(traceId)).toList();

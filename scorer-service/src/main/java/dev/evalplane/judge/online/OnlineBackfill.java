@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A start's {@code backfill_hours}: the experiment's traces already stored in the window before the start become
- * claims like the ones the span consumer makes, so the same primary key scores each of them once (a trace the consumer
+ * claims like the ones the online consumer makes, so the same primary key scores each of them once (a trace the consumer
  * also claims, or a second start with a backfill over the same window, adds nothing). It pages through trace-service's
  * search, newest first, with the config's filter, and takes at most {@code backfill-max-traces} traces; traces still
  * in progress and judge traces are left out, the sample decides as for live traces. The claims are due at once.

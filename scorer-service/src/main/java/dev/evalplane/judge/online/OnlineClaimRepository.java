@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code scoring.online_claims}: the primary key (trace, scorer name, scorer version) admits a trace to a scorer once,
  * however often Kafka delivers its root span. Replicas take due claims with {@code FOR UPDATE SKIP LOCKED} under a
  * lease they extend while alive; a claim whose lease ran out (its replica was killed) is taken again.
- * The span consumer's inserts use a pool of their own ({@value #CLAIMS_POOL}, same database): they never queue behind
+ * The online consumer's inserts use a pool of their own ({@value #CLAIMS_POOL}, same database): they never queue behind
  * the scoring statements, so the consumer keeps up with the topic while scoring is busy.
  */
 @ApplicationScoped
@@ -35,7 +35,7 @@ public class OnlineClaimRepository {
                 + " spent_usd = online_spend.spent_usd + " + actual + ", scored = online_spend.scored + 1";
     }
 
-    /** The reactive datasource of the span consumer's claim inserts (application.properties). */
+    /** The reactive datasource of the online consumer's claim inserts (application.properties). */
     static final String CLAIMS_POOL = "online-claims";
 
     private final Pool pool;

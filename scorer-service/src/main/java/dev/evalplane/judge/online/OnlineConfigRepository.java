@@ -83,7 +83,7 @@ public class OnlineConfigRepository {
                 + " ORDER BY scorer_name").execute(Tuple.of(experimentId)).map(OnlineConfigRepository::toList);
     }
 
-    /** Every STARTED config of every experiment (what the span consumer selects traces for). */
+    /** Every STARTED config of every experiment (what the online consumer selects traces for). */
     public Uni<List<OnlineConfig>> started() {
         return pool.query("SELECT " + RETURNED + " FROM scoring.online_configs WHERE status = 'STARTED'").execute()
                 .map(OnlineConfigRepository::toList);

@@ -9,7 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "evalplane.online")
 public interface OnlineSettings {
 
-    /** How long after its root span is seen a trace is scored: late child spans within it are included. */
+    /**
+     * How long after a trace completed (its root span's end, bounded by when trace-service stored it) it is scored:
+     * late child spans stored within it are included.
+     */
     @WithDefault("2s")
     Duration grace();
 

@@ -14,10 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import dev.evalplane.events.EventJson;
 import dev.evalplane.events.Ids;
-import dev.evalplane.events.SpanEvent;
-import dev.evalplane.events.SpanStatus;
 import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
@@ -52,7 +49,7 @@ class OnlineBackPressureTests {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("evalplane.online.max-backlog", String.valueOf(MAX_BACKLOG),
-                    "mp.messaging.incoming.online-spans.max.poll.records", "10",
+                    "mp.messaging.incoming.online-traces-stored.max.poll.records", "10",
                     "evalplane.online.trace-read-attempts", "1");
         }
     }
@@ -72,14 +69,10 @@ class OnlineBackPressureTests {
 
         List<String> traces = new ArrayList<>();
         TopicClient kafka = TopicClient.onTestBroker();
-        long now = System.currentTimeMillis() * 1_000_000L;
         for (int i = 0; i < TRACES; i++) {
             String traceId = Ids.traceId(exp, String.valueOf(i));
             traces.add(traceId);
-            SpanEvent root = new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, Ids.spanId(traceId, "root"), null,
-                    "agent", "CHAIN", now - 1_000_000_000L, now, SpanStatus.OK, Map.of(), null, null, List.of(),
-                    exp, null, null, null);
-            kafka.sendAsync(Topics.SPANS, traceId, EventJson.mapper().writeValueAsString(root));
+            kafka.sendAsync(Topics.TRACES_STORED, traceId, OnlineKafka.json(OnlineKafka.storedNow(traceId, exp)));
         }
         kafka.flush();
 

@@ -8,23 +8,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import dev.evalplane.events.EventJson;
 import dev.evalplane.events.Ids;
-import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.OnlineSampling;
-import dev.evalplane.events.SpanEvent;
-import dev.evalplane.events.SpanStatus;
 import dev.evalplane.events.Topics;
+import dev.evalplane.events.TraceStoredEvent;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
 import dev.evalplane.testsupport.TopicClient;
@@ -38,10 +35,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
 /**
- * Starting, updating and stopping a registered scorer online, with its validation, and the span consumer on the real
- * broker: ended root spans of an experiment with a started scorer become one claim per sampled trace, once however often
- * they are delivered; judge traces, child spans and other experiments' traces never do. (Scoring a claim needs
- * trace-service: the bench module's OnlineScoringIT covers it on the whole stack.)
+ * Starting, updating and stopping a registered scorer online, with its validation, and the consumer of trace-service's
+ * {@code traces-stored} announcements on the real broker: stored traces of an experiment with a started scorer become
+ * one claim per sampled trace, once however often they are announced; judge traces and other experiments' traces never
+ * do; a record that is no valid announcement goes to {@code traces-stored-dlq} and the consumer goes on. (Scoring a
+ * claim needs trace-service: the bench module's OnlineScoringIT covers it on the whole stack.)
  */
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, parallel = true)
@@ -180,7 +178,7 @@ class OnlineScoringTests {
     }
 
     @Test
-    void endedRootSpansOfSampledTracesBecomeOneClaimEachAndNothingElseDoes() throws Exception {
+    void storedTracesOfSampledTracesBecomeOneClaimEachAndNothingElseDoes() throws Exception {
         String exp = "online-" + UUID.randomUUID();
         registerJudge(exp, "polite");
         registerJudge(exp, "everything");
@@ -192,20 +190,14 @@ class OnlineScoringTests {
         }
         String judgeTrace = Ids.traceId(exp, "judge");
         String otherExperiment = Ids.traceId(exp, "other");
-        String unfinished = Ids.traceId(exp, "unfinished");
         TopicClient producer = TopicClient.onTestBroker();
         for (int round = 0; round < 2; round++) {
             for (String trace : traces) {
-                send(producer, span(trace, "child", exp, null));
-                send(producer, span(trace, null, exp, null));
+                OnlineKafka.send(producer, OnlineKafka.storedNow(trace, exp));
             }
         }
-        send(producer, span(judgeTrace, null, exp, Map.of(MlflowKeys.SOURCE_SCORER_TAG, "polite")));
-        send(producer, span(otherExperiment, null, "other-" + exp, null));
-        SpanEvent open = span(unfinished, null, exp, null);
-        send(producer, new SpanEvent(open.schemaVersion(), open.traceId(), open.spanId(), null, open.name(),
-                open.spanType(), open.startTimeNs(), 0, open.status(), open.attributes(), open.inputs(),
-                open.outputs(), open.events(), exp, null, null, null));
+        OnlineKafka.send(producer, OnlineKafka.stored(judgeTrace, exp, System.currentTimeMillis(), true, Instant.now()));
+        OnlineKafka.send(producer, OnlineKafka.storedNow(otherExperiment, "other-" + exp));
         long sampled = traces.stream().filter(t -> OnlineSampling.selects(t, "polite", 0.5)).count();
         assertThat(sampled).as("the sample is neither empty nor everything").isBetween(1L, 19L);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -216,7 +208,7 @@ class OnlineScoringTests {
         assertThat(claims(exp, "polite")).containsExactlyInAnyOrderElementsOf(
                 traces.stream().filter(t -> OnlineSampling.selects(t, "polite", 0.5)).toList());
         assertThat(count("SELECT count(*) FROM scoring.online_claims WHERE trace_id = ANY($1)",
-                new String[] { judgeTrace, otherExperiment, unfinished })).isZero();
+                new String[] { judgeTrace, otherExperiment })).isZero();
         given().get("/api/v1/experiments/" + exp + "/online-scorers").then().statusCode(200)
                 .body("scorers.size()", equalTo(2));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(OnlineKafka.uncommitted())
@@ -226,24 +218,62 @@ class OnlineScoringTests {
     }
 
     @Test
-    void theGraceStartsAtTheRootSpansEndBoundedByItsArrival() throws Exception {
+    void recordsThatAreNotATraceStoredEventGoToTheDlqAndTheTracesAfterThemAreClaimed() throws Exception {
+        String exp = "online-" + UUID.randomUUID();
+        registerJudge(exp, "polite");
+        post(exp, "/polite/start", "{\"sample_rate\": 1.0}").statusCode(200);
+        String before = Ids.traceId(exp, "before");
+        String after = Ids.traceId(exp, "after");
+        String poisonKey = Ids.traceId(exp, "poison");
+        TraceStoredEvent running = OnlineKafka.stored(poisonKey, exp, 0, false, Instant.now());
+        List<String> poison = List.of("not json", "[]", OnlineKafka.json(running),
+                OnlineKafka.json(OnlineKafka.storedNow(poisonKey, exp)).replace(poisonKey, "tr-not-hex"));
+        TopicClient producer = TopicClient.onTestBroker();
+        OnlineKafka.send(producer, OnlineKafka.storedNow(before, exp));
+        for (String record : poison) {
+            producer.send(Topics.TRACES_STORED, poisonKey, record);
+        }
+        OnlineKafka.send(producer, OnlineKafka.storedNow(after, exp));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(claims(exp, "polite")).containsExactlyInAnyOrder(before, after));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> dead = producer.readToEnd(Topics.deadLetter(Topics.TRACES_STORED))
+                    .stream().filter(r -> poisonKey.equals(r.key())).toList();
+            assertThat(dead).extracting(ConsumerRecord::value).containsExactlyElementsOf(poison);
+            assertThat(new String(dead.get(2).headers().lastHeader("dead-letter-reason").value(),
+                    StandardCharsets.UTF_8)).contains("root_end_time_ns");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(OnlineKafka.uncommitted())
+                .as("consumer lag").isZero());
+        post(exp, "/polite/stop", "").statusCode(200);
+    }
+
+    @Test
+    void theGraceStartsAtTheRootSpansEndBoundedByItsStore() throws Exception {
         String exp = "online-" + UUID.randomUUID();
         registerJudge(exp, "polite");
         post(exp, "/polite/start", "{\"sample_rate\": 1.0}").statusCode(200);
         long grace = settings.grace().toMillis();
-        long arrival = System.currentTimeMillis() - 100;
-        String ended = Ids.traceId(exp, "ended-before-arrival");
+        long storedMs = System.currentTimeMillis() - 100;
+        Instant stored = Instant.ofEpochMilli(storedMs);
+        String ended = Ids.traceId(exp, "ended-before-store");
         String future = Ids.traceId(exp, "end-in-the-future");
         String late = Ids.traceId(exp, "exported-an-hour-late");
+        String ahead = Ids.traceId(exp, "stored-by-a-clock-ahead");
         TopicClient producer = TopicClient.onTestBroker();
-        send(producer, rootEndingAt(ended, exp, arrival - grace / 2), arrival);
-        send(producer, rootEndingAt(future, exp, arrival + 3_600_000), arrival);
-        send(producer, rootEndingAt(late, exp, arrival - 3_600_000), arrival);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(claims(exp, "polite")).hasSize(3));
-        assertThat(graceStart(ended)).as("the root's own end").isEqualTo(arrival - grace / 2);
-        assertThat(graceStart(future)).as("a client clock ahead: the arrival").isEqualTo(arrival);
-        assertThat(graceStart(late)).as("an end long before the arrival: due at arrival").isEqualTo(arrival - grace);
-        for (String trace : List.of(ended, future, late)) {
+        OnlineKafka.send(producer, OnlineKafka.stored(ended, exp, storedMs - grace / 2, false, stored));
+        OnlineKafka.send(producer, OnlineKafka.stored(future, exp, storedMs + 3_600_000, false, stored));
+        OnlineKafka.send(producer, OnlineKafka.stored(late, exp, storedMs - 3_600_000, false, stored));
+        long sent = System.currentTimeMillis();
+        OnlineKafka.send(producer, OnlineKafka.stored(ahead, exp, sent + 3_600_000, false,
+                Instant.ofEpochMilli(sent + 3_600_000)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(claims(exp, "polite")).hasSize(4));
+        assertThat(graceStart(ended)).as("the root's own end").isEqualTo(storedMs - grace / 2);
+        assertThat(graceStart(future)).as("a client clock ahead: the store").isEqualTo(storedMs);
+        assertThat(graceStart(late)).as("an end long before the store: due at the store").isEqualTo(storedMs - grace);
+        assertThat(graceStart(ahead)).as("a store time ahead of the consumer's clock: its clock")
+                .isBetween(sent, System.currentTimeMillis());
+        for (String trace : List.of(ended, future, late, ahead)) {
             assertThat(dueAfterGraceStart(trace)).as("due a grace period after its start (reads again only later)")
                     .isGreaterThanOrEqualTo(grace);
         }
@@ -307,34 +337,8 @@ class OnlineScoringTests {
                 .next().getLong(0);
     }
 
-    /** A root span that ended at {@code endMs} (epoch milliseconds, the client's clock). */
-    private static SpanEvent rootEndingAt(String traceId, String experiment, long endMs) {
-        long end = endMs * 1_000_000L;
-        return new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, Ids.spanId(traceId, "root"), null, "agent", "CHAIN",
-                end - 1_000_000_000L, end, SpanStatus.OK, Map.of(), null, null, List.of(), experiment, null, null, null);
-    }
-
-    /** Sends a span record with an explicit record timestamp: when it reached Kafka. */
-    private static void send(TopicClient producer, SpanEvent span, long timestampMs) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.SPANS, null, timestampMs, span.traceId(),
-                EventJson.mapper().writeValueAsString(span)));
-    }
-
     private long count(String sql, String[] ids) {
         return pool.preparedQuery(sql).execute(Tuple.of(ids)).await().atMost(Duration.ofSeconds(10)).iterator().next()
                 .getLong(0);
-    }
-
-    private static SpanEvent span(String traceId, String parentName, String experiment, Map<String, String> tags) {
-        long now = System.currentTimeMillis() * 1_000_000L;
-        String root = Ids.spanId(traceId, "root");
-        String spanId = parentName == null ? root : Ids.spanId(traceId, parentName);
-        return new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, spanId, parentName == null ? null : root,
-                parentName == null ? "agent" : parentName, "CHAIN", now - 1_000_000_000L, now, SpanStatus.OK, Map.of(),
-                null, null, List.of(), experiment, tags, null, null);
-    }
-
-    private static void send(TopicClient producer, SpanEvent span) throws Exception {
-        producer.send(Topics.SPANS, span.traceId(), EventJson.mapper().writeValueAsString(span));
     }
 }

@@ -3,6 +3,8 @@ package dev.evalplane.trace.repository;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,18 +34,26 @@ public class PipelineRunRepository {
             """;
     private static final String IS_PIPELINE = "SELECT 1 FROM pipeline_runs WHERE run_id = $1";
 
+    /** Runs known to be registered (a registration is never undone), so a run's later batches skip the look-up. */
+    static final int REMEMBERED = 10_000;
+
     private final Db db;
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
     public PipelineRunRepository(Db db) {
         this.db = db;
     }
 
-    /** Registers these runs as the pipeline's (those not registered yet), in a transaction of its own. */
+    /**
+     * Registers these runs as the pipeline's (those not registered yet), in a transaction of its own. Runs this
+     * replica has seen registered cost nothing: during a run every batch of its spans and feedback names it.
+     */
     public Uni<Void> register(Collection<String> runIds) {
-        if (runIds.isEmpty()) {
+        List<String> notSeen = runIds.stream().filter(r -> !registered.contains(r)).distinct().toList();
+        if (notSeen.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Tuple all = Tuple.tuple().addArrayOfString(RunLinkRepository.array(runIds));
+        Tuple all = Tuple.tuple().addArrayOfString(RunLinkRepository.array(notSeen));
         return db.pool().preparedQuery(UNKNOWN).execute(all).chain(rows -> {
             List<String> unknown = new ArrayList<>();
             for (Row row : rows) {
@@ -56,7 +66,14 @@ public class PipelineRunRepository {
             return db.pool().withTransaction(conn -> conn.preparedQuery(LOCK).execute(ids)
                     .chain(() -> conn.preparedQuery(INSERT).execute(ids))
                     .chain(() -> conn.preparedQuery(DEMOTE).execute(ids))).replaceWithVoid();
-        });
+        }).invoke(() -> remember(notSeen));
+    }
+
+    private void remember(List<String> runIds) {
+        if (registered.size() + runIds.size() > REMEMBERED) {
+            registered.clear();
+        }
+        runIds.stream().filter(r -> !r.isEmpty()).forEach(registered::add);
     }
 
     public Uni<Boolean> isPipelineRun(SqlConnection conn, String runId) {

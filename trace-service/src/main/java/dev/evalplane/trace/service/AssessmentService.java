@@ -59,14 +59,17 @@ public class AssessmentService {
                 runIds.add(r.sourceRunId());
             }
         });
-        return pipelineRuns.register(runIds).chain(() -> db.withTraceLocks(traceIds(batch), conn -> store(conn, batch)));
+        // one round trip for the whole batch (every statement of store, pipelined): feedback arrives a few records
+        // per poll during a judge run, so the per-batch round trips were most of its cost and of its latency
+        return pipelineRuns.register(runIds)
+                .chain(() -> db.pipelinedWithTraceLocks(traceIds(batch), conn -> statements(conn, batch)));
     }
 
     public Uni<Assessment> create(String traceId, AssessmentCreateRequest body) {
         AssessmentRecord record = AssessmentRequests.create(traceId, body);
         return db.withTraceLocks(List.of(traceId), conn -> requireTrace(conn, traceId)
                 .chain(() -> requireOverridable(conn, record))
-                .chain(() -> store(conn, List.of(record)))
+                .chain(() -> inOrder(statements(conn, List.of(record))))
                 .chain(() -> queries.byId(conn, traceId, record.assessmentId())));
     }
 
@@ -86,7 +89,11 @@ public class AssessmentService {
                         : Uni.createFrom().failure(notFound(traceId, assessmentId))));
     }
 
-    private Uni<Void> store(SqlConnection conn, List<AssessmentRecord> batch) {
+    /**
+     * The writes that store a batch: the assessments, the ones they override made invalid, the run links they make
+     * and the touched traces' run membership, in that order (each reads what the one before wrote).
+     */
+    private List<Uni<?>> statements(SqlConnection conn, List<AssessmentRecord> batch) {
         List<String> overridden = new ArrayList<>();
         List<String> runIds = new ArrayList<>();
         List<String> runTraceIds = new ArrayList<>();
@@ -99,11 +106,17 @@ public class AssessmentService {
                 runTraceIds.add(r.traceId());
             }
         }
-        Set<String> traceIds = traceIds(batch);
-        return repository.upsert(conn, batch)
-                .chain(() -> repository.invalidate(conn, overridden))
-                .chain(() -> links.linkFromAssessments(conn, runIds, runTraceIds))
-                .chain(() -> links.refresh(conn, traceIds));
+        return List.of(repository.upsert(conn, batch), repository.invalidate(conn, overridden),
+                links.linkFromAssessments(conn, runIds, runTraceIds), links.refresh(conn, traceIds(batch)));
+    }
+
+    /** Runs statements one after the other. */
+    private static Uni<Void> inOrder(List<Uni<?>> statements) {
+        Uni<?> chain = Uni.createFrom().voidItem();
+        for (Uni<?> statement : statements) {
+            chain = chain.chain(() -> statement);
+        }
+        return chain.replaceWithVoid();
     }
 
     private Uni<Void> requireTrace(SqlConnection conn, String traceId) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.StorableSpan;
+import dev.evalplane.trace.messaging.StoredTraceAnnouncer;
 import dev.evalplane.trace.repository.Db;
 import dev.evalplane.trace.repository.PipelineRunRepository;
 import dev.evalplane.trace.repository.RunLinkRepository;
@@ -22,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (metadata {@code mlflow.sourceRun} links the trace to that run). Every step is an idempotent upsert. The runs that
  * spans with scorer-service's mark name are registered as the pipeline's first, and those spans link their trace for
  * good; a link from any other span's metadata counts only in a run that is not the pipeline's (RunLinkRepository).
+ * Once committed, the batch's ended root spans are announced on {@code traces-stored} (StoredTraceAnnouncer).
  */
 @ApplicationScoped
 public class SpanIngestService {
@@ -31,14 +33,16 @@ public class SpanIngestService {
     private final TraceWriteRepository traces;
     private final RunLinkRepository links;
     private final PipelineRunRepository pipelineRuns;
+    private final StoredTraceAnnouncer storedTraces;
 
     public SpanIngestService(Db db, SpanRepository spans, TraceWriteRepository traces, RunLinkRepository links,
-            PipelineRunRepository pipelineRuns) {
+            PipelineRunRepository pipelineRuns, StoredTraceAnnouncer storedTraces) {
         this.db = db;
         this.spans = spans;
         this.traces = traces;
         this.links = links;
         this.pipelineRuns = pipelineRuns;
+        this.storedTraces = storedTraces;
     }
 
     public Uni<Void> ingest(List<ReceivedSpan> received) {
@@ -62,6 +66,7 @@ public class SpanIngestService {
                         .chain(() -> links.linkFromMetadata(conn, byTrace.keySet()))
                         .chain(() -> links.linkFromPipeline(conn, runIds, runTraceIds))
                         .chain(() -> links.refresh(conn, byTrace.keySet()))))
+                .call(() -> storedTraces.announce(received))
                 .invoke(() -> Log.debugf("stored %d spans of %d traces", batch.size(), byTrace.size()));
     }
 }

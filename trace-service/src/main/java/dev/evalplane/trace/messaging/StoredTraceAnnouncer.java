@@ -1,0 +1,127 @@
+package dev.evalplane.trace.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.evalplane.events.EventJson;
+import dev.evalplane.events.SpanEvent;
+import dev.evalplane.events.Topics;
+import dev.evalplane.events.TraceStoredEvent;
+import dev.evalplane.trace.domain.TraceContribution;
+import dev.evalplane.trace.otlp.messaging.SpanPublisher;
+import dev.evalplane.trace.service.ReceivedSpan;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+/**
+ * Announces on {@code traces-stored} ({@link TraceStoredEvent}, keyed by trace id) every ended root span of a batch
+ * the span ingest path has just committed, so that a consumer interested in completed traces (scorer-service's online
+ * scoring) reads a few small records instead of every span record, and never hears of a trace before it is readable.
+ * The returned Uni completes once Kafka acknowledged every announcement (acks=all, idempotent): the span batch is
+ * acknowledged only after that, so a crash or a broker outage in between stores the batch again and announces it
+ * again (a failed send fails the store, which the batch handler retries like any transient failure). Announcing a
+ * trace twice is harmless: consumers are idempotent.
+ *
+ * <p>A plain Kafka producer for the same reason as the OTLP door's ({@link SpanPublisher}, whose settings it reuses):
+ * one counter per batch instead of a message and its ack per record. Sends run on a worker thread (a send may block on
+ * metadata) and the result comes back on the caller's Vert.x context. Announced as a CDI {@link Producer} event like
+ * the OTLP door's, so its client metrics ({@code kafka_producer_*}, client id {@value #CLIENT_ID}) are served too.
+ */
+@ApplicationScoped
+public class StoredTraceAnnouncer {
+
+    public static final String CLIENT_ID = "trace-service-traces-stored";
+
+    private final Producer<String, byte[]> producer;
+
+    public StoredTraceAnnouncer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+            Event<Producer<?, ?>> created) {
+        Map<String, Object> settings = SpanPublisher.settings(kafka);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+        created.fire(producer);
+    }
+
+    /** Announces the ended root spans among {@code stored}; completes at once when there are none. */
+    public Uni<Void> announce(List<ReceivedSpan> stored) {
+        List<TraceStoredEvent> events = events(stored, Instant.now());
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Context caller = Vertx.currentContext();
+        return Uni.createFrom().<Void>emitter(emitter -> send(events, emitter, caller))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** One event per ended root span; the experiment as trace-service stores it (none: the default experiment). */
+    static List<TraceStoredEvent> events(List<ReceivedSpan> stored, Instant storedAt) {
+        List<TraceStoredEvent> events = new ArrayList<>();
+        for (ReceivedSpan received : stored) {
+            SpanEvent span = received.span();
+            if (span.isRoot() && span.endTimeNs() > 0) {
+                String experiment = span.experimentId() == null || span.experimentId().isBlank()
+                        ? TraceContribution.DEFAULT_EXPERIMENT : span.experimentId();
+                events.add(TraceStoredEvent.of(span, experiment, storedAt));
+            }
+        }
+        return events;
+    }
+
+    private void send(List<TraceStoredEvent> events, UniEmitter<? super Void> emitter, Context caller) {
+        AtomicInteger unacknowledged = new AtomicInteger(events.size());
+        AtomicBoolean failed = new AtomicBoolean();
+        for (TraceStoredEvent event : events) {
+            try {
+                producer.send(new ProducerRecord<>(Topics.TRACES_STORED, event.traceId(),
+                        EventJson.mapper().writeValueAsBytes(event)), (metadata, exception) -> {
+                            if (exception != null) {
+                                if (failed.compareAndSet(false, true)) {
+                                    onContext(caller, () -> emitter.fail(exception));
+                                }
+                            } else if (unacknowledged.decrementAndGet() == 0 && !failed.get()) {
+                                onContext(caller, () -> emitter.complete(null));
+                            }
+                        });
+            } catch (JsonProcessingException | RuntimeException e) {
+                if (failed.compareAndSet(false, true)) {
+                    onContext(caller, () -> emitter.fail(e));
+                }
+                return;
+            }
+        }
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}
