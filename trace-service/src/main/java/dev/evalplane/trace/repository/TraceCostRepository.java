@@ -2,6 +2,7 @@ package dev.evalplane.trace.repository;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 
 import dev.evalplane.events.TraceCostEvent;
 import dev.evalplane.support.sql.Columns;
@@ -15,20 +16,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TraceCostRepository {
 
+    /**
+     * The unpriced models travel as one JSON array text per row (unnest cannot take an array of arrays); the event
+     * itself is not stored (V7: only its unpriced models were ever read, and parsing it cost more than the rest).
+     */
     private static final String UPSERT = """
             INSERT INTO trace_costs AS c (trace_id, version, input_tokens, output_tokens, total_tokens, input_cost,
-                    output_cost, total_cost, cost_status, metadata_patch, judge_patch, span_costs, event)
-            SELECT id, v, it, ot, tt, ic::numeric, oc::numeric, tc::numeric, cs, mp::jsonb, jp::jsonb, sc::jsonb, ev::jsonb
+                    output_cost, total_cost, cost_status, metadata_patch, judge_patch, span_costs, unpriced_models)
+            SELECT id, v, it, ot, tt, ic::numeric, oc::numeric, tc::numeric, cs, mp::jsonb, jp::jsonb, sc::jsonb,
+                   CASE WHEN um = '[]' THEN '{}'::text[] ELSE ARRAY(SELECT jsonb_array_elements_text(um::jsonb)) END
             FROM unnest($1::text[], $2::int8[], $3::int8[], $4::int8[], $5::int8[], $6::text[], $7::text[], $8::text[],
                         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-                 AS u(id, v, it, ot, tt, ic, oc, tc, cs, mp, jp, sc, ev)
+                 AS u(id, v, it, ot, tt, ic, oc, tc, cs, mp, jp, sc, um)
             ON CONFLICT (trace_id) DO UPDATE SET
                 version = EXCLUDED.version, input_tokens = EXCLUDED.input_tokens,
                 output_tokens = EXCLUDED.output_tokens, total_tokens = EXCLUDED.total_tokens,
                 input_cost = EXCLUDED.input_cost, output_cost = EXCLUDED.output_cost,
                 total_cost = EXCLUDED.total_cost, cost_status = EXCLUDED.cost_status,
                 metadata_patch = EXCLUDED.metadata_patch, judge_patch = EXCLUDED.judge_patch,
-                span_costs = EXCLUDED.span_costs, event = EXCLUDED.event, updated_at = now()
+                span_costs = EXCLUDED.span_costs, unpriced_models = EXCLUDED.unpriced_models, event = NULL,
+                updated_at = now()
             WHERE c.version < EXCLUDED.version
             """;
 
@@ -49,7 +56,8 @@ public class TraceCostRepository {
             TraceCostEvent e = r.event();
             rows.add(e.traceId(), e.version(), e.inputTokens(), e.outputTokens(), e.totalTokens(), plain(e.inputCost()),
                     plain(e.outputCost()), plain(e.totalCost()), e.costStatus().name(), json.write(r.metadataPatch()),
-                    json.write(r.judgePatch()), json.write(r.spanCosts()), json.write(e));
+                    json.write(r.judgePatch()), json.write(r.spanCosts()),
+                    json.write(e.unpricedModels() == null ? List.of() : e.unpricedModels()));
         }
         return pool.preparedQuery(UPSERT).execute(rows.tuple()).replaceWithVoid();
     }

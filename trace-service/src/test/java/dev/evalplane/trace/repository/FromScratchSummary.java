@@ -39,7 +39,8 @@ final class FromScratchSummary {
             SELECT DISTINCT a.name, m.model
             FROM trace_run_links l JOIN assessments_effective a ON a.trace_id = l.trace_id
             JOIN trace_costs tc ON tc.trace_id = a.scorer_trace_id
-            CROSS JOIN LATERAL jsonb_array_elements_text(tc.event -> 'unpriced_models') m(model)
+            CROSS JOIN LATERAL unnest(COALESCE(tc.unpriced_models,
+                ARRAY(SELECT jsonb_array_elements_text(tc.event -> 'unpriced_models')))) m(model)
             WHERE l.run_id = $1 AND l.listed AND a.assessment_type = 'FEEDBACK'
               AND (a.source_run_id IS NULL OR a.source_run_id = $1)
               AND a.judge_cost_status IN ('UNPRICED', 'PARTIALLY_PRICED')

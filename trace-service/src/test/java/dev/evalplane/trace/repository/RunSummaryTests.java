@@ -171,6 +171,13 @@ class RunSummaryTests {
                 .isEqualByComparingTo("0");
         JsonPath otherAfter = summary(other);
         assertThat(otherAfter.getList("scorers.name")).containsExactly("correctness", "thumbs_up");
+
+        // a cost row as a replica of the previous version writes it (before V7): the whole event, no unpriced_models
+        pool.preparedQuery("UPDATE trace_costs SET unpriced_models = NULL, event = jsonb_build_object("
+                + "'unpriced_models', jsonb_build_array('acme-judge-v6')) WHERE trace_id = $1")
+                .execute(Tuple.of(judges.get(3))).await().atMost(WAIT);
+        assertKeptEqualsFromScratch(run);
+        assertThat(summary(run).getList("judge_cost.unpriced_models")).containsExactly("acme-judge-v6");
     }
 
     @Test
