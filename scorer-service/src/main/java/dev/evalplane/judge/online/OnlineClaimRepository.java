@@ -156,11 +156,20 @@ public class OnlineClaimRepository {
                 .replaceWithVoid();
     }
 
-    /** Extends the leases of the claims {@code owner} is scoring. */
+    /**
+     * Extends the leases of the claims {@code owner} is scoring, skipping the rows another statement holds at that
+     * moment (a claim being finished or put back: it needs no longer lease, and the next extension, {@code lease / 6}
+     * later, takes any other). Waiting for them instead closed deadlock cycles under load: this statement locks many
+     * rows in scan order while {@link #finishScored} locks its claim and its day's spend row and {@link #retryLater}
+     * a set of claims, each in its own order.
+     */
     public Uni<Integer> extendLeases(String owner, Duration lease) {
-        return pool.preparedQuery("UPDATE scoring.online_claims SET lease_until = now() + $2 * interval '1 millisecond'"
-                + " WHERE status = 'SCORING' AND lease_owner = $1").execute(Tuple.of(owner, lease.toMillis()))
-                .map(RowSet::rowCount);
+        return pool.preparedQuery("UPDATE scoring.online_claims c SET lease_until = now() + $2 * interval '1 millisecond'"
+                + " FROM (SELECT trace_id, scorer_name, scorer_version FROM scoring.online_claims"
+                + "       WHERE status = 'SCORING' AND lease_owner = $1 FOR UPDATE SKIP LOCKED) h"
+                + " WHERE c.trace_id = h.trace_id AND c.scorer_name = h.scorer_name"
+                + "   AND c.scorer_version = h.scorer_version")
+                .execute(Tuple.of(owner, lease.toMillis())).map(RowSet::rowCount);
     }
 
     /** Frees the claims a previous process under this owner name was scoring (it was stopped or killed). */

@@ -280,6 +280,33 @@ class OnlineScoringTests {
         post(exp, "/polite/stop", "").statusCode(200);
     }
 
+    /**
+     * Extending leases never waits for a claim another statement holds (a claim being finished or put back): waiting
+     * closed deadlock cycles with those statements under load. The held claim keeps its lease until the next extension.
+     */
+    @Test
+    void extendingLeasesSkipsAClaimAnotherTransactionHolds() {
+        String owner = "lease-test-" + UUID.randomUUID();
+        String exp = "online-" + UUID.randomUUID();
+        List<String> traces = List.of(Ids.traceId(exp, "a"), Ids.traceId(exp, "b"), Ids.traceId(exp, "c"));
+        for (String trace : traces) {
+            pool.preparedQuery("INSERT INTO scoring.online_claims (trace_id, scorer_name, scorer_version, config_id,"
+                    + " experiment_id, status, completed_at, due_at, lease_owner, lease_until)"
+                    + " VALUES ($1, 'polite', 1, 'cfg', $2, 'SCORING', now(), now(), $3, now() + interval '1 minute')")
+                    .execute(Tuple.of(trace, exp, owner)).await().atMost(Duration.ofSeconds(10));
+        }
+        Duration lease = Duration.ofMinutes(10);
+        Integer extendedWhileHeld = pool.withTransaction(tx -> tx.preparedQuery("SELECT 1 FROM scoring.online_claims"
+                + " WHERE trace_id = $1 FOR UPDATE").execute(Tuple.of(traces.get(0)))
+                .chain(() -> claims.extendLeases(owner, lease))).await().atMost(Duration.ofSeconds(30));
+        assertThat(extendedWhileHeld).as("the held claim is skipped, not waited for").isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM scoring.online_claims WHERE trace_id = ANY($1)"
+                + " AND lease_until > now() + interval '5 minutes'", traces.toArray(String[]::new))).isEqualTo(2);
+        assertThat(claims.extendLeases(owner, lease).await().atMost(Duration.ofSeconds(10))).isEqualTo(3);
+        pool.preparedQuery("DELETE FROM scoring.online_claims WHERE lease_owner = $1").execute(Tuple.of(owner))
+                .await().atMost(Duration.ofSeconds(10));
+    }
+
     @Test
     void theDailyBudgetStopsCallsForTheRestOfTheUtcDayAndTheNextDayStartsAfresh() {
         String config = "budget-" + UUID.randomUUID();
