@@ -6,8 +6,9 @@ import java.util.Map;
  * Warms freshly started service JVMs up until their JIT compiler threads are a small share of their CPU: compiling
  * the hot paths is a one-time cost of a fresh JVM (on this 2-core machine C2 takes 25-50% of a service's CPU for
  * minutes), so without a warm-up a benchmark measures the compiler as much as the code. Runs sets of work until the
- * compiler threads used at most {@code --warm-up-jit-share} (0.1) of the services' CPU in the last set, at most
- * {@code --warm-up-sets} (200) sets and {@code --warm-up-seconds} (300).
+ * compiler threads used at most {@code --warm-up-jit-share} (0.1) of the services' CPU in each of the last
+ * {@code --warm-up-steady-sets} (3) sets, at most {@code --warm-up-sets} (200) sets and {@code --warm-up-seconds} (300):
+ * one long C2 compilation is a whole short set's share, so one set under the share may be luck (6% after 45%).
  * <p>
  * A long warm-up, not a loop (bench/RESULTS.md, the JIT puzzle): a service compiles 10-12 thousand methods, most of
  * them once per tier, with few deoptimisations, no code cache sweeps and no classes loaded after the first set; code
@@ -48,7 +49,9 @@ final class JitWarmUp {
         int maxSets = options.integer("warm-up-sets", 200);
         long until = System.nanoTime() + options.integer("warm-up-seconds", 300) * 1_000_000_000L;
         double maxShare = options.decimal("warm-up-jit-share", 0.1);
+        int steadySets = options.integer("warm-up-steady-sets", 3);
         long spans = 0;
+        int steady = 0;
         for (int n = 1; n <= maxSets && System.nanoTime() < until; n++) {
             Map<String, Double> cpuBefore = services.read();
             Map<String, Double> jitBefore = compilers.read();
@@ -59,7 +62,8 @@ final class JitWarmUp {
             double share = share(cpuBefore, services.read(), jitBefore, compilers.read());
             report.line("warm-up set %d: %d %s in %.1f s; JIT compiler threads %.0f%% of the services' CPU", n,
                     setSpans, items, nanos / 1e9, share * 100);
-            if (share <= maxShare) {
+            steady = share <= maxShare ? steady + 1 : 0;
+            if (steady >= steadySets) {
                 break;
             }
         }

@@ -30,7 +30,8 @@ final class JudgesBench {
         int concurrency = options.integer("concurrency", 16);
         double share = options.decimal("storm-share", 0.3);
         int retryAfter = options.integer("retry-after", 1);
-        try (FakeLlmProvider llm = FakeLlmProvider.start(); RealStack stack = RealStack.start(llm)) {
+        try (FakeLlmProvider llm = FakeLlmProvider.start(); RealStack stack = RealStack.start(llm);
+                Sql sql = Sql.open()) {
             llm.latency(Duration.ofMillis(latency));
             ProviderTimeline timeline = new ProviderTimeline();
             llm.respondWith(timeline.recording(request -> FakeLlmReply.verdict("yes",
@@ -72,6 +73,8 @@ final class JudgesBench {
             Map<String, Double> cpuBefore = cpu.read();
             Map<String, Double> jitBefore = jit.read();
             Map<String, Map<String, Double>> threadsBefore = threads(stack);
+            StatementProfile statements = new StatementProfile(sql);
+            statements.reset();
             Judging.Finished calm = Judging.run(stack, "calm", rows, judges, concurrency);
             Map<String, Double> cpuAfter = cpu.read();
             Map<String, Double> jitAfter = jit.read();
@@ -83,6 +86,7 @@ final class JudgesBench {
                     CpuMeter.perItem(jitBefore, jitAfter, (long) rows * judges));
             threadsAfter.forEach((service, after) -> report.line("  %s's threads, CPU per judgement (µs): %s", service,
                     CpuMeter.topPerItem(threadsBefore.get(service), after, (long) rows * judges, 8)));
+            statements.print(report, 25);
             report.figure(NAME, "limit: the pipeline's CPU over the machine's cores, no errors",
                     cpuFloor(cpuBefore, cpuAfter, ideal));
             report.figure(NAME, "  of which idle background (measured 5 s with no run)", String.format(

@@ -13,6 +13,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.testsupport.LocalPostgres;
 import dev.evalplane.testsupport.MlflowPython;
@@ -45,7 +48,8 @@ final class OtlpBench {
     private static final int LLM_PER_TRACE = 2;
 
     /** One backend's figures. */
-    record Result(double acceptedPerSecond, double storedPerSecond, Searches searches, String cpuPerSpan) {
+    record Result(double acceptedPerSecond, double storedPerSecond, Searches searches, String cpuPerSpan,
+            double cpuMicrosPerSpan) {
     }
 
     /**
@@ -105,6 +109,9 @@ final class OtlpBench {
             if (ours != null && !other.getKey().equals("evalplane")) {
                 report.ratio(name, "stored spans/s, evalplane / " + other.getKey(), ours.storedPerSecond(),
                         other.getValue().storedPerSecond(), "> 1: evalplane stores faster");
+                report.ratio(name, "CPU per span stored (all processes), " + other.getKey() + " / evalplane",
+                        other.getValue().cpuMicrosPerSpan(), ours.cpuMicrosPerSpan(),
+                        "> 1: evalplane needs less CPU per span; the stored ratio a machine of idle cores would give");
                 report.ratio(name, "newest-100 search p50 (first), " + other.getKey() + " / evalplane",
                         other.getValue().searches().firstP50Ms(), ours.searches().firstP50Ms(),
                         "> 1: evalplane answers faster");
@@ -123,6 +130,10 @@ final class OtlpBench {
         List<byte[]> warmUp(int n) {
             return OtlpRequests.of(IngestionBench.spans("otlp-warm-up-" + n, warmUpTraces, PER_TRACE, LLM_PER_TRACE),
                     perRequest);
+        }
+
+        long traces() {
+            return spans / PER_TRACE;
         }
 
         long warmUpSpans() {
@@ -146,13 +157,15 @@ final class OtlpBench {
                     .role("trace-service", p -> p.pid() == tracePid).role("cost-service", p -> p.pid() == costPid);
             CpuMeter jit = CpuMeter.create().compilerThreads("gateway", gatewayPid)
                     .compilerThreads("trace-service", tracePid).compilerThreads("cost-service", costPid);
-            long[] expected = {0, 0};
+            long[] expected = {0, 0, 0};
             new JitWarmUp(services, jit).run(options, report, n -> {
                 send(target, experiment, load.warmUp(n), load.clients());
                 expected[0] += load.warmUpSpans();
                 expected[1] += load.warmUpLlmSpans();
+                expected[2] += load.warmUpTraces();
                 awaitCount(sql, "SELECT count(*) FROM traces.spans", expected[0]);
                 awaitCount(sql, "SELECT count(*) FROM costs.span_costs", expected[1]);
+                awaitCount(sql, "SELECT count(*) FROM traces.trace_costs", expected[2]);
                 return load.warmUpSpans();
             });
             CpuMeter cpu = CpuMeter.create().role("gateway", p -> p.pid() == gatewayPid)
@@ -169,10 +182,14 @@ final class OtlpBench {
             long stored = awaitCount(sql, "SELECT count(*) FROM traces.spans", expected[0] + load.spans()) - start;
             long priced = awaitCount(sql, "SELECT count(*) FROM costs.span_costs", expected[1] + load.llmSpans())
                     - start;
-            String cpuPerSpan = CpuMeter.perItem(before, cpu.read(), load.spans());
+            long traceCosts = awaitCount(sql, "SELECT count(*) FROM traces.trace_costs", expected[2] + load.traces())
+                    - start;
+            Map<String, Double> after = cpu.read();
+            String cpuPerSpan = CpuMeter.perItem(before, after, load.spans());
             String jitPerSpan = CpuMeter.perItem(jitBefore, jit.read(), load.spans());
-            report.line("  accepted after %.1f s, stored after %.1f s, priced after %.1f s (counts exact: %d spans, %d"
-                    + " LLM spans)", accepted / 1e9, stored / 1e9, priced / 1e9, load.spans(), load.llmSpans());
+            report.line("  accepted after %.1f s, stored after %.1f s, priced after %.1f s, trace costs stored by"
+                    + " trace-service after %.1f s (counts exact: %d spans, %d LLM spans, %d trace costs)", accepted / 1e9,
+                    stored / 1e9, priced / 1e9, traceCosts / 1e9, load.spans(), load.llmSpans(), load.traces());
             report.line("  CPU per span (µs) until accepted: %s", CpuMeter.perItem(before, atAccepted, load.spans()));
             report.line("  CPU per span (µs) until stored and priced: %s; of which JIT compiler threads: %s",
                     cpuPerSpan, jitPerSpan);
@@ -182,8 +199,11 @@ final class OtlpBench {
             Searches searches = target.searches(experiment, load, cpu);
             report.line("  during the searches:");
             statements.print(report, 6);
-            return new Result(load.spans() / (accepted / 1e9), load.spans() / (Math.max(stored, priced) / 1e9),
-                    searches, cpuPerSpan + "; of which JIT compiler threads: " + jitPerSpan);
+            target.reportCosts(experiment, report);
+            return new Result(load.spans() / (accepted / 1e9),
+                    load.spans() / (Math.max(stored, Math.max(priced, traceCosts)) / 1e9),
+                    searches, cpuPerSpan + "; of which JIT compiler threads: " + jitPerSpan,
+                    CpuMeter.totalPerItem(before, after, load.spans()));
         }
     }
 
@@ -208,12 +228,15 @@ final class OtlpBench {
             Map<String, Double> before = cpu.read();
             long start = System.nanoTime();
             long accepted = send(target, experiment, load.requests(), load.clients()) - start;
-            String cpuPerSpan = CpuMeter.perItem(before, cpu.read(), load.spans());
+            Map<String, Double> after = cpu.read();
+            String cpuPerSpan = CpuMeter.perItem(before, after, load.spans());
             report.line("  accepted (stored: mlflow server writes the spans before answering) after %.1f s; requests sent"
                     + " again after a dropped connection so far: %d", accepted / 1e9, Target.RESENT.get());
             report.line("  CPU per span (µs): %s", cpuPerSpan);
+            target.reportCosts(experiment, report);
             double perSecond = load.spans() / (accepted / 1e9);
-            return new Result(perSecond, perSecond, target.searches(experiment, load, cpu), cpuPerSpan);
+            return new Result(perSecond, perSecond, target.searches(experiment, load, cpu), cpuPerSpan,
+                    CpuMeter.totalPerItem(before, after, load.spans()));
         }
     }
 
@@ -300,8 +323,28 @@ final class OtlpBench {
             return nanos.stream().sorted().toList().get(nanos.size() / 2) / 1e6;
         }
 
+        /**
+         * Prints how many of the newest 100 traces carry a trace-level token usage and cost ({@code
+         * mlflow.trace.tokenUsage}, {@code mlflow.trace.cost} in their metadata): what each server derived from the
+         * spans' GenAI usage by the time the load counted as stored (MLflow prices it in the same request).
+         */
+        void reportCosts(String experiment, Report report) {
+            int usage = 0;
+            int cost = 0;
+            for (JsonNode trace : newest100(experiment).json().path("traces")) {
+                JsonNode metadata = trace.path("trace_metadata");
+                usage += metadata.hasNonNull(MlflowKeys.TRACE_TOKEN_USAGE) ? 1 : 0;
+                cost += metadata.hasNonNull(MlflowKeys.TRACE_COST) ? 1 : 0;
+            }
+            report.line("  newest 100 traces once stored: %d with a trace token usage, %d with a trace cost", usage, cost);
+        }
+
         /** One newest-100 search, which must return 100 traces; the nanoseconds it took. */
         private long search(String experiment) {
+            return newest100(experiment).nanos();
+        }
+
+        private Http.Reply newest100(String experiment) {
             String body = Http.json(Map.of("locations", List.of(Map.of("type", "MLFLOW_EXPERIMENT", "mlflow_experiment",
                     Map.of("experiment_id", experiment))), "max_results", 100, "order_by", List.of("timestamp_ms DESC")));
             Http.Reply reply = check(Http.post(url + "/api/3.0/mlflow/traces/search", "application/json",
@@ -310,7 +353,7 @@ final class OtlpBench {
             if (found != 100) {
                 throw new IllegalStateException(url + ": the newest-100 search returned " + found + " traces");
             }
-            return reply.nanos();
+            return reply;
         }
 
         private String[] auth() {
