@@ -88,7 +88,7 @@ final class OnlineStages {
                 report.figure(bench, "stage: " + stage, Stats.ofMillis(millis).toString());
             }
         });
-        report.figure(bench, "side: claims taken more than once (trace not found when due)",
+        report.figure(bench, "side: claims taken more than once (trace not read when due: trace-service did not answer in time)",
                 readAgain + " of " + claims.size());
         List<Claim> sorted = new ArrayList<>(claims);
         sorted.sort((a, b) -> Long.compare(b.total(), a.total()));
