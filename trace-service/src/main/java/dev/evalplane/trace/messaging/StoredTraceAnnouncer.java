@@ -1,12 +1,11 @@
 package dev.evalplane.trace.messaging;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -27,7 +26,6 @@ import dev.evalplane.trace.service.ReceivedSpan;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
@@ -70,8 +68,9 @@ public class StoredTraceAnnouncer {
             return Uni.createFrom().voidItem();
         }
         Context caller = Vertx.currentContext();
-        return Uni.createFrom().<Void>emitter(emitter -> send(events, emitter, caller))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().deferred(() -> SpanPublisher.sendAll(producer, records(events)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(action -> onContext(caller, action));
     }
 
     /** One event per ended root span; the experiment as trace-service stores it (none: the default experiment). */
@@ -88,28 +87,17 @@ public class StoredTraceAnnouncer {
         return events;
     }
 
-    private void send(List<TraceStoredEvent> events, UniEmitter<? super Void> emitter, Context caller) {
-        AtomicInteger unacknowledged = new AtomicInteger(events.size());
-        AtomicBoolean failed = new AtomicBoolean();
+    private static List<ProducerRecord<String, byte[]>> records(List<TraceStoredEvent> events) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
         for (TraceStoredEvent event : events) {
             try {
-                producer.send(new ProducerRecord<>(Topics.TRACES_STORED, event.traceId(),
-                        EventJson.mapper().writeValueAsBytes(event)), (metadata, exception) -> {
-                            if (exception != null) {
-                                if (failed.compareAndSet(false, true)) {
-                                    onContext(caller, () -> emitter.fail(exception));
-                                }
-                            } else if (unacknowledged.decrementAndGet() == 0 && !failed.get()) {
-                                onContext(caller, () -> emitter.complete(null));
-                            }
-                        });
-            } catch (JsonProcessingException | RuntimeException e) {
-                if (failed.compareAndSet(false, true)) {
-                    onContext(caller, () -> emitter.fail(e));
-                }
-                return;
+                records.add(new ProducerRecord<>(Topics.TRACES_STORED, event.traceId(),
+                        EventJson.mapper().writeValueAsBytes(event)));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
             }
         }
+        return records;
     }
 
     private static void onContext(Context context, Runnable action) {

@@ -1,6 +1,7 @@
 package dev.evalplane.trace.otlp.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import dev.evalplane.trace.otlp.OtlpIngestException;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +75,11 @@ public class SpanPublisher {
 
     /** Completes after Kafka acknowledged every record; call it off the event loop (send may block on metadata). */
     public Uni<Void> publish(List<SpanRecord> records) {
-        return Uni.createFrom().<Void>emitter(emitter -> send(records, emitter))
+        List<ProducerRecord<String, byte[]>> sends = new ArrayList<>(records.size());
+        for (SpanRecord record : records) {
+            sends.add(new ProducerRecord<>(Topics.SPANS, record.traceId(), record.json()));
+        }
+        return sendAll(producer, sends)
                 .onFailure().transform(failure -> {
                     String cause = rootMessage(failure);
                     Log.errorf("Kafka did not acknowledge %d span record(s): %s", records.size(), cause);
@@ -84,28 +88,33 @@ public class SpanPublisher {
                 });
     }
 
-    private void send(List<SpanRecord> records, UniEmitter<? super Void> emitter) {
-        AtomicInteger unacknowledged = new AtomicInteger(records.size());
-        AtomicBoolean failed = new AtomicBoolean();
-        for (SpanRecord record : records) {
-            try {
-                producer.send(new ProducerRecord<>(Topics.SPANS, record.traceId(), record.json()),
-                        (metadata, exception) -> {
-                            if (exception != null) {
-                                if (failed.compareAndSet(false, true)) {
-                                    emitter.fail(exception);
-                                }
-                            } else if (unacknowledged.decrementAndGet() == 0 && !failed.get()) {
-                                emitter.complete(null);
+    /**
+     * Sends every record with one counter for the whole list instead of a Uni per record: completes once Kafka
+     * acknowledged them all, fails with the first failure. Subscribe off the event loop (send may block on metadata).
+     */
+    public static Uni<Void> sendAll(Producer<String, byte[]> producer, List<ProducerRecord<String, byte[]>> records) {
+        return Uni.createFrom().emitter(emitter -> {
+            AtomicInteger unacknowledged = new AtomicInteger(records.size());
+            AtomicBoolean failed = new AtomicBoolean();
+            for (ProducerRecord<String, byte[]> record : records) {
+                try {
+                    producer.send(record, (metadata, exception) -> {
+                        if (exception != null) {
+                            if (failed.compareAndSet(false, true)) {
+                                emitter.fail(exception);
                             }
-                        });
-            } catch (RuntimeException e) {
-                if (failed.compareAndSet(false, true)) {
-                    emitter.fail(e);
+                        } else if (unacknowledged.decrementAndGet() == 0 && !failed.get()) {
+                            emitter.complete(null);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    if (failed.compareAndSet(false, true)) {
+                        emitter.fail(e);
+                    }
+                    return;
                 }
-                return;
             }
-        }
+        });
     }
 
     /**
