@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.evalplane.support.sql.AlreadyStored;
 import dev.evalplane.support.sql.Columns;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,15 +33,23 @@ public class SpanCostRepository {
             + " cache_creation_1h_input_tokens, price_match";
 
     /**
+     * A batch of spans none of which is in the ledger yet ({@link AlreadyStored}: cheaper than the upsert), unnested
+     * side by side in the select list (a ProjectSet: {@code FROM unnest(a, b, ...)} would first copy every column
+     * into a tuplestore of its own).
+     */
+    private static final String INSERT = "INSERT INTO costs.span_costs (" + COLUMNS + ") SELECT unnest($1::text[]),"
+            + " unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]), unnest($6::text[]),"
+            + " unnest($7::int8[]), unnest($8::int8[]), unnest($9::int8[]), unnest($10::int8[]), unnest($11::int8[]),"
+            + " unnest($12::int8[]), unnest($13::text[])::numeric, unnest($14::text[])::numeric,"
+            + " unnest($15::text[])::numeric, unnest($16::text[]), unnest($17::text[]), unnest($18::int8[]),"
+            + " unnest($19::text[])";
+
+    /**
      * Insert, or update when the span's call changed. A redelivered span (same trace, provider, model and usage)
      * leaves its row untouched: a duplicate never changes a total, whatever the price table is now (re-pricing is
      * explicit). A span id already owned by another trace is left alone.
      */
-    private static final String UPSERT = "INSERT INTO costs.span_costs (" + COLUMNS + ") SELECT s, t, pr, m, rm, ps,"
-            + " it, ot, tt, cr, cc, rt, ic::numeric, oc::numeric, tc::numeric, cs, pv, c1, pm FROM unnest($1::text[],"
-            + " $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int8[], $8::int8[], $9::int8[],"
-            + " $10::int8[], $11::int8[], $12::int8[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],"
-            + " $18::int8[], $19::text[]) AS u(s, t, pr, m, rm, ps, it, ot, tt, cr, cc, rt, ic, oc, tc, cs, pv, c1, pm)"
+    private static final String UPSERT = INSERT
             + " ON CONFLICT (span_id) DO UPDATE SET"
             + " provider = EXCLUDED.provider, model = EXCLUDED.model, resolved_model = EXCLUDED.resolved_model,"
             + " price_source = EXCLUDED.price_source, price_match = EXCLUDED.price_match, input_tokens = EXCLUDED.input_tokens,"
@@ -63,8 +72,29 @@ public class SpanCostRepository {
             + " input_cost = $4, output_cost = $5, total_cost = $6, cost_status = $7, price_table_version = $8,"
             + " priced_at = now() WHERE span_id = $1";
 
-    /** One statement for the batch; of a span sent twice in it the later copy wins. */
+    /** The primary key, named in the unique violation of {@link #insert} on a span already in the ledger. */
+    private static final String PRIMARY_KEY = "span_costs_pkey";
+
+    /**
+     * One statement for the batch; of a span sent twice in it the later copy wins. Fails with {@link #alreadyStored}
+     * when one of the spans is in the ledger already (the transaction is then aborted: write it again with
+     * {@link #upsert}).
+     */
+    public Uni<Void> insert(SqlClient conn, List<SpanCostEntry> entries) {
+        return write(conn, INSERT, entries);
+    }
+
+    /** One statement for the batch, as {@link #UPSERT} says; of a span sent twice in it the later copy wins. */
     public Uni<Void> upsert(SqlClient conn, List<SpanCostEntry> entries) {
+        return write(conn, UPSERT, entries);
+    }
+
+    /** Whether {@link #insert} failed because a span of the batch is in the ledger already. */
+    public static boolean alreadyStored(Throwable failure) {
+        return AlreadyStored.violates(failure, PRIMARY_KEY);
+    }
+
+    private Uni<Void> write(SqlClient conn, String statement, List<SpanCostEntry> entries) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -84,7 +114,7 @@ public class SpanCostRepository {
                     u.reasoningTokens(), plain(p.inputCost()), plain(p.outputCost()), plain(p.totalCost()),
                     p.status().name(), e.priceTableVersion(), u.cacheCreation1hInputTokens(), p.match());
         }
-        return conn.preparedQuery(UPSERT).execute(rows.tuple()).replaceWithVoid();
+        return conn.preparedQuery(statement).execute(rows.tuple()).replaceWithVoid();
     }
 
     /** Stores new pricing of existing rows (usage untouched). */

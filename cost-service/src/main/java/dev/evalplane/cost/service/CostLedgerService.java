@@ -45,10 +45,19 @@ public class CostLedgerService {
         if (traceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return pool.withTransaction(conn -> versions.lock(conn, traceIds)
-                .call(locked -> spanCosts.upsert(conn, entries))
-                .chain(locked -> recomputer.recompute(conn, locked)))
+        return store(entries, traceIds, false)
+                .onFailure(SpanCostRepository::alreadyStored).recoverWithUni(() -> store(entries, traceIds, true))
                 .invoke(() -> metrics.priced(entries))
                 .replaceWith(traceIds);
+    }
+
+    /**
+     * One transaction: the ledger rows (inserted; upserted when {@code overwrite}, after the insert met a span already
+     * in the ledger, see {@link SpanCostRepository}) and the touched traces' new aggregates.
+     */
+    private Uni<List<String>> store(List<SpanCostEntry> entries, List<String> traceIds, boolean overwrite) {
+        return pool.withTransaction(conn -> versions.lock(conn, traceIds)
+                .call(locked -> overwrite ? spanCosts.upsert(conn, entries) : spanCosts.insert(conn, entries))
+                .chain(locked -> recomputer.recompute(conn, locked)));
     }
 }

@@ -84,6 +84,31 @@ class SpanCostConsumerTests {
         assertThat(all.get(trace)).allSatisfy(e -> assertThat(e.spans()).hasSizeLessThanOrEqualTo(2));
         assertThat(all.get(trace).stream().map(TraceCostEvent::version).distinct().count())
                 .as("one event per version").isEqualTo(all.get(trace).size());
+        assertThat(kafka.readToEnd(Topics.deadLetter(Topics.SPANS))).as("a duplicate is no poison")
+                .noneMatch(r -> trace.equals(r.key()));
+    }
+
+    /**
+     * The ledger inserts a batch and writes it again as upserts only when a span of it is there already: a span sent
+     * again with another call (a producer that corrected its usage) replaces its row, next to a new span.
+     */
+    @Test
+    void aSpanSentAgainWithAnotherCallIsPricedAgainNextToNewSpans() {
+        String trace = Ids.newTraceId();
+        String corrected = Ids.newSpanId();
+        send(mini(trace, corrected));
+        TraceCostEvent first = TraceCosts.latest(traceCosts.awaitEach(List.of(trace), e -> true, WAIT)).get(trace);
+        assertThat(first.totalCost()).isEqualByComparingTo(MINI_COST);
+
+        send(sonnet(trace, corrected));
+        send(mini(trace, Ids.newSpanId()));
+        TraceCostEvent after = TraceCosts.latest(traceCosts.awaitEach(List.of(trace),
+                e -> e.spans().size() == 2 && e.totalCost() != null
+                        && e.totalCost().compareTo(SONNET_COST.add(MINI_COST)) == 0, WAIT)).get(trace);
+        assertThat(after.spans()).extracting(SpanCost::spanId).contains(corrected);
+        assertThat(after.spans().stream().filter(s -> s.spanId().equals(corrected)).findFirst().orElseThrow()
+                .model()).isEqualTo("claude-sonnet-4-5");
+        assertThat(kafka.readToEnd(Topics.deadLetter(Topics.SPANS))).noneMatch(r -> trace.equals(r.key()));
     }
 
     @Test

@@ -20,7 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Stores a batch of spans in one transaction: the spans themselves, their traces' rows, and run membership
- * (metadata {@code mlflow.sourceRun} links the trace to that run). Every step is an idempotent upsert. The runs that
+ * (metadata {@code mlflow.sourceRun} links the trace to that run). Every step is idempotent: the spans are inserted,
+ * and a batch that holds a span stored before (a redelivery) is written again with every span upserted. The runs that
  * spans with scorer-service's mark name are registered as the pipeline's first, and those spans link their trace for
  * good; a link from any other span's metadata counts only in a run that is not the pipeline's (RunLinkRepository).
  * Once committed, the batch's ended root spans are announced on {@code traces-stored} (StoredTraceAnnouncer).
@@ -61,12 +62,27 @@ public class SpanIngestService {
         }
         Map<String, TraceContribution> byTrace = TraceContribution.of(batch);
         return pipelineRuns.register(new LinkedHashSet<>(runIds))
-                .chain(() -> db.withTraceLocks(byTrace.keySet(), conn -> spans.upsert(conn, stored)
-                        .chain(() -> traces.upsert(conn, byTrace.values()))
-                        .chain(() -> links.linkFromMetadata(conn, byTrace.keySet()))
-                        .chain(() -> links.linkFromPipeline(conn, runIds, runTraceIds))
-                        .chain(() -> links.refresh(conn, byTrace.keySet()))))
+                .chain(() -> store(stored, byTrace, runIds, runTraceIds, false))
+                .onFailure(SpanRepository::alreadyStored).recoverWithUni(e -> {
+                    Log.debugf("a batch of %d spans held spans stored before (%s); writing it again as upserts",
+                            stored.size(), e.getMessage());
+                    return store(stored, byTrace, runIds, runTraceIds, true);
+                })
                 .call(() -> storedTraces.announce(received))
                 .invoke(() -> Log.debugf("stored %d spans of %d traces", batch.size(), byTrace.size()));
+    }
+
+    /**
+     * One transaction: the spans (inserted, or upserted when {@code overwrite}: see {@link SpanRepository}), the
+     * traces' rows and their run links.
+     */
+    private Uni<Void> store(List<StorableSpan> stored, Map<String, TraceContribution> byTrace, List<String> runIds,
+            List<String> runTraceIds, boolean overwrite) {
+        return db.withTraceLocks(byTrace.keySet(), conn -> (overwrite ? spans.upsert(conn, stored)
+                : spans.insert(conn, stored))
+                .chain(() -> traces.upsert(conn, byTrace.values()))
+                .chain(() -> links.linkFromMetadata(conn, byTrace.keySet()))
+                .chain(() -> links.linkFromPipeline(conn, runIds, runTraceIds))
+                .chain(() -> links.refresh(conn, byTrace.keySet())));
     }
 }
