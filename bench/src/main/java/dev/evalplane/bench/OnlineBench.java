@@ -58,10 +58,11 @@ final class OnlineBench {
             String otlp = stack.traceService().url("/v1/traces");
             report.line("load: %d traces/s of %d spans (%d spans/s) for %d s, OTLP/JSON requests of %d traces",
                     tracesPerSecond, spansPerTrace, tracesPerSecond * spansPerTrace, seconds, TRACES_PER_REQUEST);
-            send(otlp, "warm-up", "warm-up", 100, spansPerTrace, 2, maxInFlight, sql, report);
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
             long scorerPid = stack.scorerService().pid();
+            warmUp(stack, otlp, options, report, sql, scorers, sampleRate, tracesPerSecond, spansPerTrace,
+                    maxInFlight);
             CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("scorer-service", p -> p.pid() == scorerPid)
@@ -75,16 +76,7 @@ final class OnlineBench {
             String cpuWithout = CpuMeter.perItem(cpuBefore, cpu.read(), without.traces());
 
             String experiment = "online-bench";
-            String scorerUrl = stack.scorerService().url("/api/v1/experiments/" + experiment + "/scorers");
-            List<String> configs = new ArrayList<>();
-            for (int i = 0; i < scorers; i++) {
-                String name = "judge_" + i;
-                Http.postJson(scorerUrl, Map.of("name", name, "scorer", Map.of("judge", Map.of("name", name,
-                        "instructions", "Is {{ outputs }} a helpful answer to {{ inputs }}? (" + i + ")",
-                        "feedback_value_type", "yes/no")))).expect(201);
-                configs.add(Http.postJson(scorerUrl + "/" + name + "/start", Map.of("sample_rate", sampleRate))
-                        .expect(200).json().path("config_id").asText());
-            }
+            List<String> configs = startJudges(stack, experiment, scorers, sampleRate);
             report.line("started %d judges at sample rate %s, provider latency %d ms", scorers, sampleRate, latencyMs);
             long sendStart = System.nanoTime();
             cpuBefore = cpu.read();
@@ -93,12 +85,9 @@ final class OnlineBench {
             report.line("with online scoring: %.0f spans/s stored", with.spansPerSecond());
             String cpuWithStored = CpuMeter.perItem(cpuBefore, cpu.read(), with.traces());
 
-            String ofConfigs = " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
+            String ofConfigs = ofConfigs(configs);
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (sql.number("SELECT count(*)" + ofConfigs + " AND status IN ('PENDING', 'SCORING')") > 0
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-            }
+            awaitScored(sql, configs, deadline);
             long done = sql.number("SELECT count(*)" + ofConfigs + " AND status = 'DONE'");
             while (OnlineStages.read(sql, configs, graceMs).size() < done && System.nanoTime() < deadline) {
                 Thread.sleep(500);
@@ -130,6 +119,51 @@ final class OnlineBench {
             report.figure(NAME, "CPU per trace sent with online scoring (µs, phase until every claim is scored and its"
                     + " feedback stored)", cpuWith);
             OnlineStages.report(report, NAME, scored);
+        }
+    }
+
+    /**
+     * Warms the JVMs up on the whole path, scoring included, before either phase is measured (as `ingestion`, `otlp`
+     * and `judges` do, {@link JitWarmUp}): judges started on an experiment of their own, sets of 3 s of the offered
+     * load, each until every span is stored and every claim scored, until the services' JIT compiler threads use at
+     * most {@code --warm-up-jit-share} of their CPU. Without it the two 120 s phases measure C2 compiling the
+     * ingestion path (first phase) and the scoring path (second phase) as much as the code.
+     */
+    private static void warmUp(RealStack stack, String otlp, Options options, Report report, Sql sql, int scorers,
+            double sampleRate, int tracesPerSecond, int spansPerTrace, int maxInFlight) throws Exception {
+        List<String> configs = startJudges(stack, "online-warm-up", scorers, sampleRate);
+        JitWarmUp.of("spans stored and their traces scored", JitWarmUp.services(stack)).run(options, report, set -> {
+            Phase phase = send(otlp, "online-warm-up", "warm-up-" + set, tracesPerSecond, spansPerTrace, 3,
+                    maxInFlight, sql, report);
+            awaitScored(sql, configs, System.nanoTime() + Duration.ofMinutes(5).toNanos());
+            return phase.spans();
+        });
+    }
+
+    /** Registers {@code count} template judges on the experiment and starts each at the sample rate; their config ids. */
+    private static List<String> startJudges(RealStack stack, String experiment, int count, double sampleRate) {
+        String scorerUrl = stack.scorerService().url("/api/v1/experiments/" + experiment + "/scorers");
+        List<String> configs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = "judge_" + i;
+            Http.postJson(scorerUrl, Map.of("name", name, "scorer", Map.of("judge", Map.of("name", name,
+                    "instructions", "Is {{ outputs }} a helpful answer to {{ inputs }}? (" + i + ")",
+                    "feedback_value_type", "yes/no")))).expect(201);
+            configs.add(Http.postJson(scorerUrl + "/" + name + "/start", Map.of("sample_rate", sampleRate))
+                    .expect(200).json().path("config_id").asText());
+        }
+        return configs;
+    }
+
+    private static String ofConfigs(List<String> configs) {
+        return " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
+    }
+
+    /** Waits until no claim of the configs is pending or being scored (or the deadline passed). */
+    private static void awaitScored(Sql sql, List<String> configs, long deadline) throws Exception {
+        while (sql.number("SELECT count(*)" + ofConfigs(configs) + " AND status IN ('PENDING', 'SCORING')") > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
         }
     }
 
