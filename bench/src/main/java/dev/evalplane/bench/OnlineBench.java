@@ -67,44 +67,44 @@ final class OnlineBench {
                     .role("scorer-service", p -> p.pid() == scorerPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
                     .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+            CpuMeter jit = CpuMeter.create().compilerThreads("trace-service", tracePid)
+                    .compilerThreads("cost-service", costPid).compilerThreads("scorer-service", scorerPid);
+            StatementProfile statements = new StatementProfile(sql);
+            warmUp(options, report, stack, otlp, sql, jit, tracesPerSecond, spansPerTrace, maxInFlight, scorers,
+                    sampleRate, graceMs);
 
+            statements.reset();
             Map<String, Double> cpuBefore = cpu.read();
+            Map<String, Double> jitBefore = jit.read();
             Phase without = send(otlp, "online-off", "plain", tracesPerSecond, spansPerTrace, seconds, maxInFlight, sql,
                     report);
             report.line("without online scoring: %.0f spans/s stored", without.spansPerSecond());
-            String cpuWithout = CpuMeter.perItem(cpuBefore, cpu.read(), without.traces());
+            Map<String, Double> cpuWithoutAfter = cpu.read();
+            String cpuWithout = CpuMeter.perItem(cpuBefore, cpuWithoutAfter, without.traces());
+            String jitWithout = CpuMeter.perItem(jitBefore, jit.read(), without.traces());
+            Map<String, Double> withoutPerTrace = perItem(cpuBefore, cpuWithoutAfter, without.traces());
+            statements.print(report, 12, without.traces(), "trace sent");
 
             String experiment = "online-bench";
-            String scorerUrl = stack.scorerService().url("/api/v1/experiments/" + experiment + "/scorers");
-            List<String> configs = new ArrayList<>();
-            for (int i = 0; i < scorers; i++) {
-                String name = "judge_" + i;
-                Http.postJson(scorerUrl, Map.of("name", name, "scorer", Map.of("judge", Map.of("name", name,
-                        "instructions", "Is {{ outputs }} a helpful answer to {{ inputs }}? (" + i + ")",
-                        "feedback_value_type", "yes/no")))).expect(201);
-                configs.add(Http.postJson(scorerUrl + "/" + name + "/start", Map.of("sample_rate", sampleRate))
-                        .expect(200).json().path("config_id").asText());
-            }
+            List<String> configs = startJudges(stack, experiment, scorers, sampleRate);
             report.line("started %d judges at sample rate %s, provider latency %d ms", scorers, sampleRate, latencyMs);
             long sendStart = System.nanoTime();
+            statements.reset();
             cpuBefore = cpu.read();
+            jitBefore = jit.read();
+            Map<Long, Map<String, Double>> threadsBefore = threads(tracePid, costPid, scorerPid);
             Phase with = send(otlp, experiment, "scored", tracesPerSecond, spansPerTrace, seconds, maxInFlight, sql,
                     report);
             report.line("with online scoring: %.0f spans/s stored", with.spansPerSecond());
             String cpuWithStored = CpuMeter.perItem(cpuBefore, cpu.read(), with.traces());
 
+            long done = drain(sql, configs, graceMs);
             String ofConfigs = " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (sql.number("SELECT count(*)" + ofConfigs + " AND status IN ('PENDING', 'SCORING')") > 0
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-            }
-            long done = sql.number("SELECT count(*)" + ofConfigs + " AND status = 'DONE'");
-            while (OnlineStages.read(sql, configs, graceMs).size() < done && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-            }
             double drained = (System.nanoTime() - sendStart) / 1e9;
-            String cpuWith = CpuMeter.perItem(cpuBefore, cpu.read(), with.traces());
+            Map<String, Double> cpuWithAfter = cpu.read();
+            String cpuWith = CpuMeter.perItem(cpuBefore, cpuWithAfter, with.traces());
+            String jitWith = CpuMeter.perItem(jitBefore, jit.read(), with.traces());
+            Map<Long, Map<String, Double>> threadsAfter = threads(tracePid, costPid, scorerPid);
             List<OnlineStages.Claim> scored = OnlineStages.read(sql, configs, graceMs);
             long notDone = sql.number("SELECT count(*)" + ofConfigs + " AND status <> 'DONE'");
             Stats stats = Stats.ofMillis(scored.stream().map(OnlineStages.Claim::total).toList());
@@ -129,8 +129,124 @@ final class OnlineBench {
             report.figure(NAME, "CPU per trace sent with online scoring (µs, phase until stored)", cpuWithStored);
             report.figure(NAME, "CPU per trace sent with online scoring (µs, phase until every claim is scored and its"
                     + " feedback stored)", cpuWith);
+            report.figure(NAME, "of which the services' JIT compiler threads (µs per trace sent; without, with until"
+                    + " every feedback is stored)", "without: " + jitWithout + "; with: " + jitWith);
+            if (done > 0) {
+                report.figure(NAME, "online scoring's extra CPU per judged trace (claim DONE; with until every feedback"
+                        + " is stored, less the phase without scoring at the same number of traces sent)",
+                        extraPerClaim(cpuBefore, cpuWithAfter, withoutPerTrace, with.traces(), done));
+                Map<String, Long> pids = Map.of("trace-service", tracePid, "cost-service", costPid, "scorer-service",
+                        scorerPid);
+                pids.forEach((service, pid) -> report.line("  %s CPU per judged trace by thread (µs, whole phase with"
+                        + " scoring): %s", service, CpuMeter.topPerItem(threadsBefore.get(pid), threadsAfter.get(pid),
+                        done, 8)));
+                statements.print(report, 30, done, "judged trace");
+            }
             OnlineStages.report(report, NAME, scored);
         }
+    }
+
+    /**
+     * Warms the services' JIT up on the measured work, as the other benchmarks do ({@link JitWarmUp}): sets of
+     * {@code --warm-up-set-seconds} (10) of the same load into an experiment of its own with the same judges started,
+     * each set drained (every claim scored, its feedback stored) before the next, until the compiler threads use at
+     * most {@code --warm-up-jit-share} of the services' CPU in {@code --warm-up-steady-sets} sets in a row (at most
+     * {@code --warm-up-sets} sets and {@code --warm-up-seconds}); then the judges are stopped and their experiment is
+     * left alone, so both measured phases run on JVMs that have compiled ingestion and scoring alike. A fresh JVM
+     * compiles for minutes (bench/RESULTS.md, the JIT puzzle): without this the phase with scoring would pay for
+     * compiling the scoring path that the phase without never ran. {@code --warm-up-sets 0}: no warm-up.
+     */
+    private static void warmUp(Options options, Report report, RealStack stack, String otlp, Sql sql, CpuMeter jit,
+            int tracesPerSecond, int spansPerTrace, int maxInFlight, int scorers, double sampleRate, long graceMs)
+            throws Exception {
+        if (options.integer("warm-up-sets", 200) <= 0) {
+            return;
+        }
+        int setSeconds = options.integer("warm-up-set-seconds", 10);
+        String experiment = "online-warm-up";
+        List<String> configs = startJudges(stack, experiment, scorers, sampleRate);
+        long scorer = stack.scorerService().pid();
+        long trace = stack.traceService().pid();
+        long cost = stack.costService().pid();
+        CpuMeter services = CpuMeter.create().role("services",
+                p -> p.pid() == scorer || p.pid() == trace || p.pid() == cost);
+        new JitWarmUp(services, jit, "traces sent and scored").run(options, report, set -> {
+            Phase phase = send(otlp, experiment, "warm-up-" + set, tracesPerSecond, spansPerTrace, setSeconds,
+                    maxInFlight, sql, report);
+            drain(sql, configs, graceMs);
+            return phase.traces();
+        });
+        String scorerUrl = stack.scorerService().url("/api/v1/experiments/" + experiment + "/scorers");
+        for (int i = 0; i < scorers; i++) {
+            Http.postJson(scorerUrl + "/judge_" + i + "/stop", Map.of()).expect(200);
+        }
+        drain(sql, configs, graceMs);
+    }
+
+    /** Registers {@code scorers} template judges in the experiment and starts them; their config ids. */
+    private static List<String> startJudges(RealStack stack, String experiment, int scorers, double sampleRate) {
+        String scorerUrl = stack.scorerService().url("/api/v1/experiments/" + experiment + "/scorers");
+        List<String> configs = new ArrayList<>();
+        for (int i = 0; i < scorers; i++) {
+            String name = "judge_" + i;
+            Http.postJson(scorerUrl, Map.of("name", name, "scorer", Map.of("judge", Map.of("name", name,
+                    "instructions", "Is {{ outputs }} a helpful answer to {{ inputs }}? (" + i + ")",
+                    "feedback_value_type", "yes/no")))).expect(201);
+            configs.add(Http.postJson(scorerUrl + "/" + name + "/start", Map.of("sample_rate", sampleRate))
+                    .expect(200).json().path("config_id").asText());
+        }
+        return configs;
+    }
+
+    /**
+     * Waits (at most 10 minutes) until no claim of these configs is PENDING or SCORING and every DONE claim's feedback
+     * is stored in trace-service; the number of DONE claims.
+     */
+    private static long drain(Sql sql, List<String> configs, long graceMs) throws InterruptedException {
+        String ofConfigs = " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (sql.number("SELECT count(*)" + ofConfigs + " AND status IN ('PENDING', 'SCORING')") > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        long done = sql.number("SELECT count(*)" + ofConfigs + " AND status = 'DONE'");
+        while (OnlineStages.read(sql, configs, graceMs).size() < done && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        return done;
+    }
+
+    /** Seconds of CPU per item and role between two readings. */
+    private static Map<String, Double> perItem(Map<String, Double> before, Map<String, Double> after, long items) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        after.forEach((role, seconds) -> out.put(role, (seconds - before.getOrDefault(role, 0.0)) / items));
+        return out;
+    }
+
+    /**
+     * What scoring added per judged trace: the phase with scoring (until drained) less what the phase without scoring
+     * cost per trace sent, times the traces sent with scoring, over the claims scored (µs per role).
+     */
+    private static String extraPerClaim(Map<String, Double> before, Map<String, Double> after,
+            Map<String, Double> withoutPerTrace, long traces, long claims) {
+        StringBuilder text = new StringBuilder();
+        double all = 0;
+        for (String role : after.keySet()) {
+            double extra = after.get(role) - before.getOrDefault(role, 0.0)
+                    - withoutPerTrace.getOrDefault(role, 0.0) * traces;
+            all += extra;
+            text.append(String.format("%s %.0f, ", role, extra * 1e6 / claims));
+        }
+        return text.append(String.format("all %.0f µs", all * 1e6 / claims)).toString();
+    }
+
+    /** CPU seconds per thread name of each of these processes. */
+    private static Map<Long, Map<String, Double>> threads(long... pids) {
+        Map<Long, Map<String, Double>> out = new java.util.HashMap<>();
+        for (long pid : pids) {
+            out.put(pid, CpuMeter.threads(pid));
+        }
+        return out;
     }
 
     /** What one phase did: spans stored per second, traces sent per second, requests refused or timed out. */
