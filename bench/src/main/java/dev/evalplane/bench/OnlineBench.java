@@ -71,7 +71,7 @@ final class OnlineBench {
                     .compilerThreads("cost-service", costPid).compilerThreads("scorer-service", scorerPid);
             StatementProfile statements = new StatementProfile(sql);
             warmUp(options, report, stack, otlp, sql, jit, tracesPerSecond, spansPerTrace, maxInFlight, scorers,
-                    sampleRate, graceMs);
+                    sampleRate);
 
             statements.reset();
             Map<String, Double> cpuBefore = cpu.read();
@@ -98,7 +98,7 @@ final class OnlineBench {
             report.line("with online scoring: %.0f spans/s stored", with.spansPerSecond());
             String cpuWithStored = CpuMeter.perItem(cpuBefore, cpu.read(), with.traces());
 
-            long done = drain(sql, configs, graceMs);
+            long done = drain(sql, configs);
             String ofConfigs = " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
             double drained = (System.nanoTime() - sendStart) / 1e9;
             Map<String, Double> cpuWithAfter = cpu.read();
@@ -157,7 +157,7 @@ final class OnlineBench {
      * compiling the scoring path that the phase without never ran. {@code --warm-up-sets 0}: no warm-up.
      */
     private static void warmUp(Options options, Report report, RealStack stack, String otlp, Sql sql, CpuMeter jit,
-            int tracesPerSecond, int spansPerTrace, int maxInFlight, int scorers, double sampleRate, long graceMs)
+            int tracesPerSecond, int spansPerTrace, int maxInFlight, int scorers, double sampleRate)
             throws Exception {
         if (options.integer("warm-up-sets", 200) <= 0) {
             return;
@@ -173,14 +173,14 @@ final class OnlineBench {
         new JitWarmUp(services, jit, "traces sent and scored").run(options, report, set -> {
             Phase phase = send(otlp, experiment, "warm-up-" + set, tracesPerSecond, spansPerTrace, setSeconds,
                     maxInFlight, sql, report);
-            drain(sql, configs, graceMs);
+            drain(sql, configs);
             return phase.traces();
         });
         String scorerUrl = stack.scorerService().url("/api/v1/experiments/" + experiment + "/scorers");
         for (int i = 0; i < scorers; i++) {
             Http.postJson(scorerUrl + "/judge_" + i + "/stop", Map.of()).expect(200);
         }
-        drain(sql, configs, graceMs);
+        drain(sql, configs);
     }
 
     /** Registers {@code scorers} template judges in the experiment and starts them; their config ids. */
@@ -200,9 +200,10 @@ final class OnlineBench {
 
     /**
      * Waits (at most 10 minutes) until no claim of these configs is PENDING or SCORING and every DONE claim's feedback
-     * is stored in trace-service; the number of DONE claims.
+     * is stored in trace-service (counted cheaply: the stages' query, {@link OnlineStages#read}, is read once
+     * afterwards, outside the CPU readings); the number of DONE claims.
      */
-    private static long drain(Sql sql, List<String> configs, long graceMs) throws InterruptedException {
+    private static long drain(Sql sql, List<String> configs) throws InterruptedException {
         String ofConfigs = " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (sql.number("SELECT count(*)" + ofConfigs + " AND status IN ('PENDING', 'SCORING')") > 0
@@ -210,7 +211,10 @@ final class OnlineBench {
             Thread.sleep(500);
         }
         long done = sql.number("SELECT count(*)" + ofConfigs + " AND status = 'DONE'");
-        while (OnlineStages.read(sql, configs, graceMs).size() < done && System.nanoTime() < deadline) {
+        String feedback = "SELECT count(DISTINCT (a.trace_id, a.source_run_id)) FROM traces.assessments a"
+                + " WHERE a.assessment_type = 'FEEDBACK' AND a.source_run_id IN (SELECT DISTINCT 'online-' || config_id"
+                + " || '-v' || scorer_version" + ofConfigs + ")";
+        while (sql.number(feedback) < done && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
         return done;
@@ -275,6 +279,7 @@ final class OnlineBench {
         int requests = Math.max(1, tracesPerSecond * seconds / TRACES_PER_REQUEST);
         long interval = 1_000_000_000L * TRACES_PER_REQUEST / tracesPerSecond;
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger lastAccepted = new AtomicInteger(-1);
         Semaphore inFlight = new Semaphore(maxInFlight);
         List<CompletableFuture<?>> pending = new ArrayList<>();
         long start = System.nanoTime();
@@ -289,9 +294,12 @@ final class OnlineBench {
                     .header("Content-Type", "application/json").header("x-mlflow-experiment-id", experiment)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             inFlight.acquire();
+            int index = r;
             pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
                 if (response.statusCode() != 200) {
                     failed.incrementAndGet();
+                } else {
+                    lastAccepted.accumulateAndGet(index, Math::max);
                 }
             }).exceptionally(e -> {
                 failed.incrementAndGet();
@@ -302,15 +310,39 @@ final class OnlineBench {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         long spans = (long) (requests - failed.get()) * TRACES_PER_REQUEST * spansPerTrace;
         long expected = before + spans;
+        // completion is polled by the spans of the last accepted request (an index look-up), then confirmed by the
+        // phase's exact count, which scans the experiment's spans and would otherwise take a large share of the
+        // PostgreSQL CPU this benchmark measures (bench/RESULTS.md, online session 16)
+        String lastStored = "SELECT count(*) FROM traces.spans WHERE trace_id = ANY("
+                + Sql.idArray(traceIds(set, Math.max(0, lastAccepted.get()))) + ")";
+        long lastSpans = lastAccepted.get() < 0 ? 0 : (long) TRACES_PER_REQUEST * spansPerTrace;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (sql.number(ofPhase) < expected && System.nanoTime() < deadline) {
+        long storedAt = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            storedAt = System.nanoTime();
+            if (sql.number(lastStored) >= lastSpans && sql.number(ofPhase) >= expected) {
+                break;
+            }
             Thread.sleep(250);
         }
-        double stored = (System.nanoTime() - start) / 1e9;
+        double stored = (storedAt - start) / 1e9;
         double sentRate = (double) requests * TRACES_PER_REQUEST / sendSeconds;
         report.line("  %s: %d requests (%d failed) sent in %.1f s (%.0f traces/s of %d offered), %d spans stored"
                 + " after %.1f s", set, requests, failed.get(), sendSeconds, sentRate, tracesPerSecond, spans, stored);
         return new Phase(spans / stored, sentRate, requests, failed.get(), spans, spansPerTrace);
+    }
+
+    /** The trace ids of request {@code index} of a set, as trace-service stores them. */
+    private static List<String> traceIds(String set, int index) {
+        List<String> ids = new ArrayList<>();
+        for (int t = 0; t < TRACES_PER_REQUEST; t++) {
+            ids.add(traceId(set, index, t));
+        }
+        return ids;
+    }
+
+    private static String traceId(String set, int index, int t) {
+        return Ids.traceId("online-bench", set, String.valueOf(index), String.valueOf(t));
     }
 
     /** One OTLP/JSON request of {@link #TRACES_PER_REQUEST} traces: a CHAIN root with inputs and outputs, TOOL children. */
@@ -324,7 +356,7 @@ final class OnlineBench {
         ArrayNode spans = scope.putArray("spans");
         long now = System.currentTimeMillis() * 1_000_000L;
         for (int t = 0; t < TRACES_PER_REQUEST; t++) {
-            String traceHex = Ids.traceId("online-bench", set, String.valueOf(index), String.valueOf(t)).substring(3);
+            String traceHex = traceId(set, index, t).substring(3);
             String rootId = Ids.spanId(traceHex, "root");
             for (int s = 0; s < spansPerTrace; s++) {
                 ObjectNode span = spans.addObject().put("traceId", traceHex)
