@@ -23,8 +23,9 @@ import dev.evalplane.testsupport.RealStack;
  * shows: every --poll-ms (10), one batch-get of every row due (before, the whole evaluation list was polled: at 200
  * rows one poll took up to 600 ms on a loaded machine, and the figure measured the poll; then up to 8 single reads at
  * once, which queued behind each other). A run of --rows (200) x --judges (2) at --latency-ms (200), --concurrency
- * (4), after a warm-up run of --warm-up-rows (as --rows). The limit is two raw Kafka hops (spans -> cost-service, trace-costs ->
- * trace-service) measured in the same run.
+ * (4), after warm-up runs of --warm-up-rows (as --rows), each measured the same way, until the services' JIT
+ * compiler threads use at most --warm-up-jit-share of their CPU ({@link JitWarmUp}). The limit is two raw Kafka hops
+ * (spans -> cost-service, trace-costs -> trace-service) measured in the same run.
  */
 final class CostLatencyBench {
 
@@ -37,62 +38,83 @@ final class CostLatencyBench {
         try (FakeLlmProvider llm = FakeLlmProvider.start(); RealStack stack = RealStack.start(llm);
                 Kafka kafka = new Kafka()) {
             llm.latency(Duration.ofMillis(options.integer("latency-ms", 200)));
-            // as in `judges`: the services run with the full JIT, and a first run spends much of its CPU compiling
-            int warmUp = options.integer("warm-up-rows", rows);
-            report.line("warm-up: %d rows x %d judges", warmUp, judges);
-            Judging.run(stack, "warm-up", warmUp, judges, options.integer("concurrency", 4));
-
-            Map<String, Long> seenAt = new HashMap<>();
-            Map<String, String> judgeTrace = new HashMap<>();
-            Map<String, Long> dueAt = new HashMap<>();
-            long reads = 0;
-            long cycles = 0;
-            long cycleNanos = 0;
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            try (JudgeCostWatch watch = new JudgeCostWatch()) {
-                String runId = Judging.start(stack, "cost-latency", rows, judges, options.integer("concurrency", 4));
-                while (seenAt.size() < rows * judges && System.nanoTime() < deadline) {
-                    long t = System.nanoTime();
-                    Set<String> dueRows = new LinkedHashSet<>();
-                    for (JudgeCostWatch.Feedback f : watch.due(runId)) {
-                        if (!seenAt.containsKey(f.assessmentId())) {
-                            dueRows.add(f.rowTrace());
-                            dueAt.putIfAbsent(f.assessmentId(), watch.dueAt(f));
-                        }
-                    }
-                    if (!dueRows.isEmpty()) {
-                        read(stack, List.copyOf(dueRows), seenAt, judgeTrace);
-                        reads += dueRows.size();
-                        cycles++;
-                        cycleNanos += System.nanoTime() - t + pollMs * 1_000_000L;
-                    }
-                    Thread.sleep(pollMs);
-                }
-                watch.lag().forEach((topic, lag) -> report.line("the watch's own delay on %s (record time -> had it):"
-                        + " %s", topic, lag));
-            }
-            if (seenAt.size() < rows * judges) {
-                throw new IllegalStateException("only " + seenAt.size() + " of " + rows * judges
-                        + " feedback showed a judge cost within 10 minutes");
-            }
-            report.line("%d reads of a row's trace, in %d cycles (one batch-get of every due row per cycle)", reads,
-                    cycles);
+            int concurrency = options.integer("concurrency", 4);
+            // as in `judges`: the services run with the full JIT, and a first run spends much of its CPU compiling; the
+            // warm-up sets are whole measurements (judge run, watch and reads through the API), so the read path is
+            // compiled too
+            int warmUpRows = options.integer("warm-up-rows", rows);
+            JitWarmUp.of("judgements watched until their cost showed", JitWarmUp.services(stack)).run(options,
+                    report, set -> {
+                        measure(stack, "warm-up " + set, warmUpRows, judges, concurrency, pollMs);
+                        return (long) warmUpRows * judges;
+                    });
+            Measurement m = measure(stack, "cost-latency", rows, judges, concurrency, pollMs);
+            Map<String, Long> seenAt = m.seenAt();
+            report.line("%d reads of a row's trace, in %d cycles (one batch-get of every due row per cycle)",
+                    m.reads(), m.cycles());
             List<Long> latencies = new ArrayList<>();
             Map<String, Long> spanEnd = new LinkedHashMap<>();
             seenAt.forEach((id, seen) -> {
-                long end = llmSpanEndMs(stack, judgeTrace.get(id));
+                long end = llmSpanEndMs(stack, m.judgeTrace().get(id));
                 spanEnd.put(id, end);
                 latencies.add(seen - end);
             });
             Stats stats = Stats.ofMillis(latencies);
             report.figure(NAME, "LLM span end -> judgeCost visible (" + latencies.size() + " feedback)",
-                    stats + String.format(" (poll cycle %.0f ms)", cycleNanos / 1e6 / Math.max(1, cycles)));
-            CostLatencyStages.report(report, NAME, seenAt, judgeTrace, spanEnd, dueAt);
+                    stats + String.format(" (poll cycle %.0f ms)", m.cycleNanos() / 1e6 / Math.max(1, m.cycles())));
+            CostLatencyStages.report(report, NAME, seenAt, m.judgeTrace(), spanEnd, m.dueAt());
             Stats hop = Stats.ofNanos(Baselines.kafkaHops(kafka, 200));
             report.figure(NAME, "limit: one raw Kafka hop", hop.toString());
             report.ratio(NAME, "p50 / (2 x p50 of a raw Kafka hop)", stats.p50(), 2 * hop.p50(),
                     "how far from the transport alone");
         }
+    }
+
+    /** What one measured run saw: when each feedback's cost first showed, its judge trace, when it was due. */
+    private record Measurement(Map<String, Long> seenAt, Map<String, String> judgeTrace, Map<String, Long> dueAt,
+            long reads, long cycles, long cycleNanos) {
+    }
+
+    /**
+     * Runs an evaluation of rows x judges and, once cost-service has sent a judge trace's cost, reads the feedback's
+     * row through trace-service's API every poll until the cost shows.
+     */
+    private static Measurement measure(RealStack stack, String name, int rows, int judges, int concurrency,
+            int pollMs) throws Exception {
+        Map<String, Long> seenAt = new HashMap<>();
+        Map<String, String> judgeTrace = new HashMap<>();
+        Map<String, Long> dueAt = new HashMap<>();
+        long reads = 0;
+        long cycles = 0;
+        long cycleNanos = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        try (JudgeCostWatch watch = new JudgeCostWatch()) {
+            String runId = Judging.start(stack, name, rows, judges, concurrency);
+            while (seenAt.size() < rows * judges && System.nanoTime() < deadline) {
+                long t = System.nanoTime();
+                Set<String> dueRows = new LinkedHashSet<>();
+                for (JudgeCostWatch.Feedback f : watch.due(runId)) {
+                    if (!seenAt.containsKey(f.assessmentId())) {
+                        dueRows.add(f.rowTrace());
+                        dueAt.putIfAbsent(f.assessmentId(), watch.dueAt(f));
+                    }
+                }
+                if (!dueRows.isEmpty()) {
+                    read(stack, List.copyOf(dueRows), seenAt, judgeTrace);
+                    reads += dueRows.size();
+                    cycles++;
+                    cycleNanos += System.nanoTime() - t + pollMs * 1_000_000L;
+                }
+                Thread.sleep(pollMs);
+            }
+            watch.lag().forEach((topic, lag) -> System.out.printf("the watch's own delay on %s (record time -> had"
+                    + " it): %s%n", topic, lag));
+        }
+        if (seenAt.size() < rows * judges) {
+            throw new IllegalStateException("only " + seenAt.size() + " of " + rows * judges
+                    + " feedback showed a judge cost within 10 minutes");
+        }
+        return new Measurement(seenAt, judgeTrace, dueAt, reads, cycles, cycleNanos);
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.evalplane.bench;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.evalplane.testsupport.RealStack;
 
 /**
  * Warms freshly started service JVMs up until their JIT compiler threads are a small share of their CPU: compiling
@@ -42,6 +45,31 @@ final class JitWarmUp {
         this.services = services;
         this.compilers = compilers;
         this.items = items;
+    }
+
+    /**
+     * A warm-up of the processes named (name -> pid, in the order printed): the share is of their CPU, the compiler
+     * threads are theirs.
+     */
+    static JitWarmUp of(String items, Map<String, Long> pids) {
+        CpuMeter services = CpuMeter.create().role("services", p -> pids.containsValue(p.pid()));
+        CpuMeter compilers = CpuMeter.create();
+        pids.forEach(compilers::compilerThreads);
+        return new JitWarmUp(services, compilers, items);
+    }
+
+    /** The scorer, trace and cost services of a stack (name -> pid). */
+    static Map<String, Long> services(RealStack stack) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("scorer-service", stack.scorerService().pid());
+        pids.put("trace-service", stack.traceService().pid());
+        pids.put("cost-service", stack.costService().pid());
+        return pids;
+    }
+
+    /** The compiler threads' meter, for figures beside the warm-up's. */
+    CpuMeter compilers() {
+        return compilers;
     }
 
     /** Runs sets until the share is reached; returns how many spans the warm-up went through. */

@@ -40,16 +40,10 @@ final class JudgesBench {
             // services at once on the machine's cores), so the figures are taken after warm-up runs of the same size,
             // until the compiler threads use at most --warm-up-jit-share of the services' CPU (JitWarmUp, as `ingestion`)
             CpuMeter cpu = cpuMeter(stack);
-            CpuMeter jit = CpuMeter.create().compilerThreads("scorer-service", stack.scorerService().pid())
-                    .compilerThreads("trace-service", stack.traceService().pid())
-                    .compilerThreads("cost-service", stack.costService().pid());
-            long scorer = stack.scorerService().pid();
-            long trace = stack.traceService().pid();
-            long cost = stack.costService().pid();
-            CpuMeter services = CpuMeter.create().role("services", p -> p.pid() == scorer || p.pid() == trace
-                    || p.pid() == cost);
+            JitWarmUp warmUp = JitWarmUp.of("judgements", JitWarmUp.services(stack));
+            CpuMeter jit = warmUp.compilers();
             int warmUpRows = options.integer("warm-up-rows", rows);
-            new JitWarmUp(services, jit, "judgements").run(options, report, set -> {
+            warmUp.run(options, report, set -> {
                 Judging.run(stack, "warm-up " + set, warmUpRows, judges, concurrency);
                 return (long) warmUpRows * judges;
             });

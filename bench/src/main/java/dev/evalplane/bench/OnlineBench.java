@@ -58,10 +58,11 @@ final class OnlineBench {
             String otlp = stack.traceService().url("/v1/traces");
             report.line("load: %d traces/s of %d spans (%d spans/s) for %d s, OTLP/JSON requests of %d traces",
                     tracesPerSecond, spansPerTrace, tracesPerSecond * spansPerTrace, seconds, TRACES_PER_REQUEST);
-            send(otlp, "warm-up", "warm-up", 100, spansPerTrace, 2, maxInFlight, sql, report);
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
             long scorerPid = stack.scorerService().pid();
+            warmUp(stack, otlp, options, report, sql, scorers, sampleRate, tracesPerSecond, spansPerTrace,
+                    maxInFlight);
             CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("scorer-service", p -> p.pid() == scorerPid)
@@ -70,8 +71,6 @@ final class OnlineBench {
             CpuMeter jit = CpuMeter.create().compilerThreads("trace-service", tracePid)
                     .compilerThreads("cost-service", costPid).compilerThreads("scorer-service", scorerPid);
             StatementProfile statements = new StatementProfile(sql);
-            warmUp(options, report, stack, otlp, sql, jit, tracesPerSecond, spansPerTrace, maxInFlight, scorers,
-                    sampleRate);
 
             statements.reset();
             Map<String, Double> cpuBefore = cpu.read();
@@ -98,8 +97,11 @@ final class OnlineBench {
             report.line("with online scoring: %.0f spans/s stored", with.spansPerSecond());
             String cpuWithStored = CpuMeter.perItem(cpuBefore, cpu.read(), with.traces());
 
-            long done = drain(sql, configs);
-            String ofConfigs = " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
+            String ofConfigs = ofConfigs(configs);
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            awaitScored(sql, configs, deadline);
+            long done = sql.number("SELECT count(*)" + ofConfigs + " AND status = 'DONE'");
+            awaitFeedback(sql, configs, done, deadline);
             double drained = (System.nanoTime() - sendStart) / 1e9;
             Map<String, Double> cpuWithAfter = cpu.read();
             String cpuWith = CpuMeter.perItem(cpuBefore, cpuWithAfter, with.traces());
@@ -147,47 +149,28 @@ final class OnlineBench {
     }
 
     /**
-     * Warms the services' JIT up on the measured work, as the other benchmarks do ({@link JitWarmUp}): sets of
-     * {@code --warm-up-set-seconds} (10) of the same load into an experiment of its own with the same judges started,
-     * each set drained (every claim scored, its feedback stored) before the next, until the compiler threads use at
-     * most {@code --warm-up-jit-share} of the services' CPU in {@code --warm-up-steady-sets} sets in a row (at most
-     * {@code --warm-up-sets} sets and {@code --warm-up-seconds}); then the judges are stopped and their experiment is
-     * left alone, so both measured phases run on JVMs that have compiled ingestion and scoring alike. A fresh JVM
-     * compiles for minutes (bench/RESULTS.md, the JIT puzzle): without this the phase with scoring would pay for
-     * compiling the scoring path that the phase without never ran. {@code --warm-up-sets 0}: no warm-up.
+     * Warms the JVMs up on the whole path, scoring included, before either phase is measured (as `ingestion`, `otlp`
+     * and `judges` do, {@link JitWarmUp}): judges started on an experiment of their own, sets of 3 s of the offered
+     * load, each until every span is stored and every claim scored, until the services' JIT compiler threads use at
+     * most {@code --warm-up-jit-share} of their CPU. Without it the two 120 s phases measure C2 compiling the
+     * ingestion path (first phase) and the scoring path (second phase) as much as the code.
      */
-    private static void warmUp(Options options, Report report, RealStack stack, String otlp, Sql sql, CpuMeter jit,
-            int tracesPerSecond, int spansPerTrace, int maxInFlight, int scorers, double sampleRate)
-            throws Exception {
-        if (options.integer("warm-up-sets", 200) <= 0) {
-            return;
-        }
-        int setSeconds = options.integer("warm-up-set-seconds", 10);
-        String experiment = "online-warm-up";
-        List<String> configs = startJudges(stack, experiment, scorers, sampleRate);
-        long scorer = stack.scorerService().pid();
-        long trace = stack.traceService().pid();
-        long cost = stack.costService().pid();
-        CpuMeter services = CpuMeter.create().role("services",
-                p -> p.pid() == scorer || p.pid() == trace || p.pid() == cost);
-        new JitWarmUp(services, jit, "traces sent and scored").run(options, report, set -> {
-            Phase phase = send(otlp, experiment, "warm-up-" + set, tracesPerSecond, spansPerTrace, setSeconds,
+    private static void warmUp(RealStack stack, String otlp, Options options, Report report, Sql sql, int scorers,
+            double sampleRate, int tracesPerSecond, int spansPerTrace, int maxInFlight) throws Exception {
+        List<String> configs = startJudges(stack, "online-warm-up", scorers, sampleRate);
+        JitWarmUp.of("spans stored and their traces scored", JitWarmUp.services(stack)).run(options, report, set -> {
+            Phase phase = send(otlp, "online-warm-up", "warm-up-" + set, tracesPerSecond, spansPerTrace, 3,
                     maxInFlight, sql, report);
-            drain(sql, configs);
-            return phase.traces();
+            awaitScored(sql, configs, System.nanoTime() + Duration.ofMinutes(5).toNanos());
+            return phase.spans();
         });
-        String scorerUrl = stack.scorerService().url("/api/v1/experiments/" + experiment + "/scorers");
-        for (int i = 0; i < scorers; i++) {
-            Http.postJson(scorerUrl + "/judge_" + i + "/stop", Map.of()).expect(200);
-        }
-        drain(sql, configs);
     }
 
-    /** Registers {@code scorers} template judges in the experiment and starts them; their config ids. */
-    private static List<String> startJudges(RealStack stack, String experiment, int scorers, double sampleRate) {
+    /** Registers {@code count} template judges on the experiment and starts each at the sample rate; their config ids. */
+    private static List<String> startJudges(RealStack stack, String experiment, int count, double sampleRate) {
         String scorerUrl = stack.scorerService().url("/api/v1/experiments/" + experiment + "/scorers");
         List<String> configs = new ArrayList<>();
-        for (int i = 0; i < scorers; i++) {
+        for (int i = 0; i < count; i++) {
             String name = "judge_" + i;
             Http.postJson(scorerUrl, Map.of("name", name, "scorer", Map.of("judge", Map.of("name", name,
                     "instructions", "Is {{ outputs }} a helpful answer to {{ inputs }}? (" + i + ")",
@@ -198,26 +181,29 @@ final class OnlineBench {
         return configs;
     }
 
-    /**
-     * Waits (at most 10 minutes) until no claim of these configs is PENDING or SCORING and every DONE claim's feedback
-     * is stored in trace-service (counted cheaply: the stages' query, {@link OnlineStages#read}, is read once
-     * afterwards, outside the CPU readings); the number of DONE claims.
-     */
-    private static long drain(Sql sql, List<String> configs) throws InterruptedException {
-        String ofConfigs = " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (sql.number("SELECT count(*)" + ofConfigs + " AND status IN ('PENDING', 'SCORING')") > 0
+    private static String ofConfigs(List<String> configs) {
+        return " FROM scoring.online_claims WHERE config_id = ANY(" + Sql.idArray(configs) + ")";
+    }
+
+    /** Waits until no claim of the configs is pending or being scored (or the deadline passed). */
+    private static void awaitScored(Sql sql, List<String> configs, long deadline) throws Exception {
+        while (sql.number("SELECT count(*)" + ofConfigs(configs) + " AND status IN ('PENDING', 'SCORING')") > 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
-        long done = sql.number("SELECT count(*)" + ofConfigs + " AND status = 'DONE'");
+    }
+
+    /**
+     * Waits until the feedback of {@code done} scored claims is stored in trace-service, counting feedback rows (the
+     * stages' query, {@link OnlineStages#read}, is read once afterwards, outside the CPU readings).
+     */
+    private static void awaitFeedback(Sql sql, List<String> configs, long done, long deadline) throws Exception {
         String feedback = "SELECT count(DISTINCT (a.trace_id, a.source_run_id)) FROM traces.assessments a"
                 + " WHERE a.assessment_type = 'FEEDBACK' AND a.source_run_id IN (SELECT DISTINCT 'online-' || config_id"
-                + " || '-v' || scorer_version" + ofConfigs + ")";
+                + " || '-v' || scorer_version" + ofConfigs(configs) + ")";
         while (sql.number(feedback) < done && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
-        return done;
     }
 
     /** Seconds of CPU per item and role between two readings. */
