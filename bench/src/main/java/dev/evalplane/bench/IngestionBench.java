@@ -3,6 +3,7 @@ package dev.evalplane.bench;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.evalplane.bench.StoredWait.Expected;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.RealStack;
@@ -44,7 +46,7 @@ final class IngestionBench {
             CpuMeter services = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
                     .role("cost-service", p -> p.pid() == costPid);
             int warmUpTraces = Math.max(1, options.integer("warm-up-spans", 5000) / perTrace);
-            Expected[] warmedUp = {new Expected(0, 0, 0)};
+            Expected[] warmedUp = {Expected.NONE};
             new JitWarmUp(services, jit).run(options, report, set -> {
                 List<SpanEvent> warm = spans("warm-up-" + set, warmUpTraces, perTrace, llmPerTrace);
                 warmedUp[0] = warmedUp[0].plus(warm);
@@ -133,24 +135,10 @@ final class IngestionBench {
         return spans;
     }
 
-    /** Rows each schema must hold once a set is through: spans, priced LLM spans, trace costs. */
-    private record Expected(long spans, long priced, long traceCosts) {
-
-        Expected plus(List<SpanEvent> set) {
-            return new Expected(spans + set.size(), priced + set.stream().filter(SpanEvent::hasUsage).count(),
-                    traceCosts + set.stream().filter(SpanEvent::hasUsage).map(SpanEvent::traceId).distinct().count());
-        }
-    }
-
     /**
-     * Sends the spans and waits until all are stored and priced; returns the nanoseconds that took. Also prints when
-     * trace-service had stored every trace's cost (the rest of the path, not part of the figure).
-     *
-     * <p>Waiting must not load the database it measures: a {@code count(*)} of the growing tables every 100 ms took
-     * a third of PostgreSQL's statement time. Each service consumes a partition in order, one batch after the other,
-     * so the poll looks up only the last span (and the last LLM span) sent to each partition, by primary key; once
-     * those are there, one exact count confirms that everything is (if it did not, the wait would go on with
-     * exact counts, so the figure never counts a span that is not stored).
+     * Sends the spans and waits until all are stored and priced ({@link StoredWait}: the producer's sends reach each
+     * partition in order); returns the nanoseconds that took. Also prints when trace-service had stored every trace's
+     * cost (the rest of the path, not part of the figure).
      */
     private static long ingest(Kafka kafka, Sql sql, List<SpanEvent> spans, Expected target, Report report)
             throws Exception {
@@ -162,54 +150,15 @@ final class IngestionBench {
         }
         kafka.flush();
         long sent = System.nanoTime() - start;
-        Map<Integer, SpanEvent> lastSpan = new HashMap<>();
-        Map<Integer, SpanEvent> lastLlm = new HashMap<>();
+        Map<SpanEvent, Integer> partitions = new IdentityHashMap<>();
         for (int i = 0; i < spans.size(); i++) {
-            int partition = acks.get(i).get().partition();
-            lastSpan.put(partition, spans.get(i));
-            if (spans.get(i).hasUsage()) {
-                lastLlm.put(partition, spans.get(i));
-            }
+            partitions.put(spans.get(i), acks.get(i).get().partition());
         }
-        String[] lastOnes = {
-                "SELECT count(*) FROM traces.spans WHERE (trace_id, span_id) IN (" + String.join(", ",
-                        lastSpan.values().stream().map(s -> "(" + literal(s.traceId()) + ", " + literal(s.spanId()) + ")")
-                                .toList()) + ")",
-                "SELECT count(*) FROM costs.span_costs WHERE span_id IN (" + String.join(", ",
-                        lastLlm.values().stream().map(s -> literal(s.spanId())).toList()) + ")"};
-        long[] lastWanted = {lastSpan.size(), lastLlm.size()};
-        String[] counts = {"SELECT count(*) FROM traces.spans", "SELECT count(*) FROM costs.span_costs",
-                "SELECT count(*) FROM traces.trace_costs"};
-        long[] wanted = {target.spans(), target.priced(), target.traceCosts()};
-        boolean[] exactOnly = new boolean[2];
-        long[] at = new long[3];
-        long deadline = start + 900_000_000_000L;
-        while ((at[0] == 0 || at[1] == 0 || at[2] == 0) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            long now = System.nanoTime();
-            for (int i = 0; i < 2; i++) {
-                if (at[i] != 0 || (!exactOnly[i] && sql.countOrMinusOne(lastOnes[i]) < lastWanted[i])) {
-                    continue;
-                }
-                if (sql.countOrMinusOne(counts[i]) >= wanted[i]) {
-                    at[i] = now;
-                } else if (!exactOnly[i]) {
-                    exactOnly[i] = true;
-                    report.line("  (the last records of each partition were there before all others: waiting by"
-                            + " exact counts)");
-                }
-            }
-            if (at[0] != 0 && at[1] != 0 && sql.countOrMinusOne(counts[2]) >= wanted[2]) {
-                at[2] = now;
-            }
-        }
-        if (at[0] == 0 || at[1] == 0 || at[2] == 0) {
-            throw new IllegalStateException("not everything was stored and priced within 15 minutes");
-        }
+        StoredWait.Reached at = new StoredWait(List.of(spans), partitions::get).await(sql, target, start, report);
         report.line("  sent in %.1f s; all spans stored after %.1f s, all LLM spans priced after %.1f s,"
-                + " all trace costs stored by trace-service after %.1f s", sent / 1e9, (at[0] - start) / 1e9,
-                (at[1] - start) / 1e9, (at[2] - start) / 1e9);
-        return Math.max(at[0], at[1]) - start;
+                + " all trace costs stored by trace-service after %.1f s", sent / 1e9, (at.spans() - start) / 1e9,
+                (at.priced() - start) / 1e9, (at.traceCosts() - start) / 1e9);
+        return Math.max(at.spans(), at.priced()) - start;
     }
 
     /**
@@ -253,14 +202,6 @@ final class IngestionBench {
         }
         report.line("  checked: %d spans stored once, %d trace costs exact (usage x the price API's rates)", spansStored,
                 exact);
-    }
-
-    /** A SQL string literal of a hex id (checked, so it cannot break out of the quotes). */
-    private static String literal(String id) {
-        if (!id.matches("[A-Za-z0-9-]+")) {
-            throw new IllegalArgumentException("not a plain id: " + id);
-        }
-        return "'" + id + "'";
     }
 
     private IngestionBench() {

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import dev.evalplane.events.Topics;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.TopicClient;
 
@@ -44,6 +45,11 @@ public final class Kafka implements AutoCloseable {
 
     public static void createTopic(String name, int partitions) {
         TopicClient.onTestBroker().createTopic(name, partitions);
+    }
+
+    /** The {@code spans} partition a record with this key goes to (the default partitioner, as every producer uses). */
+    public static int spansPartition(String key) {
+        return TopicClient.onTestBroker().partitionOf(Topics.SPANS, key);
     }
 
     /** Records of {@code topic} the consumer group has not committed yet, or -1 when the broker cannot be asked. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.evalplane.bench.StoredWait.Expected;
 import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.testsupport.LocalPostgres;
@@ -47,6 +49,8 @@ final class OtlpBench {
     private static final String TOKEN = "bench-token";
     private static final int PER_TRACE = 10;
     private static final int LLM_PER_TRACE = 2;
+    /** How long the processes' idle CPU is measured before the timed load. */
+    private static final long IDLE_NANOS = 5_000_000_000L;
 
     /** One backend's figures. */
     record Result(double acceptedPerSecond, double storedPerSecond, Searches searches, String cpuPerSpan,
@@ -71,11 +75,10 @@ final class OtlpBench {
                 .split(",")) : List.of("evalplane");
         List<SpanEvent> spans = IngestionBench.spans("otlp", traces, PER_TRACE, LLM_PER_TRACE);
         Load load = new Load(options.integer("warm-up-spans", 5000) / PER_TRACE, perRequest,
-                OtlpRequests.of(spans, perRequest), spans.size(), spans.stream().filter(SpanEvent::hasUsage).count(),
-                clients, searches, searchWarmUp);
+                Requests.of(spans, perRequest), clients, searches, searchWarmUp);
         report.line("load: %d spans (%d traces of %d, %d LLM spans) in %d OTLP protobuf requests of %d spans, %d"
                 + " clients; %d searches of the newest 100", spans.size(), traces, PER_TRACE, load.llmSpans(),
-                load.requests().size(), perRequest, clients, searches);
+                load.timed().bodies().size(), perRequest, clients, searches);
         Map<String, Result> results = new LinkedHashMap<>();
         Path work = Files.createTempDirectory("otlp-bench");
         for (String backend : backends) {
@@ -134,26 +137,46 @@ final class OtlpBench {
         }
     }
 
+    /** Spans as OTLP protobuf requests of {@code perRequest} spans: the bodies sent and the spans of each, in order. */
+    record Requests(List<SpanEvent> spans, int perRequest, List<byte[]> bodies) {
+
+        static Requests of(List<SpanEvent> spans, int perRequest) {
+            return new Requests(spans, perRequest, OtlpRequests.of(spans, perRequest));
+        }
+
+        /**
+         * Waits for these spans by the last of each request in each partition: trace-service publishes a request's
+         * spans in their order (keyed by trace id, the default partitioner), so they reach each partition in it.
+         */
+        StoredWait storedWait() {
+            List<List<SpanEvent>> requests = new ArrayList<>();
+            for (int from = 0; from < spans.size(); from += perRequest) {
+                requests.add(spans.subList(from, Math.min(spans.size(), from + perRequest)));
+            }
+            Map<String, Integer> partitions = new HashMap<>();
+            return new StoredWait(requests, span -> partitions.computeIfAbsent(span.traceId(), Kafka::spansPartition));
+        }
+    }
+
     /** What every backend gets: warm-up sets, the timed requests, and how to check the result. */
-    record Load(int warmUpTraces, int perRequest, List<byte[]> requests, long spans, long llmSpans, int clients,
-            int searches, int searchWarmUp) {
+    record Load(int warmUpTraces, int perRequest, Requests timed, int clients, int searches, int searchWarmUp) {
 
         /** Warm-up set {@code n} (from 1): new traces each time, as OTLP requests. */
-        List<byte[]> warmUp(int n) {
-            return OtlpRequests.of(IngestionBench.spans("otlp-warm-up-" + n, warmUpTraces, PER_TRACE, LLM_PER_TRACE),
+        Requests warmUp(int n) {
+            return Requests.of(IngestionBench.spans("otlp-warm-up-" + n, warmUpTraces, PER_TRACE, LLM_PER_TRACE),
                     perRequest);
         }
 
-        long traces() {
-            return spans / PER_TRACE;
+        List<byte[]> requests() {
+            return timed.bodies();
         }
 
-        long warmUpSpans() {
-            return (long) warmUpTraces * PER_TRACE;
+        long spans() {
+            return timed.spans().size();
         }
 
-        long warmUpLlmSpans() {
-            return (long) warmUpTraces * LLM_PER_TRACE;
+        long llmSpans() {
+            return timed.spans().stream().filter(SpanEvent::hasUsage).count();
         }
     }
 
@@ -169,21 +192,24 @@ final class OtlpBench {
                     .role("trace-service", p -> p.pid() == tracePid).role("cost-service", p -> p.pid() == costPid);
             CpuMeter jit = CpuMeter.create().compilerThreads("gateway", gatewayPid)
                     .compilerThreads("trace-service", tracePid).compilerThreads("cost-service", costPid);
-            long[] expected = {0, 0, 0};
+            Expected[] expected = {Expected.NONE};
             new JitWarmUp(services, jit).run(options, report, n -> {
-                send(target, experiment, load.warmUp(n), load.clients());
-                expected[0] += load.warmUpSpans();
-                expected[1] += load.warmUpLlmSpans();
-                expected[2] += load.warmUpTraces();
-                awaitCount(sql, "SELECT count(*) FROM traces.spans", expected[0]);
-                awaitCount(sql, "SELECT count(*) FROM costs.span_costs", expected[1]);
-                awaitCount(sql, "SELECT count(*) FROM traces.trace_costs", expected[2]);
-                return load.warmUpSpans();
+                Requests set = load.warmUp(n);
+                long start = System.nanoTime();
+                send(target, experiment, set.bodies(), load.clients());
+                expected[0] = expected[0].plus(set.spans());
+                set.storedWait().await(sql, expected[0], start, report);
+                return set.spans().size();
             });
             CpuMeter cpu = CpuMeter.create().role("gateway", p -> p.pid() == gatewayPid)
                     .role("trace-service", p -> p.pid() == tracePid).role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
                     .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+            Map<String, Double> idleBefore = cpu.read();
+            Thread.sleep(IDLE_NANOS / 1_000_000);
+            Map<String, Double> idleAfter = cpu.read();
+            StoredWait wait = load.timed().storedWait();
+            Expected wanted = expected[0].plus(load.timed().spans());
             StatementProfile statements = new StatementProfile(sql);
             statements.reset();
             Map<String, Double> before = cpu.read();
@@ -191,20 +217,23 @@ final class OtlpBench {
             long start = System.nanoTime();
             long accepted = send(target, experiment, load.requests(), load.clients()) - start;
             Map<String, Double> atAccepted = cpu.read();
-            long stored = awaitCount(sql, "SELECT count(*) FROM traces.spans", expected[0] + load.spans()) - start;
-            long priced = awaitCount(sql, "SELECT count(*) FROM costs.span_costs", expected[1] + load.llmSpans())
-                    - start;
-            long traceCosts = awaitCount(sql, "SELECT count(*) FROM traces.trace_costs", expected[2] + load.traces())
-                    - start;
+            StoredWait.Reached reached = wait.await(sql, wanted, start, report);
             Map<String, Double> after = cpu.read();
+            long stored = reached.all() - start;
             String cpuPerSpan = CpuMeter.perItem(before, after, load.spans());
             String jitPerSpan = CpuMeter.perItem(jitBefore, jit.read(), load.spans());
             report.line("  accepted after %.1f s, stored after %.1f s, priced after %.1f s, trace costs stored by"
                     + " trace-service after %.1f s (counts exact: %d spans, %d LLM spans, %d trace costs)", accepted / 1e9,
-                    stored / 1e9, priced / 1e9, traceCosts / 1e9, load.spans(), load.llmSpans(), load.traces());
+                    (reached.spans() - start) / 1e9, (reached.priced() - start) / 1e9,
+                    (reached.traceCosts() - start) / 1e9, load.spans(), load.llmSpans(),
+                    wanted.traceCosts() - expected[0].traceCosts());
             report.line("  CPU per span (µs) until accepted: %s", CpuMeter.perItem(before, atAccepted, load.spans()));
             report.line("  CPU per span (µs) until stored and priced: %s; of which JIT compiler threads: %s",
                     cpuPerSpan, jitPerSpan);
+            // what the processes burn with no load (scheduled work, consumers' empty polls, the JIT's queue), as µs
+            // per span at the rate just measured: a fixed cost per second weighs more per span the slower the rate
+            report.line("  idle, %.0f s before the load, per span at this rate: %s", IDLE_NANOS / 1e9,
+                    CpuMeter.perItem(idleBefore, idleAfter, Math.round(load.spans() * (double) IDLE_NANOS / stored)));
             report.line("  during the load (rows / calls = the consumers' batch sizes):");
             statements.print(report, 12);
             statements.reset();
@@ -213,7 +242,7 @@ final class OtlpBench {
             statements.print(report, 6);
             target.reportCosts(experiment, report);
             return new Result(load.spans() / (accepted / 1e9),
-                    load.spans() / (Math.max(stored, Math.max(priced, traceCosts)) / 1e9),
+                    load.spans() / (stored / 1e9),
                     searches, cpuPerSpan + "; of which JIT compiler threads: " + jitPerSpan,
                     CpuMeter.totalPerItem(before, after, load.spans()));
         }
@@ -232,7 +261,7 @@ final class OtlpBench {
         try (MlflowServer server = MlflowServer.start(MlflowPython.get(), store, dir, work.resolve("mlflow-" + label + ".log"))) {
             Target target = new Target(server.url(), null);
             String experiment = target.createExperiment();
-            send(target, experiment, load.warmUp(1), load.clients());
+            send(target, experiment, load.warmUp(1).bodies(), load.clients());
             long serverPid = server.pid();
             CpuMeter cpu = CpuMeter.create()
                     .role("mlflow server", p -> CpuMeter.within(p, serverPid))
@@ -267,19 +296,6 @@ final class OtlpBench {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Polls the count every 100 ms until it reaches {@code wanted}; returns System.nanoTime() when it did. */
-    private static long awaitCount(Sql sql, String count, long wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + 900_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            long now = System.nanoTime();
-            if (sql.countOrMinusOne(count) >= wanted) {
-                return now;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException(count + " did not reach " + wanted + " within 15 minutes");
     }
 
     /** A server speaking MLflow's REST API and OTLP/HTTP: the gateway (with a token) or mlflow server. */

@@ -106,6 +106,19 @@ class OtlpSpanMapperTests {
         assertThat(event.spanType()).isEqualTo("EMBEDDING");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "LLM         | LLM  | \"LLM\"",
+            "\"TOOL\"    | TOOL | \"TOOL\"",
+            "true        | true | true",
+            "the answer  | the answer | \"the answer\""})
+    void mlflowAttributesAreDecodedWhenJsonAndKeptAsTextOtherwise(String sent, String spanType, String stored) {
+        SpanEvent event = mapOne(span().addAttributes(attr("mlflow.spanType", sent)));
+
+        assertThat(event.spanType()).isEqualTo(spanType);
+        assertThat(event.attributes().get("mlflow.spanType")).hasToString(stored);
+    }
+
     private SpanEvent mapOne(Span.Builder span) {
         return mapper.map(request(span.build()), IngestContext.of("1", null)).get(0);
     }

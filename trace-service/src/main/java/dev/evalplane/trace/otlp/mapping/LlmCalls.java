@@ -1,8 +1,5 @@
 package dev.evalplane.trace.otlp.mapping;
 
-import java.util.Objects;
-import java.util.stream.Stream;
-
 import dev.evalplane.events.LlmCall;
 import dev.evalplane.events.TokenUsage;
 
@@ -22,8 +19,7 @@ public final class LlmCalls {
                 .or(() -> GenAiAttributes.model(attributes))
                 .or(() -> OpenInferenceAttributes.model(attributes))
                 .orElse(null);
-        TokenUsage usage = Stream.of(MlflowAttributes.usage(attributes), GenAiAttributes.usage(attributes),
-                OpenInferenceAttributes.usage(attributes)).filter(Objects::nonNull).findFirst().orElse(null);
+        TokenUsage usage = usage(attributes);
         if (model == null && usage == null) {
             return null;
         }
@@ -32,5 +28,14 @@ public final class LlmCalls {
                 .or(() -> OpenInferenceAttributes.provider(attributes))
                 .orElse(null);
         return new LlmCall(provider, model, usage);
+    }
+
+    /** The first convention that reports usage; the later ones are not looked at (this runs for every span). */
+    private static TokenUsage usage(SpanAttributes attributes) {
+        TokenUsage usage = MlflowAttributes.usage(attributes);
+        if (usage == null) {
+            usage = GenAiAttributes.usage(attributes);
+        }
+        return usage != null ? usage : OpenInferenceAttributes.usage(attributes);
     }
 }
