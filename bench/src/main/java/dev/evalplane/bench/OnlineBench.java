@@ -68,18 +68,30 @@ final class OnlineBench {
                     .role("scorer-service", p -> p.pid() == scorerPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
                     .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+            CpuMeter jit = CpuMeter.create().compilerThreads("trace-service", tracePid)
+                    .compilerThreads("cost-service", costPid).compilerThreads("scorer-service", scorerPid);
+            StatementProfile statements = new StatementProfile(sql);
 
+            statements.reset();
             Map<String, Double> cpuBefore = cpu.read();
+            Map<String, Double> jitBefore = jit.read();
             Phase without = send(otlp, "online-off", "plain", tracesPerSecond, spansPerTrace, seconds, maxInFlight, sql,
                     report);
             report.line("without online scoring: %.0f spans/s stored", without.spansPerSecond());
-            String cpuWithout = CpuMeter.perItem(cpuBefore, cpu.read(), without.traces());
+            Map<String, Double> cpuWithoutAfter = cpu.read();
+            String cpuWithout = CpuMeter.perItem(cpuBefore, cpuWithoutAfter, without.traces());
+            String jitWithout = CpuMeter.perItem(jitBefore, jit.read(), without.traces());
+            Map<String, Double> withoutPerTrace = perItem(cpuBefore, cpuWithoutAfter, without.traces());
+            statements.print(report, 12, without.traces(), "trace sent");
 
             String experiment = "online-bench";
             List<String> configs = startJudges(stack, experiment, scorers, sampleRate);
             report.line("started %d judges at sample rate %s, provider latency %d ms", scorers, sampleRate, latencyMs);
             long sendStart = System.nanoTime();
+            statements.reset();
             cpuBefore = cpu.read();
+            jitBefore = jit.read();
+            Map<Long, Map<String, Double>> threadsBefore = threads(tracePid, costPid, scorerPid);
             Phase with = send(otlp, experiment, "scored", tracesPerSecond, spansPerTrace, seconds, maxInFlight, sql,
                     report);
             report.line("with online scoring: %.0f spans/s stored", with.spansPerSecond());
@@ -89,11 +101,12 @@ final class OnlineBench {
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             awaitScored(sql, configs, deadline);
             long done = sql.number("SELECT count(*)" + ofConfigs + " AND status = 'DONE'");
-            while (OnlineStages.read(sql, configs, graceMs).size() < done && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-            }
+            awaitFeedback(sql, configs, done, deadline);
             double drained = (System.nanoTime() - sendStart) / 1e9;
-            String cpuWith = CpuMeter.perItem(cpuBefore, cpu.read(), with.traces());
+            Map<String, Double> cpuWithAfter = cpu.read();
+            String cpuWith = CpuMeter.perItem(cpuBefore, cpuWithAfter, with.traces());
+            String jitWith = CpuMeter.perItem(jitBefore, jit.read(), with.traces());
+            Map<Long, Map<String, Double>> threadsAfter = threads(tracePid, costPid, scorerPid);
             List<OnlineStages.Claim> scored = OnlineStages.read(sql, configs, graceMs);
             long notDone = sql.number("SELECT count(*)" + ofConfigs + " AND status <> 'DONE'");
             Stats stats = Stats.ofMillis(scored.stream().map(OnlineStages.Claim::total).toList());
@@ -118,6 +131,19 @@ final class OnlineBench {
             report.figure(NAME, "CPU per trace sent with online scoring (µs, phase until stored)", cpuWithStored);
             report.figure(NAME, "CPU per trace sent with online scoring (µs, phase until every claim is scored and its"
                     + " feedback stored)", cpuWith);
+            report.figure(NAME, "of which the services' JIT compiler threads (µs per trace sent; without, with until"
+                    + " every feedback is stored)", "without: " + jitWithout + "; with: " + jitWith);
+            if (done > 0) {
+                report.figure(NAME, "online scoring's extra CPU per judged trace (claim DONE; with until every feedback"
+                        + " is stored, less the phase without scoring at the same number of traces sent)",
+                        extraPerClaim(cpuBefore, cpuWithAfter, withoutPerTrace, with.traces(), done));
+                Map<String, Long> pids = Map.of("trace-service", tracePid, "cost-service", costPid, "scorer-service",
+                        scorerPid);
+                pids.forEach((service, pid) -> report.line("  %s CPU per judged trace by thread (µs, whole phase with"
+                        + " scoring): %s", service, CpuMeter.topPerItem(threadsBefore.get(pid), threadsAfter.get(pid),
+                        done, 8)));
+                statements.print(report, 30, done, "judged trace");
+            }
             OnlineStages.report(report, NAME, scored);
         }
     }
@@ -167,6 +193,52 @@ final class OnlineBench {
         }
     }
 
+    /**
+     * Waits until the feedback of {@code done} scored claims is stored in trace-service, counting feedback rows (the
+     * stages' query, {@link OnlineStages#read}, is read once afterwards, outside the CPU readings).
+     */
+    private static void awaitFeedback(Sql sql, List<String> configs, long done, long deadline) throws Exception {
+        String feedback = "SELECT count(DISTINCT (a.trace_id, a.source_run_id)) FROM traces.assessments a"
+                + " WHERE a.assessment_type = 'FEEDBACK' AND a.source_run_id IN (SELECT DISTINCT 'online-' || config_id"
+                + " || '-v' || scorer_version" + ofConfigs(configs) + ")";
+        while (sql.number(feedback) < done && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+    }
+
+    /** Seconds of CPU per item and role between two readings. */
+    private static Map<String, Double> perItem(Map<String, Double> before, Map<String, Double> after, long items) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        after.forEach((role, seconds) -> out.put(role, (seconds - before.getOrDefault(role, 0.0)) / items));
+        return out;
+    }
+
+    /**
+     * What scoring added per judged trace: the phase with scoring (until drained) less what the phase without scoring
+     * cost per trace sent, times the traces sent with scoring, over the claims scored (µs per role).
+     */
+    private static String extraPerClaim(Map<String, Double> before, Map<String, Double> after,
+            Map<String, Double> withoutPerTrace, long traces, long claims) {
+        StringBuilder text = new StringBuilder();
+        double all = 0;
+        for (String role : after.keySet()) {
+            double extra = after.get(role) - before.getOrDefault(role, 0.0)
+                    - withoutPerTrace.getOrDefault(role, 0.0) * traces;
+            all += extra;
+            text.append(String.format("%s %.0f, ", role, extra * 1e6 / claims));
+        }
+        return text.append(String.format("all %.0f µs", all * 1e6 / claims)).toString();
+    }
+
+    /** CPU seconds per thread name of each of these processes. */
+    private static Map<Long, Map<String, Double>> threads(long... pids) {
+        Map<Long, Map<String, Double>> out = new java.util.HashMap<>();
+        for (long pid : pids) {
+            out.put(pid, CpuMeter.threads(pid));
+        }
+        return out;
+    }
+
     /** What one phase did: spans stored per second, traces sent per second, requests refused or timed out. */
     record Phase(double spansPerSecond, double tracesSentPerSecond, int requests, int failed, long spans,
             int spansPerTrace) {
@@ -193,6 +265,7 @@ final class OnlineBench {
         int requests = Math.max(1, tracesPerSecond * seconds / TRACES_PER_REQUEST);
         long interval = 1_000_000_000L * TRACES_PER_REQUEST / tracesPerSecond;
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger lastAccepted = new AtomicInteger(-1);
         Semaphore inFlight = new Semaphore(maxInFlight);
         List<CompletableFuture<?>> pending = new ArrayList<>();
         long start = System.nanoTime();
@@ -207,9 +280,12 @@ final class OnlineBench {
                     .header("Content-Type", "application/json").header("x-mlflow-experiment-id", experiment)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             inFlight.acquire();
+            int index = r;
             pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
                 if (response.statusCode() != 200) {
                     failed.incrementAndGet();
+                } else {
+                    lastAccepted.accumulateAndGet(index, Math::max);
                 }
             }).exceptionally(e -> {
                 failed.incrementAndGet();
@@ -220,15 +296,39 @@ final class OnlineBench {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         long spans = (long) (requests - failed.get()) * TRACES_PER_REQUEST * spansPerTrace;
         long expected = before + spans;
+        // completion is polled by the spans of the last accepted request (an index look-up), then confirmed by the
+        // phase's exact count, which scans the experiment's spans and would otherwise take a large share of the
+        // PostgreSQL CPU this benchmark measures (bench/RESULTS.md, online session 16)
+        String lastStored = "SELECT count(*) FROM traces.spans WHERE trace_id = ANY("
+                + Sql.idArray(traceIds(set, Math.max(0, lastAccepted.get()))) + ")";
+        long lastSpans = lastAccepted.get() < 0 ? 0 : (long) TRACES_PER_REQUEST * spansPerTrace;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (sql.number(ofPhase) < expected && System.nanoTime() < deadline) {
+        long storedAt = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            storedAt = System.nanoTime();
+            if (sql.number(lastStored) >= lastSpans && sql.number(ofPhase) >= expected) {
+                break;
+            }
             Thread.sleep(250);
         }
-        double stored = (System.nanoTime() - start) / 1e9;
+        double stored = (storedAt - start) / 1e9;
         double sentRate = (double) requests * TRACES_PER_REQUEST / sendSeconds;
         report.line("  %s: %d requests (%d failed) sent in %.1f s (%.0f traces/s of %d offered), %d spans stored"
                 + " after %.1f s", set, requests, failed.get(), sendSeconds, sentRate, tracesPerSecond, spans, stored);
         return new Phase(spans / stored, sentRate, requests, failed.get(), spans, spansPerTrace);
+    }
+
+    /** The trace ids of request {@code index} of a set, as trace-service stores them. */
+    private static List<String> traceIds(String set, int index) {
+        List<String> ids = new ArrayList<>();
+        for (int t = 0; t < TRACES_PER_REQUEST; t++) {
+            ids.add(traceId(set, index, t));
+        }
+        return ids;
+    }
+
+    private static String traceId(String set, int index, int t) {
+        return Ids.traceId("online-bench", set, String.valueOf(index), String.valueOf(t));
     }
 
     /** One OTLP/JSON request of {@link #TRACES_PER_REQUEST} traces: a CHAIN root with inputs and outputs, TOOL children. */
@@ -242,7 +342,7 @@ final class OnlineBench {
         ArrayNode spans = scope.putArray("spans");
         long now = System.currentTimeMillis() * 1_000_000L;
         for (int t = 0; t < TRACES_PER_REQUEST; t++) {
-            String traceHex = Ids.traceId("online-bench", set, String.valueOf(index), String.valueOf(t)).substring(3);
+            String traceHex = traceId(set, index, t).substring(3);
             String rootId = Ids.spanId(traceHex, "root");
             for (int s = 0; s < spansPerTrace; s++) {
                 ObjectNode span = spans.addObject().put("traceId", traceHex)

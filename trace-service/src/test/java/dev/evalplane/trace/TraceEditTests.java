@@ -93,6 +93,44 @@ class TraceEditTests {
                 .post("/api/v1/traces/delete").then().statusCode(400);
     }
 
+    /**
+     * One batch read answers each trace exactly as reading it alone does (its own spans in start order, its own
+     * assessments, cost metadata), in the order asked, once per id asked, whatever else the batch holds.
+     */
+    @Test
+    void batchGetAnswersEachTraceAsReadingItAloneDoes() {
+        String experiment = "exp-batch-" + Ids.newSpanId();
+        List<String> traces = List.of(Ids.newTraceId(), Ids.newTraceId(), Ids.newTraceId());
+        for (int t = 0; t < traces.size(); t++) {
+            String trace = traces.get(t);
+            String root = Ids.newSpanId();
+            Spans.send(Spans.root(trace, root, experiment, t * 1000L, 100, Map.of("n", "" + t), null));
+            for (int c = 0; c < t * 2; c++) {
+                Spans.send(Spans.child(trace, Ids.newSpanId(), root, experiment, t * 1000L + 50 - c, null, null));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int t = 0; t < traces.size(); t++) {
+                given().get("/api/v1/traces/" + traces.get(t)).then().statusCode(200).body("spans", hasSize(1 + t * 2));
+            }
+        });
+        given().contentType(ContentType.JSON).body(Map.of("name", "quality", "assessment_type", "FEEDBACK", "value", 1))
+                .post("/api/v1/traces/" + traces.get(1) + "/assessments").then().statusCode(201);
+
+        List<String> asked = List.of(traces.get(2), Ids.newTraceId(), traces.get(1), traces.get(0), traces.get(2));
+        List<Map<String, Object>> batch = given().contentType(ContentType.JSON).body(Map.of("trace_ids", asked))
+                .post("/api/v1/traces/batch-get").then().statusCode(200).extract().jsonPath().getList("traces");
+        List<String> found = List.of(traces.get(2), traces.get(1), traces.get(0), traces.get(2));
+        assertThat(batch).hasSize(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            Map<String, Object> alone = given().get("/api/v1/traces/" + found.get(i)).then().statusCode(200).extract()
+                    .jsonPath().getMap("");
+            assertThat(batch.get(i)).as("trace %d of the batch", i).isEqualTo(alone);
+        }
+        assertThat(given().get("/api/v1/traces/" + traces.get(1)).then().extract().jsonPath()
+                .getList("info.assessments")).hasSize(1);
+    }
+
     private static Map<String, Object> info(String experiment, long requestTimeMs, Map<String, String> tags,
             Map<String, String> metadata) {
         Map<String, String> allTags = new HashMap<>(tags);

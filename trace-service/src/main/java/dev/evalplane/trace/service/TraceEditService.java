@@ -1,6 +1,5 @@
 package dev.evalplane.trace.service;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,11 +110,8 @@ public class TraceEditService {
         if (traceIds.size() > MAX_TRACES) {
             throw new InvalidInputException("at most " + MAX_TRACES + " trace_ids per request");
         }
-        List<Uni<Trace>> reads = new ArrayList<>();
-        for (String traceId : traceIds) {
-            reads.add(traces.get(id(traceId, "trace_ids")).onFailure(NotFoundException.class).recoverWithNull());
-        }
-        return Uni.join().all(reads).andFailFast().map(list -> list.stream().filter(t -> t != null).toList());
+        traceIds.forEach(id -> id(id, "trace_ids"));
+        return traces.get(traceIds);
     }
 
     private static TraceInfoWrite checked(TraceInfoWrite info) {
