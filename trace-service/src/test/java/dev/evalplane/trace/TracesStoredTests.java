@@ -68,8 +68,10 @@ class TracesStoredTests {
             assertThat(event(tail.await(judge, 1, WAIT).get(0)).judgeTrace()).as("a judge trace says so").isTrue();
             assertThat(event(tail.await(noExperiment, 1, WAIT).get(0)).experimentId()).isEqualTo("0");
 
-            // the running root and the child-only trace are stored (readable) by now, and were not announced
-            given().get("/api/v1/traces/" + running).then().statusCode(200);
+            // the running root and the child-only trace are stored (readable), and were not announced (each may be on
+            // a partition of the other span consumer, so it is awaited, not assumed stored with the ones announced)
+            org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + running)
+                    .then().statusCode(200));
             org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + childOnly)
                     .then().statusCode(200));
             tail.poll();
