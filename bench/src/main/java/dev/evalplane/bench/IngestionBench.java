@@ -41,13 +41,12 @@ final class IngestionBench {
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
                     .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
-            CpuMeter jit = CpuMeter.create().compilerThreads("trace-service", tracePid)
-                    .compilerThreads("cost-service", costPid);
-            CpuMeter services = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
-                    .role("cost-service", p -> p.pid() == costPid);
+            JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", JitWarmUp.pids(
+                    Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid)));
+            CpuMeter jit = warmUp.compilers();
             int warmUpTraces = Math.max(1, options.integer("warm-up-spans", 5000) / perTrace);
             Expected[] warmedUp = {Expected.NONE};
-            new JitWarmUp(services, jit).run(options, report, set -> {
+            warmUp.run(options, report, set -> {
                 List<SpanEvent> warm = spans("warm-up-" + set, warmUpTraces, perTrace, llmPerTrace);
                 warmedUp[0] = warmedUp[0].plus(warm);
                 ingest(kafka, sql, warm, warmedUp[0], report);

@@ -22,7 +22,7 @@ final class JitWarmUp {
 
     /**
      * One set of warm-up work (the set's number, from 1), complete when it returns; the spans (or the items of
-     * {@link #JitWarmUp(CpuMeter, CpuMeter, String)}) it went through.
+     * {@link #of}) it went through.
      */
     interface Set {
         long run(int set) throws Exception;
@@ -32,16 +32,7 @@ final class JitWarmUp {
     private final CpuMeter compilers;
     private final String items;
 
-    /**
-     * @param services the services' processes (what the share is of)
-     * @param compilers the same services' compiler threads ({@link CpuMeter#compilerThreads})
-     */
-    JitWarmUp(CpuMeter services, CpuMeter compilers) {
-        this(services, compilers, "spans stored and priced");
-    }
-
-    /** @param items what a set goes through, as printed after its count (e.g. "judgements") */
-    JitWarmUp(CpuMeter services, CpuMeter compilers, String items) {
+    private JitWarmUp(CpuMeter services, CpuMeter compilers, String items) {
         this.services = services;
         this.compilers = compilers;
         this.items = items;
@@ -60,10 +51,18 @@ final class JitWarmUp {
 
     /** The scorer, trace and cost services of a stack (name -> pid). */
     static Map<String, Long> services(RealStack stack) {
+        return pids(Map.entry("scorer-service", stack.scorerService().pid()),
+                Map.entry("trace-service", stack.traceService().pid()),
+                Map.entry("cost-service", stack.costService().pid()));
+    }
+
+    /** Processes by name, in the order given (the order their figures are printed in). */
+    @SafeVarargs
+    static Map<String, Long> pids(Map.Entry<String, Long>... processes) {
         Map<String, Long> pids = new LinkedHashMap<>();
-        pids.put("scorer-service", stack.scorerService().pid());
-        pids.put("trace-service", stack.traceService().pid());
-        pids.put("cost-service", stack.costService().pid());
+        for (Map.Entry<String, Long> process : processes) {
+            pids.put(process.getKey(), process.getValue());
+        }
         return pids;
     }
 

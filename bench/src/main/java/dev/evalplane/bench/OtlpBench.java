@@ -188,12 +188,12 @@ final class OtlpBench {
             long gatewayPid = gateway.pid();
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
-            CpuMeter services = CpuMeter.create().role("gateway", p -> p.pid() == gatewayPid)
-                    .role("trace-service", p -> p.pid() == tracePid).role("cost-service", p -> p.pid() == costPid);
-            CpuMeter jit = CpuMeter.create().compilerThreads("gateway", gatewayPid)
-                    .compilerThreads("trace-service", tracePid).compilerThreads("cost-service", costPid);
+            JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", JitWarmUp.pids(
+                    Map.entry("gateway", gatewayPid), Map.entry("trace-service", tracePid),
+                    Map.entry("cost-service", costPid)));
+            CpuMeter jit = warmUp.compilers();
             Expected[] expected = {Expected.NONE};
-            new JitWarmUp(services, jit).run(options, report, n -> {
+            warmUp.run(options, report, n -> {
                 Requests set = load.warmUp(n);
                 long start = System.nanoTime();
                 send(target, experiment, set.bodies(), load.clients());
