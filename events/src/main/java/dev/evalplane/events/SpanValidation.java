@@ -132,38 +132,65 @@ public final class SpanValidation {
                 StoredText.cleanStrings(s.traceMetadata()), llm);
     }
 
-    /** The rules every consumer applies; returns the span, or throws {@link InvalidRecordException}. */
+    /**
+     * The rules every consumer applies; returns the span, or throws {@link InvalidRecordException}. A reason is
+     * formatted only for a span that breaks a rule: this runs for every span in the OTLP door and in each consumer,
+     * and formatting every reason up front cost ~0.4 µs a span per reading (bench/RESULTS.md, otlp thread by thread).
+     */
     public static SpanEvent validate(SpanEvent span) {
-        require(span != null, "the record is empty (JSON null)");
-        require(span.traceId() != null, "trace_id is missing");
-        require(Ids.isTraceId(span.traceId()), "trace_id must be \"tr-\" + 32 hex characters, got " + quote(span.traceId()));
-        require(isSpanId(span.spanId()),
-                "span_id must be 16 hex characters, got " + quote(span.spanId()));
-        require(span.parentSpanId() == null || span.parentSpanId().isEmpty()
-                || isSpanId(span.parentSpanId()),
-                "parent_span_id must be null or 16 hex characters, got " + quote(span.parentSpanId()));
-        require(span.parentSpanId() == null || !span.parentSpanId().equalsIgnoreCase(span.spanId()),
-                "a span cannot be its own parent");
-        require(span.experimentId() == null || span.experimentId().length() <= MAX_ID_LENGTH,
-                "experiment_id must be at most " + MAX_ID_LENGTH + " characters, got "
-                        + (span.experimentId() == null ? 0 : span.experimentId().length()));
+        if (span == null) {
+            throw invalid("the record is empty (JSON null)");
+        }
+        if (span.traceId() == null) {
+            throw invalid("trace_id is missing");
+        }
+        if (!Ids.isTraceId(span.traceId())) {
+            throw invalid("trace_id must be \"tr-\" + 32 hex characters, got " + quote(span.traceId()));
+        }
+        if (!isSpanId(span.spanId())) {
+            throw invalid("span_id must be 16 hex characters, got " + quote(span.spanId()));
+        }
+        if (span.parentSpanId() != null && !span.parentSpanId().isEmpty() && !isSpanId(span.parentSpanId())) {
+            throw invalid("parent_span_id must be null or 16 hex characters, got " + quote(span.parentSpanId()));
+        }
+        if (span.parentSpanId() != null && span.parentSpanId().equalsIgnoreCase(span.spanId())) {
+            throw invalid("a span cannot be its own parent");
+        }
+        if (span.experimentId() != null && span.experimentId().length() > MAX_ID_LENGTH) {
+            throw invalid("experiment_id must be at most " + MAX_ID_LENGTH + " characters, got "
+                    + span.experimentId().length());
+        }
         String run = span.traceMetadata() == null ? null : span.traceMetadata().get(MlflowKeys.SOURCE_RUN);
-        require(run == null || run.length() <= MAX_ID_LENGTH, "trace metadata " + MlflowKeys.SOURCE_RUN
-                + " (the run id) must be at most " + MAX_ID_LENGTH + " characters, got " + (run == null ? 0 : run.length()));
-        require(span.startTimeNs() > 0, "start_time_ns must be a positive epoch nanosecond count");
-        require(span.endTimeNs() == 0 || span.endTimeNs() >= span.startTimeNs(),
-                "end_time_ns must be 0 (still running) or not before start_time_ns");
-        require(span.status() == null || span.status().code() == null || STATUS_CODES.contains(span.status().code()),
-                "status.code must be OK, ERROR or UNSET, got " + quote(span.status() == null ? null : span.status().code()));
+        if (run != null && run.length() > MAX_ID_LENGTH) {
+            throw invalid("trace metadata " + MlflowKeys.SOURCE_RUN + " (the run id) must be at most " + MAX_ID_LENGTH
+                    + " characters, got " + run.length());
+        }
+        if (span.startTimeNs() <= 0) {
+            throw invalid("start_time_ns must be a positive epoch nanosecond count");
+        }
+        if (span.endTimeNs() != 0 && span.endTimeNs() < span.startTimeNs()) {
+            throw invalid("end_time_ns must be 0 (still running) or not before start_time_ns");
+        }
+        if (span.status() != null && span.status().code() != null && !STATUS_CODES.contains(span.status().code())) {
+            throw invalid("status.code must be OK, ERROR or UNSET, got " + quote(span.status().code()));
+        }
         if (span.llm() != null && span.llm().usage() != null) {
             TokenUsage u = span.llm().usage();
-            for (Long count : new Long[] { u.inputTokens(), u.outputTokens(), u.totalTokens(), u.cacheReadInputTokens(),
-                    u.cacheCreationInputTokens(), u.reasoningTokens(), u.cacheCreation1hInputTokens() }) {
-                require(count == null || (count >= 0 && count <= MAX_TOKENS),
-                        "llm.usage token counts must be between 0 and " + MAX_TOKENS + ", got " + count);
-            }
+            requireTokens(u.inputTokens());
+            requireTokens(u.outputTokens());
+            requireTokens(u.totalTokens());
+            requireTokens(u.cacheReadInputTokens());
+            requireTokens(u.cacheCreationInputTokens());
+            requireTokens(u.reasoningTokens());
+            requireTokens(u.cacheCreation1hInputTokens());
         }
         return span;
+    }
+
+    private static void requireTokens(Long count) {
+        if (count != null && (count < 0 || count > MAX_TOKENS)) {
+            throw invalid("llm.usage token counts must be between 0 and " + MAX_TOKENS + ", got " + count);
+        }
     }
 
     /** {@link #SPAN_ID} without a regex (it runs for every span of every consumer). */
@@ -187,10 +214,8 @@ public final class SpanValidation {
         return "\"" + (s.length() > 80 ? s.substring(0, 80) + "…" : s) + "\"";
     }
 
-    private static void require(boolean ok, String detail) {
-        if (!ok) {
-            throw new InvalidRecordException(detail);
-        }
+    private static InvalidRecordException invalid(String detail) {
+        return new InvalidRecordException(detail);
     }
 
     private SpanValidation() {
