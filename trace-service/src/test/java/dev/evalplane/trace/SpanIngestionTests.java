@@ -108,6 +108,24 @@ class SpanIngestionTests {
                 .body("traces.trace_id", org.hamcrest.Matchers.contains(traceId)));
     }
 
+    /**
+     * A batch whose traces name no run skips the link statement but still drops the links their metadata no longer
+     * names: a client's root span sent again without its run leaves the run.
+     */
+    @Test
+    void rootSentAgainWithoutItsRunLeavesTheRun() {
+        String traceId = Ids.newTraceId();
+        String rootId = Ids.newSpanId();
+        String runId = "run-" + Ids.newSpanId();
+        Spans.sendUnmarked(Spans.root(traceId, rootId, "exp-rerun", 0, 100, null, Map.of("mlflow.sourceRun", runId)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(runTraces("exp-rerun", runId)).containsExactly(traceId));
+
+        Spans.sendUnmarked(Spans.root(traceId, rootId, "exp-rerun", 0, 100, null, Map.of("user", "ann")));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + traceId).then().statusCode(200)
+                .body("info.trace_metadata.user", equalTo("ann")));
+        assertThat(runTraces("exp-rerun", runId)).isEmpty();
+    }
+
     @Test
     void unknownTraceIsA404Problem() {
         given().get("/api/v1/traces/" + Ids.newTraceId()).then().statusCode(404)
