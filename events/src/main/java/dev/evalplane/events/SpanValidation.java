@@ -58,6 +58,22 @@ public final class SpanValidation {
     }
 
     /**
+     * {@link #readCall(byte[])} for a consumer that needs only LLM spans (cost-service): the span when it has an
+     * {@code llm} block, null when it is a valid span without one. Most spans are not LLM calls: a record that
+     * {@link SpanCallScan} finds valid and without {@code llm} in one pass over its tokens, building nothing, is
+     * answered null; every other record (an LLM span, an invalid record, a shape the scan leaves alone) is read by
+     * {@link #readCall(byte[])}, so the same records are refused, with the same reasons. A record whose bytes hold
+     * {@code "llm":{} goes to the full reading first (a hint only: it decides which reading is tried, not the outcome).
+     */
+    public static SpanEvent readLlmCall(byte[] payload) {
+        if (payload != null && !SpanCallScan.namesAnLlmBlock(payload) && SpanCallScan.isValidWithoutLlm(payload)) {
+            return null;
+        }
+        SpanEvent span = readCall(payload);
+        return span.llm() == null ? null : span;
+    }
+
+    /**
      * The same reading for a consumer that stores the span's content as JSON text (trace-service): the content is
      * kept as the record's own text ({@link SpanRowView}) instead of being built into trees and written back; when
      * any of it needs cleaning, or the bytes do not parse, the record is read in full ({@link #read(byte[])}) and
@@ -132,35 +148,57 @@ public final class SpanValidation {
                 StoredText.cleanStrings(s.traceMetadata()), llm);
     }
 
-    /** The rules every consumer applies; returns the span, or throws {@link InvalidRecordException}. */
+    /**
+     * The rules every consumer applies; returns the span, or throws {@link InvalidRecordException}. Each reason is
+     * built only when its rule fails (this runs for every span of every consumer). {@link SpanCallScan} collects the
+     * fields these rules read: a new rule on another field must be added there too.
+     */
     public static SpanEvent validate(SpanEvent span) {
-        require(span != null, "the record is empty (JSON null)");
-        require(span.traceId() != null, "trace_id is missing");
-        require(Ids.isTraceId(span.traceId()), "trace_id must be \"tr-\" + 32 hex characters, got " + quote(span.traceId()));
-        require(isSpanId(span.spanId()),
-                "span_id must be 16 hex characters, got " + quote(span.spanId()));
-        require(span.parentSpanId() == null || span.parentSpanId().isEmpty()
-                || isSpanId(span.parentSpanId()),
-                "parent_span_id must be null or 16 hex characters, got " + quote(span.parentSpanId()));
-        require(span.parentSpanId() == null || !span.parentSpanId().equalsIgnoreCase(span.spanId()),
-                "a span cannot be its own parent");
-        require(span.experimentId() == null || span.experimentId().length() <= MAX_ID_LENGTH,
-                "experiment_id must be at most " + MAX_ID_LENGTH + " characters, got "
-                        + (span.experimentId() == null ? 0 : span.experimentId().length()));
+        if (span == null) {
+            throw new InvalidRecordException("the record is empty (JSON null)");
+        }
+        if (span.traceId() == null) {
+            throw new InvalidRecordException("trace_id is missing");
+        }
+        if (!Ids.isTraceId(span.traceId())) {
+            throw new InvalidRecordException("trace_id must be \"tr-\" + 32 hex characters, got " + quote(span.traceId()));
+        }
+        if (!isSpanId(span.spanId())) {
+            throw new InvalidRecordException("span_id must be 16 hex characters, got " + quote(span.spanId()));
+        }
+        if (span.parentSpanId() != null && !span.parentSpanId().isEmpty() && !isSpanId(span.parentSpanId())) {
+            throw new InvalidRecordException("parent_span_id must be null or 16 hex characters, got "
+                    + quote(span.parentSpanId()));
+        }
+        if (span.parentSpanId() != null && span.parentSpanId().equalsIgnoreCase(span.spanId())) {
+            throw new InvalidRecordException("a span cannot be its own parent");
+        }
+        if (span.experimentId() != null && span.experimentId().length() > MAX_ID_LENGTH) {
+            throw new InvalidRecordException("experiment_id must be at most " + MAX_ID_LENGTH + " characters, got "
+                    + span.experimentId().length());
+        }
         String run = span.traceMetadata() == null ? null : span.traceMetadata().get(MlflowKeys.SOURCE_RUN);
-        require(run == null || run.length() <= MAX_ID_LENGTH, "trace metadata " + MlflowKeys.SOURCE_RUN
-                + " (the run id) must be at most " + MAX_ID_LENGTH + " characters, got " + (run == null ? 0 : run.length()));
-        require(span.startTimeNs() > 0, "start_time_ns must be a positive epoch nanosecond count");
-        require(span.endTimeNs() == 0 || span.endTimeNs() >= span.startTimeNs(),
-                "end_time_ns must be 0 (still running) or not before start_time_ns");
-        require(span.status() == null || span.status().code() == null || STATUS_CODES.contains(span.status().code()),
-                "status.code must be OK, ERROR or UNSET, got " + quote(span.status() == null ? null : span.status().code()));
+        if (run != null && run.length() > MAX_ID_LENGTH) {
+            throw new InvalidRecordException("trace metadata " + MlflowKeys.SOURCE_RUN + " (the run id) must be at most "
+                    + MAX_ID_LENGTH + " characters, got " + run.length());
+        }
+        if (span.startTimeNs() <= 0) {
+            throw new InvalidRecordException("start_time_ns must be a positive epoch nanosecond count");
+        }
+        if (span.endTimeNs() != 0 && span.endTimeNs() < span.startTimeNs()) {
+            throw new InvalidRecordException("end_time_ns must be 0 (still running) or not before start_time_ns");
+        }
+        if (span.status() != null && span.status().code() != null && !STATUS_CODES.contains(span.status().code())) {
+            throw new InvalidRecordException("status.code must be OK, ERROR or UNSET, got " + quote(span.status().code()));
+        }
         if (span.llm() != null && span.llm().usage() != null) {
             TokenUsage u = span.llm().usage();
             for (Long count : new Long[] { u.inputTokens(), u.outputTokens(), u.totalTokens(), u.cacheReadInputTokens(),
                     u.cacheCreationInputTokens(), u.reasoningTokens(), u.cacheCreation1hInputTokens() }) {
-                require(count == null || (count >= 0 && count <= MAX_TOKENS),
-                        "llm.usage token counts must be between 0 and " + MAX_TOKENS + ", got " + count);
+                if (count != null && (count < 0 || count > MAX_TOKENS)) {
+                    throw new InvalidRecordException("llm.usage token counts must be between 0 and " + MAX_TOKENS
+                            + ", got " + count);
+                }
             }
         }
         return span;
@@ -185,12 +223,6 @@ public final class SpanValidation {
             return "null";
         }
         return "\"" + (s.length() > 80 ? s.substring(0, 80) + "…" : s) + "\"";
-    }
-
-    private static void require(boolean ok, String detail) {
-        if (!ok) {
-            throw new InvalidRecordException(detail);
-        }
     }
 
     private SpanValidation() {
