@@ -58,22 +58,6 @@ public final class SpanValidation {
     }
 
     /**
-     * {@link #readCall(byte[])} for a consumer that needs only LLM spans (cost-service): the span when it has an
-     * {@code llm} block, null when it is a valid span without one. Most spans are not LLM calls: a record that
-     * {@link SpanCallScan} finds valid and without {@code llm} in one pass over its tokens, building nothing, is
-     * answered null; every other record (an LLM span, an invalid record, a shape the scan leaves alone) is read by
-     * {@link #readCall(byte[])}, so the same records are refused, with the same reasons. A record whose bytes hold
-     * {@code "llm":{} goes to the full reading first (a hint only: it decides which reading is tried, not the outcome).
-     */
-    public static SpanEvent readLlmCall(byte[] payload) {
-        if (payload != null && !SpanCallScan.namesAnLlmBlock(payload) && SpanCallScan.isValidWithoutLlm(payload)) {
-            return null;
-        }
-        SpanEvent span = readCall(payload);
-        return span.llm() == null ? null : span;
-    }
-
-    /**
      * The same reading for a consumer that stores the span's content as JSON text (trace-service): the content is
      * kept as the record's own text ({@link SpanRowView}) instead of being built into trees and written back; when
      * any of it needs cleaning, or the bytes do not parse, the record is read in full ({@link #read(byte[])}) and
@@ -150,8 +134,7 @@ public final class SpanValidation {
 
     /**
      * The rules every consumer applies; returns the span, or throws {@link InvalidRecordException}. Each reason is
-     * built only when its rule fails (this runs for every span of every consumer). {@link SpanCallScan} collects the
-     * fields these rules read: a new rule on another field must be added there too.
+     * built only when its rule fails: this runs for every span of every consumer and of the OTLP door.
      */
     public static SpanEvent validate(SpanEvent span) {
         if (span == null) {

@@ -1,7 +1,6 @@
 package dev.evalplane.cost.messaging;
 
 import java.util.List;
-import java.util.Optional;
 
 import dev.evalplane.support.messaging.BatchHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,26 +20,20 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * records trace-service refuses, go to {@code spans-dlq}; the rest is kept), records the LLM spans in the ledger with
  * the touched traces' new aggregates (one transaction: the aggregates are the outbox), queues their publication and
  * acknowledges the batch without waiting for the broker ({@link TraceCostPublisher#publishBehind}: at most a few
- * publications behind, so the next batch is priced while the last one's trace costs are sent). Pricing needs only
- * the LLM spans' {@code llm} blocks: {@link SpanValidation#readLlmCall} checks a span without one (most spans) in one
- * pass over its tokens without building it, and reads an LLM span without its content.
+ * publications behind, so the next batch is priced while the last one's trace costs are sent). Spans are read
+ * without their content ({@link SpanValidation#readCall}): pricing needs only the {@code llm} block.
  */
 @ApplicationScoped
 public class SpanCostConsumer {
 
-    /** Each valid record read as its LLM span, empty for a span that is not an LLM call. */
-    private final BatchHandler<byte[], Optional<SpanEvent>> handler;
+    private final BatchHandler<byte[], SpanEvent> handler;
 
     public SpanCostConsumer(PriceTableService prices, CostLedgerService ledger, TraceCostPublisher publisher) {
-        this.handler = new BatchHandler<>(Topics.SPANS, SpanCostConsumer::read, spans -> {
-            List<SpanEvent> llmSpans = spans.stream().flatMap(Optional::stream).toList();
+        this.handler = new BatchHandler<>(Topics.SPANS, SpanValidation::readCall, spans -> {
+            List<SpanEvent> llmSpans = spans.stream().filter(span -> span.llm() != null).toList();
             return llmSpans.isEmpty() ? Uni.createFrom().voidItem()
                     : prices.ready().chain(() -> ledger.record(llmSpans)).chain(publisher::publishBehind);
         });
-    }
-
-    private static Optional<SpanEvent> read(byte[] payload) {
-        return Optional.ofNullable(SpanValidation.readLlmCall(payload));
     }
 
     @Incoming(Topics.SPANS)
