@@ -38,14 +38,17 @@ final class CpuMeter {
         return this;
     }
 
-    /** Seconds of CPU per role so far (of processes alive now). */
+    /**
+     * Seconds of CPU per role so far: of the processes alive now, with the CPU of their children that have exited and
+     * been waited for (e.g. PostgreSQL's autovacuum workers and ended backends, counted in the postmaster's).
+     */
     Map<String, Double> read() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         roles.keySet().forEach(r -> seconds.put(r, 0.0));
         compilers.forEach((role, pid) -> seconds.put(role, compilerSeconds(pid, compilerThreads)));
         ProcessHandle.current().descendants().forEach(p -> roles.forEach((role, matches) -> {
             if (matches.test(p)) {
-                seconds.merge(role, cpuSeconds(p.pid()), Double::sum);
+                seconds.merge(role, processSeconds(p.pid()), Double::sum);
             }
         }));
         return seconds;
@@ -121,8 +124,9 @@ final class CpuMeter {
         return false;
     }
 
-    private static double cpuSeconds(long pid) {
-        return statSeconds(Path.of("/proc", Long.toString(pid), "stat"));
+    /** utime + stime + cutime + cstime of a process (a thread's stat repeats its process's cutime: not for threads). */
+    private static double processSeconds(long pid) {
+        return statTicks(Path.of("/proc", Long.toString(pid), "stat"), 4) * TICK_SECONDS;
     }
 
     /**
@@ -148,11 +152,21 @@ final class CpuMeter {
         return seen.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToDouble(Map.Entry::getValue).sum();
     }
 
+    /** utime + stime of one thread or process. */
     private static double statSeconds(Path stat) {
+        return statTicks(stat, 2) * TICK_SECONDS;
+    }
+
+    /** The sum of the first {@code count} of utime, stime, cutime, cstime (proc(5) fields 14-17), 0 when unreadable. */
+    private static long statTicks(Path stat, int count) {
         try {
             String text = Files.readString(stat);
             String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_SECONDS;
+            long ticks = 0;
+            for (int i = 11; i < 11 + count; i++) {
+                ticks += Long.parseLong(fields[i]);
+            }
+            return ticks;
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -2,6 +2,7 @@ package dev.evalplane.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +48,28 @@ public final class RealStack implements AutoCloseable {
         common.put("kafka.bootstrap.servers", KafkaBrokerResource.bootstrapServers());
         common.put("quarkus.log.console.json.enabled", "false");
         Path logs = Path.of("target", "real-stack").toAbsolutePath();
-        ServiceProcess trace = new ServiceProcess(packagedJar("trace-service"), common, logs.resolve("trace-service.log")).launch();
-        ServiceProcess cost = new ServiceProcess(packagedJar("cost-service"), common, logs.resolve("cost-service.log")).launch();
-        trace.awaitReady();
-        cost.awaitReady();
-        Map<String, String> scorerConfig = new HashMap<>(common);
-        scorerConfig.put("evalplane.trace-service.url", trace.url(""));
-        scorerConfig.put("evalplane.cost-service.url", cost.url(""));
-        ServiceProcess scorer = new ServiceProcess(packagedJar("scorer-service"), scorerConfig, logs.resolve("scorer-service.log"))
-                .withEnvironment(scorerEnvironment).start();
-        return new RealStack(trace, cost, scorer, scorerConfig, sharedConfig);
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            ServiceProcess trace = launched(new ServiceProcess(packagedJar("trace-service"), common, logs.resolve("trace-service.log")), started);
+            ServiceProcess cost = launched(new ServiceProcess(packagedJar("cost-service"), common, logs.resolve("cost-service.log")), started);
+            trace.awaitReady();
+            cost.awaitReady();
+            Map<String, String> scorerConfig = new HashMap<>(common);
+            scorerConfig.put("evalplane.trace-service.url", trace.url(""));
+            scorerConfig.put("evalplane.cost-service.url", cost.url(""));
+            ServiceProcess scorer = launched(new ServiceProcess(packagedJar("scorer-service"), scorerConfig,
+                    logs.resolve("scorer-service.log")).withEnvironment(scorerEnvironment), started).awaitReady();
+            return new RealStack(trace, cost, scorer, scorerConfig, sharedConfig);
+        } catch (RuntimeException e) {
+            // a service that missed its readiness limit must not leave the others running, orphaned, under the next test
+            started.forEach(ServiceProcess::close);
+            throw e;
+        }
+    }
+
+    private static ServiceProcess launched(ServiceProcess service, List<ServiceProcess> started) {
+        started.add(service);
+        return service.launch();
     }
 
     /** Starts the stack with scorer-service talking to this fake provider. */

@@ -101,6 +101,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep(200);
         }
+        close(); // not left running behind the caller's back
         throw new IllegalStateException(jar + " was not ready within 90 s; see " + log);
     }
 

@@ -18,14 +18,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Reads traces: existence, their info (cost metadata applied) and their spans in start order; one trace, or several
- * in one statement each (a batch read costs three statements whatever its size, not three per trace).
+ * Reads traces: existence, their info (cost metadata applied) and their spans in start order, for any number of traces
+ * in one statement each (a read costs three statements whatever its size, not three per trace).
  */
 @ApplicationScoped
 public class TraceQueries {
 
-    private static final String INFO = TraceInfoMapper.SELECT + " WHERE t.trace_id = $1";
-    private static final String SPANS = SpanMapper.SELECT + " WHERE s.trace_id = $1 ORDER BY s.start_time_ns, s.span_id";
     private static final String INFOS = TraceInfoMapper.SELECT + " WHERE t.trace_id = ANY($1::text[])";
     private static final String SPANS_OF = SpanMapper.SELECT
             + " WHERE s.trace_id = ANY($1::text[]) ORDER BY s.trace_id, s.start_time_ns, s.span_id";
@@ -43,12 +41,6 @@ public class TraceQueries {
     public Uni<Boolean> exists(SqlClient client, String traceId) {
         return client.preparedQuery("SELECT 1 FROM traces WHERE trace_id = $1").execute(Tuple.of(traceId))
                 .map(rows -> rows.size() > 0);
-    }
-
-    /** The trace's info without assessments, or null. */
-    public Uni<TraceInfo> info(String traceId) {
-        return pool.preparedQuery(INFO).execute(Tuple.of(traceId))
-                .map(rows -> rows.size() == 0 ? null : infoMapper.map(rows.iterator().next()));
     }
 
     /** The infos (without assessments) of the traces that exist, by trace id. */
@@ -75,15 +67,5 @@ public class TraceQueries {
                     }
                     return spans;
                 });
-    }
-
-    public Uni<List<Span>> spans(String traceId) {
-        return pool.preparedQuery(SPANS).execute(Tuple.of(traceId)).map(rows -> {
-            List<Span> spans = new ArrayList<>();
-            for (Row row : rows) {
-                spans.add(spanMapper.map(row));
-            }
-            return spans;
-        });
     }
 }

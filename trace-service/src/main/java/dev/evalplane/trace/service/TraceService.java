@@ -31,19 +31,17 @@ public class TraceService {
     }
 
     public Uni<Trace> get(String traceId) {
-        return traces.info(traceId).chain(info -> {
-            if (info == null) {
-                return Uni.createFrom().failure(new NotFoundException("trace " + traceId + " does not exist"));
+        return get(List.of(traceId)).map(found -> {
+            if (found.isEmpty()) {
+                throw new NotFoundException("trace " + traceId + " does not exist");
             }
-            return Uni.combine().all().unis(traces.spans(traceId), assessments.byTraces(List.of(traceId)))
-                    .asTuple().map(t -> new Trace(info.withAssessments(t.getItem2().getOrDefault(traceId, List.of())),
-                            t.getItem1()));
+            return found.get(0);
         });
     }
 
     /**
-     * The traces of these ids that exist, in the order asked, each as {@link #get} reads it: three statements for
-     * all of them (infos, spans, assessments), not three per trace.
+     * The traces of these ids that exist, in the order asked: three statements for all of them (infos, spans,
+     * assessments), not three per trace.
      */
     public Uni<List<Trace>> get(List<String> traceIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(traceIds));
