@@ -95,6 +95,13 @@ final class CpuMeter {
         return seconds;
     }
 
+    /** {@link #threads(long)} of several processes, by their names (e.g. "trace-service"), read one after the other. */
+    static Map<String, Map<String, Double>> threads(Map<String, Long> pids) {
+        Map<String, Map<String, Double>> threads = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> threads.put(name, threads(pid)));
+        return threads;
+    }
+
     /** The {@code top} largest differences between two {@link #threads} readings, in µs per item. */
     static String topPerItem(Map<String, Double> before, Map<String, Double> after, long items, int top) {
         return after.entrySet().stream()

@@ -37,6 +37,7 @@ final class IngestionBench {
         try (RealStack stack = RealStack.start(Map.of()); Sql sql = Sql.open(); Kafka kafka = new Kafka()) {
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
+            Map<String, Long> jvms = Map.of("trace-service", tracePid, "cost-service", costPid);
             CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
@@ -70,14 +71,18 @@ final class IngestionBench {
                 stored = stored.plus(spans);
                 Map<String, Double> cpuBefore = cpu.read();
                 Map<String, Double> jitBefore = jit.read();
+                Map<String, Map<String, Double>> threadsBefore = CpuMeter.threads(jvms);
                 pipeline.add(spans.size() / (ingest(kafka, sql, spans, stored, report) / 1e9));
                 Map<String, Double> cpuAfter = cpu.read();
                 Map<String, Double> jitAfter = jit.read();
+                Map<String, Map<String, Double>> threadsAfter = CpuMeter.threads(jvms);
                 cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpuAfter, spans.size()));
                 jitPerSpan.add(CpuMeter.perItem(jitBefore, jitAfter, spans.size()));
                 compiled.add(withoutCompiler(cpuBefore, cpuAfter, jitBefore, jitAfter, spans.size()));
                 report.line("  CPU per span (µs): %s; of which JIT compiler threads: %s; without them: %s",
                         cpuPerSpan.get(round - 1), jitPerSpan.get(round - 1), compiled.get(round - 1));
+                threadsAfter.forEach((jvm, threads) -> report.line("  %s's threads, CPU per span (µs): %s", jvm,
+                        CpuMeter.topPerItem(threadsBefore.get(jvm), threads, spans.size(), 10)));
                 checkExact(stack, sql, "ingestion-" + round, traces, perTrace, llmPerTrace, report);
                 copy.add(spans.size() / (Baselines.copy(sql, spans) / 1e9));
                 List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)})

@@ -139,11 +139,11 @@ final class JudgesBench {
 
     /** Per service, CPU seconds per thread name ({@link CpuMeter#threads}). */
     private static Map<String, Map<String, Double>> threads(RealStack stack) {
-        Map<String, Map<String, Double>> threads = new java.util.LinkedHashMap<>();
-        threads.put("scorer-service", CpuMeter.threads(stack.scorerService().pid()));
-        threads.put("trace-service", CpuMeter.threads(stack.traceService().pid()));
-        threads.put("cost-service", CpuMeter.threads(stack.costService().pid()));
-        return threads;
+        Map<String, Long> services = new java.util.LinkedHashMap<>();
+        services.put("scorer-service", stack.scorerService().pid());
+        services.put("trace-service", stack.traceService().pid());
+        services.put("cost-service", stack.costService().pid());
+        return CpuMeter.threads(services);
     }
 
     /** CPU seconds of all roles between two readings. */

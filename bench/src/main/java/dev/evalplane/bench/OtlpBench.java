@@ -212,13 +212,16 @@ final class OtlpBench {
             Expected wanted = expected[0].plus(load.timed().spans());
             StatementProfile statements = new StatementProfile(sql);
             statements.reset();
+            Map<String, Long> jvms = Map.of("gateway", gatewayPid, "trace-service", tracePid, "cost-service", costPid);
             Map<String, Double> before = cpu.read();
             Map<String, Double> jitBefore = jit.read();
+            Map<String, Map<String, Double>> threadsBefore = CpuMeter.threads(jvms);
             long start = System.nanoTime();
             long accepted = send(target, experiment, load.requests(), load.clients()) - start;
             Map<String, Double> atAccepted = cpu.read();
             StoredWait.Reached reached = wait.await(sql, wanted, start, report);
             Map<String, Double> after = cpu.read();
+            Map<String, Map<String, Double>> threadsAfter = CpuMeter.threads(jvms);
             long stored = reached.all() - start;
             String cpuPerSpan = CpuMeter.perItem(before, after, load.spans());
             String jitPerSpan = CpuMeter.perItem(jitBefore, jit.read(), load.spans());
@@ -230,6 +233,8 @@ final class OtlpBench {
             report.line("  CPU per span (µs) until accepted: %s", CpuMeter.perItem(before, atAccepted, load.spans()));
             report.line("  CPU per span (µs) until stored and priced: %s; of which JIT compiler threads: %s",
                     cpuPerSpan, jitPerSpan);
+            threadsAfter.forEach((jvm, threads) -> report.line("  %s's threads, CPU per span until stored and priced"
+                    + " (µs): %s", jvm, CpuMeter.topPerItem(threadsBefore.get(jvm), threads, load.spans(), 10)));
             // what the processes burn with no load (scheduled work, consumers' empty polls, the JIT's queue), as µs
             // per span at the rate just measured: a fixed cost per second weighs more per span the slower the rate
             report.line("  idle, %.0f s before the load, per span at this rate: %s", IDLE_NANOS / 1e9,

@@ -142,19 +142,35 @@ public final class StoredText {
         return cleaned;
     }
 
+    /**
+     * The map with every key and value cleaned; the same instance when nothing needed it (a copy is made only from
+     * the first entry that changes: this runs for every span the OTLP door publishes).
+     */
     public static Map<String, JsonNode> cleanValues(Map<String, JsonNode> map) {
         if (map == null) {
             return null;
         }
-        Map<String, JsonNode> cleaned = new LinkedHashMap<>();
-        boolean changed = false;
+        Map<String, JsonNode> cleaned = null;
+        int index = 0;
         for (Map.Entry<String, JsonNode> e : map.entrySet()) {
             String key = clean(e.getKey());
             JsonNode value = clean(e.getValue());
-            changed |= key != e.getKey() || value != e.getValue();
-            cleaned.put(key, value);
+            if (cleaned == null && (key != e.getKey() || value != e.getValue())) {
+                cleaned = new LinkedHashMap<>();
+                int copied = 0;
+                for (Map.Entry<String, JsonNode> earlier : map.entrySet()) {
+                    if (copied++ == index) {
+                        break;
+                    }
+                    cleaned.put(earlier.getKey(), earlier.getValue());
+                }
+            }
+            if (cleaned != null) {
+                cleaned.put(key, value);
+            }
+            index++;
         }
-        return changed ? cleaned : map;
+        return cleaned == null ? map : cleaned;
     }
 
     public static List<JsonNode> cleanAll(List<JsonNode> values) {
