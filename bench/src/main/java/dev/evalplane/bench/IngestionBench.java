@@ -47,10 +47,14 @@ final class IngestionBench {
             CpuMeter jit = warmUp.compilers();
             int warmUpTraces = Math.max(1, options.integer("warm-up-spans", 5000) / perTrace);
             Expected[] warmedUp = {Expected.NONE};
+            // each set is checked as a round is: the check asks cost-service's price API, and a first HTTP request
+            // after sets that only consumed deoptimised cost-service's compiled Netty, Jackson, ArC and pricing code
+            // (type profiles without the HTTP path), which C2 then compiled again inside the next round
             warmUp.run(options, report, set -> {
                 List<SpanEvent> warm = spans("warm-up-" + set, warmUpTraces, perTrace, llmPerTrace);
                 warmedUp[0] = warmedUp[0].plus(warm);
                 ingest(kafka, sql, warm, warmedUp[0], report);
+                checkExact(stack, sql, "warm-up-" + set, warmUpTraces, perTrace, llmPerTrace, report);
                 return warm.size();
             });
             Expected afterWarmUp = warmedUp[0];
