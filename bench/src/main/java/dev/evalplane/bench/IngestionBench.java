@@ -37,13 +37,12 @@ final class IngestionBench {
         try (RealStack stack = RealStack.start(Map.of()); Sql sql = Sql.open(); Kafka kafka = new Kafka()) {
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
-            Map<String, Long> jvms = Map.of("trace-service", tracePid, "cost-service", costPid);
+            Map<String, Long> jvms = JitWarmUp.pids(Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid));
             CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
                     .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
-            JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", JitWarmUp.pids(
-                    Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid)));
+            JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", jvms);
             CpuMeter jit = warmUp.compilers();
             int warmUpTraces = Math.max(1, options.integer("warm-up-spans", 5000) / perTrace);
             Expected[] warmedUp = {Expected.NONE};

@@ -40,7 +40,8 @@ final class JudgesBench {
             // services at once on the machine's cores), so the figures are taken after warm-up runs of the same size,
             // until the compiler threads use at most --warm-up-jit-share of the services' CPU (JitWarmUp, as `ingestion`)
             CpuMeter cpu = cpuMeter(stack);
-            JitWarmUp warmUp = JitWarmUp.of("judgements", JitWarmUp.services(stack));
+            Map<String, Long> services = JitWarmUp.services(stack);
+            JitWarmUp warmUp = JitWarmUp.of("judgements", services);
             CpuMeter jit = warmUp.compilers();
             int warmUpRows = options.integer("warm-up-rows", rows);
             warmUp.run(options, report, set -> {
@@ -57,22 +58,22 @@ final class JudgesBench {
             // what the processes burn with no run (pollers, heartbeats, consumers' empty polls): part of every run's
             // CPU figure, in proportion to its wall time
             Map<String, Double> idleBefore = cpu.read();
-            Map<String, Map<String, Double>> idleThreadsBefore = threads(stack);
+            Map<String, Map<String, Double>> idleThreadsBefore = CpuMeter.threads(services);
             Thread.sleep(5_000);
             Map<String, Double> idleAfter = cpu.read();
-            Map<String, Map<String, Double>> idleThreadsAfter = threads(stack);
+            Map<String, Map<String, Double>> idleThreadsAfter = CpuMeter.threads(services);
             double idlePerSecond = total(idleBefore, idleAfter) / 5.0;
             int before = llm.requests().size();
             timeline.clear();
             Map<String, Double> cpuBefore = cpu.read();
             Map<String, Double> jitBefore = jit.read();
-            Map<String, Map<String, Double>> threadsBefore = threads(stack);
+            Map<String, Map<String, Double>> threadsBefore = CpuMeter.threads(services);
             StatementProfile statements = new StatementProfile(sql);
             statements.reset();
             Judging.Finished calm = Judging.run(stack, "calm", rows, judges, concurrency);
             Map<String, Double> cpuAfter = cpu.read();
             Map<String, Double> jitAfter = jit.read();
-            Map<String, Map<String, Double>> threadsAfter = threads(stack);
+            Map<String, Map<String, Double>> threadsAfter = CpuMeter.threads(services);
             figures(report, "no errors, " + shape, calm, ideal, llm.requests().size() - before, 0);
             report.figure(NAME, "CPU per judgement (µs), no errors", CpuMeter.perItem(cpuBefore, cpuAfter,
                     (long) rows * judges));
@@ -135,15 +136,6 @@ final class JudgesBench {
         int cores = Runtime.getRuntime().availableProcessors();
         return String.format("%.1f s of CPU / %d cores = %.1f s (ideal %.1f s): %.3f x the ideal", seconds, cores,
                 seconds / cores, ideal, seconds / cores / ideal);
-    }
-
-    /** Per service, CPU seconds per thread name ({@link CpuMeter#threads}). */
-    private static Map<String, Map<String, Double>> threads(RealStack stack) {
-        Map<String, Long> services = new java.util.LinkedHashMap<>();
-        services.put("scorer-service", stack.scorerService().pid());
-        services.put("trace-service", stack.traceService().pid());
-        services.put("cost-service", stack.costService().pid());
-        return CpuMeter.threads(services);
     }
 
     /** CPU seconds of all roles between two readings. */

@@ -188,9 +188,9 @@ final class OtlpBench {
             long gatewayPid = gateway.pid();
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
-            JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", JitWarmUp.pids(
-                    Map.entry("gateway", gatewayPid), Map.entry("trace-service", tracePid),
-                    Map.entry("cost-service", costPid)));
+            Map<String, Long> jvms = JitWarmUp.pids(Map.entry("gateway", gatewayPid),
+                    Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid));
+            JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", jvms);
             CpuMeter jit = warmUp.compilers();
             Expected[] expected = {Expected.NONE};
             warmUp.run(options, report, n -> {
@@ -212,7 +212,6 @@ final class OtlpBench {
             Expected wanted = expected[0].plus(load.timed().spans());
             StatementProfile statements = new StatementProfile(sql);
             statements.reset();
-            Map<String, Long> jvms = Map.of("gateway", gatewayPid, "trace-service", tracePid, "cost-service", costPid);
             Map<String, Double> before = cpu.read();
             Map<String, Double> jitBefore = jit.read();
             Map<String, Map<String, Double>> threadsBefore = CpuMeter.threads(jvms);
