@@ -1,6 +1,7 @@
 package dev.evalplane.cost.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -188,11 +189,11 @@ class SpanCostConsumerTests {
     }
 
     @Test
-    void poisonRecordGoesToSpansDlqAndTheNextRecordIsStillPriced() {
+    void poisonRecordThatMayBeAnLlmSpanGoesToSpansDlqAndTheNextRecordIsStillPriced() {
         String poisonKey = "poison-" + UUID.randomUUID();
-        String poison = "{\"trace_id\": \"" + poisonKey + "\", \"span_id\": ";
+        String poison = "{\"llm\": {\"model\": \"gpt-4o\"}, \"trace_id\": \"" + poisonKey + "\", \"span_id\": ";
         kafka.send(Topics.SPANS, poisonKey, poison);
-        String noIds = "{\"schema_version\": 1, \"name\": \"no ids\"}";
+        String noIds = "{\"schema_version\": 1, \"name\": \"no ids\", \"llm\": {\"model\": \"gpt-4o\"}}";
         kafka.send(Topics.SPANS, poisonKey, noIds);
         String good = kafka.keyOnPartitionOf(Topics.SPANS, poisonKey, Ids::newTraceId);
         send(sonnet(good, Ids.newSpanId()));
@@ -208,5 +209,28 @@ class SpanCostConsumerTests {
                 .contains("not a valid SpanEvent JSON document");
         assertThat(new String(dead.get(1).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("trace_id");
+    }
+
+    /**
+     * Records that cannot be LLM spans are not read (LlmBlockFilter) and mostly not even handed to the consumer
+     * (NotLlmSpansInterceptor): offsets are committed past them all the same, even when a partition ends with them,
+     * and an unreadable one is left to trace-service, which dead-letters it.
+     */
+    @Test
+    void spansWithoutAnLlmBlockAreCommittedUnreadAndAnUnreadableOneIsLeftToTraceService() {
+        String trace = Ids.newTraceId();
+        for (int i = 0; i < 20; i++) {
+            send(Spans.plain(trace, Ids.newSpanId()));
+        }
+        kafka.send(Topics.SPANS, trace, "{\"trace_id\": \"" + trace + "\", \"span_id\": ");
+        send(mini(trace, Ids.newSpanId()));
+        for (int i = 0; i < 20; i++) {
+            send(Spans.plain(trace, Ids.newSpanId()));
+        }
+        TraceCostEvent event = TraceCosts.latest(traceCosts.awaitEach(List.of(trace), e -> true, WAIT)).get(trace);
+        assertThat(event.totalCost()).isEqualByComparingTo(MINI_COST);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(kafka.uncommitted("cost-service", Topics.SPANS))
+                .as("committed up to the last span, though it is no LLM span").isZero());
+        assertThat(kafka.readToEnd(Topics.deadLetter(Topics.SPANS))).noneMatch(r -> trace.equals(r.key()));
     }
 }
