@@ -169,8 +169,20 @@ public class SpanCostRepository {
                 row.getString("model"), usage, priced, row.getString("price_table_version"));
     }
 
+    /** The entry as {@link #findByTraceIds} reads it back once {@link #insert} has stored it. */
+    public static SpanCostEntry asStored(SpanCostEntry e) {
+        TokenUsage u = e.usage() == null ? new TokenUsage(null, null, null, null, null, null, null) : e.usage();
+        PricedUsage p = e.priced();
+        PricedUsage priced = new PricedUsage(decimal(p.inputCost()), decimal(p.outputCost()), decimal(p.totalCost()),
+                p.status(), p.resolvedModel(), p.source(), p.match());
+        return new SpanCostEntry(e.traceId(), e.spanId(), e.provider(), e.model(), u, priced, e.priceTableVersion());
+    }
+
     private static BigDecimal decimal(Row row, String column) {
-        BigDecimal value = row.getBigDecimal(column);
+        return decimal(row.getBigDecimal(column));
+    }
+
+    private static BigDecimal decimal(BigDecimal value) {
         return value == null ? null : (value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros());
     }
 

@@ -26,9 +26,12 @@ public class CostLedgerService {
     private final TraceCostVersionRepository versions;
     private final TraceCostRecomputer recomputer;
     private final CostMetrics metrics;
+    private final ConflictRetry retry;
 
     public CostLedgerService(Pool pool, PriceTableService prices, SpanCostRepository spanCosts,
-            TraceCostVersionRepository versions, TraceCostRecomputer recomputer, CostMetrics metrics) {
+            TraceCostVersionRepository versions, TraceCostRecomputer recomputer, CostMetrics metrics,
+            ConflictRetry retry) {
+        this.retry = retry;
         this.pool = pool;
         this.prices = prices;
         this.spanCosts = spanCosts;
@@ -45,19 +48,38 @@ public class CostLedgerService {
         if (traceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return store(entries, traceIds, false)
-                .onFailure(SpanCostRepository::alreadyStored).recoverWithUni(() -> store(entries, traceIds, true))
+        return retry.run(() -> storeNew(entries, traceIds)
+                .onFailure(CostLedgerService::storedMeanwhile).recoverWithUni(() -> storeAgain(entries, traceIds)))
                 .invoke(() -> metrics.priced(entries))
                 .replaceWith(traceIds);
     }
 
     /**
-     * One transaction: the ledger rows (inserted; upserted when {@code overwrite}, after the insert met a span already
-     * in the ledger, see {@link SpanCostRepository}) and the touched traces' new aggregates.
+     * One transaction, for a batch of new spans: the traces that have no version row get it with their first version
+     * from these spans, in one insert ({@link TraceCostRecomputer#createFirst}), then the existing rows are locked, the
+     * spans inserted and the existing traces' aggregates recomputed from the ledger. In the lock order of
+     * {@link TraceCostVersionRepository} (new keys, then existing rows, then the ledger). Fails, aborting it all, on a
+     * span already in the ledger (a redelivery) or a version row another writer created meanwhile.
      */
-    private Uni<List<String>> store(List<SpanCostEntry> entries, List<String> traceIds, boolean overwrite) {
+    private Uni<Void> storeNew(List<SpanCostEntry> entries, List<String> traceIds) {
+        return pool.withTransaction(conn -> versions.existing(conn, traceIds).chain(existing -> recomputer
+                .createFirst(conn, entries.stream().filter(e -> !existing.contains(e.traceId())).toList())
+                .chain(() -> versions.lockExisting(conn, existing))
+                .call(() -> spanCosts.insert(conn, entries))
+                .chain(locked -> recomputer.recompute(conn, locked)))).replaceWithVoid();
+    }
+
+    /**
+     * One transaction, after {@link #storeNew} failed: every trace's row created (a placeholder) and locked, the spans
+     * upserted ({@link SpanCostRepository}) and the aggregates recomputed from the ledger.
+     */
+    private Uni<Void> storeAgain(List<SpanCostEntry> entries, List<String> traceIds) {
         return pool.withTransaction(conn -> versions.lock(conn, traceIds)
-                .call(locked -> overwrite ? spanCosts.upsert(conn, entries) : spanCosts.insert(conn, entries))
-                .chain(locked -> recomputer.recompute(conn, locked)));
+                .call(() -> spanCosts.upsert(conn, entries))
+                .chain(locked -> recomputer.recompute(conn, locked))).replaceWithVoid();
+    }
+
+    private static boolean storedMeanwhile(Throwable failure) {
+        return SpanCostRepository.alreadyStored(failure) || TraceCostVersionRepository.createdMeanwhile(failure);
     }
 }

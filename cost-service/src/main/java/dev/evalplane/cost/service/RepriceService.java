@@ -19,7 +19,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Re-prices stored spans with the current table, page by page of traces: each page in one transaction (the
- * traces' version rows locked, so the consumer waits), then the changed aggregates are published with a higher
+ * traces' version rows locked, so the consumer waits; run again should PostgreSQL end it in a deadlock, see
+ * {@link ConflictRetry}), then the changed aggregates are published with a higher
  * version.
  */
 @ApplicationScoped
@@ -41,9 +42,12 @@ public class RepriceService {
     private final TraceCostVersionRepository versions;
     private final TraceCostRecomputer recomputer;
     private final TraceCostPublisher publisher;
+    private final ConflictRetry retry;
 
     public RepriceService(Pool pool, PriceTableService prices, SpanCostRepository spanCosts,
-            TraceCostVersionRepository versions, TraceCostRecomputer recomputer, TraceCostPublisher publisher) {
+            TraceCostVersionRepository versions, TraceCostRecomputer recomputer, TraceCostPublisher publisher,
+            ConflictRetry retry) {
+        this.retry = retry;
         this.pool = pool;
         this.prices = prices;
         this.spanCosts = spanCosts;
@@ -75,7 +79,7 @@ public class RepriceService {
 
     private Uni<Outcome> page(List<String> traceIds, PriceTable table) {
         int[] spans = new int[1];
-        return pool.withTransaction(conn -> versions.lock(conn, traceIds).chain(locked -> spanCosts
+        return retry.run(() -> pool.withTransaction(conn -> versions.lock(conn, traceIds).chain(locked -> spanCosts
                 .findByTraceIds(conn, traceIds)
                 .chain(entries -> {
                     List<SpanCostEntry> changed = new ArrayList<>();
@@ -88,7 +92,7 @@ public class RepriceService {
                     spans[0] = changed.size();
                     return spanCosts.updatePricing(conn, changed);
                 })
-                .chain(() -> recomputer.recompute(conn, locked))))
+                .chain(() -> recomputer.recompute(conn, locked)))))
                 .call(changedTraces -> publisher.publishPending(traceIds))
                 .map(changedTraces -> new Outcome(traceIds.size(), spans[0], changedTraces.size(), table.version()));
     }

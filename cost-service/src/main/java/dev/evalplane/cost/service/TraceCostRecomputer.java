@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +28,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 @ApplicationScoped
 public class TraceCostRecomputer {
 
+    /** What a trace without a version row has: version 0, no aggregate (as {@link TraceCostVersionRepository#lock}'s placeholder). */
+    private static final Stored NONE = new Stored(0, null);
+
     private final SpanCostRepository spanCosts;
     private final TraceCostVersionRepository versions;
     private final ObjectMapper json;
@@ -38,22 +43,47 @@ public class TraceCostRecomputer {
 
     /** @return the ids of the traces that got a new version */
     public Uni<List<String>> recompute(SqlClient conn, Map<String, Stored> locked) {
+        if (locked.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return spanCosts.findByTraceIds(conn, locked.keySet()).chain(entries -> {
             Map<String, List<SpanCostEntry>> byTrace = new LinkedHashMap<>();
             entries.forEach(e -> byTrace.computeIfAbsent(e.traceId(), id -> new ArrayList<>()).add(e));
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            String nowJson = AggregateJson.instant(json, now);
-            List<Update> updates = new ArrayList<>();
-            byTrace.forEach((traceId, spans) -> {
-                Stored stored = locked.get(traceId);
-                AggregateJson aggregate = new AggregateJson(json, TraceCostAggregator.aggregate(traceId, spans, 0, null));
-                String hash = PriceTableBuilder.sha256(aggregate.content());
-                if (stored != null && !hash.equals(stored.contentHash())) {
-                    long version = stored.version() + 1;
-                    updates.add(new Update(traceId, version, hash, aggregate.versioned(version, now, nowJson)));
-                }
-            });
+            List<Update> updates = changed(byTrace, locked::get);
             return versions.save(conn, updates).replaceWith(updates.stream().map(Update::traceId).toList());
         });
+    }
+
+    /**
+     * Creates the first versions of traces that have no version row (so no ledger rows either) from their spans about
+     * to be inserted ({@link TraceCostVersionRepository#create}: fails when another writer created one meanwhile).
+     * A span sent twice counts once, its later copy, as in the ledger.
+     *
+     * @return the ids of the traces created
+     */
+    public Uni<List<String>> createFirst(SqlClient conn, List<SpanCostEntry> spansOfNewTraces) {
+        Map<String, SpanCostEntry> bySpan = new LinkedHashMap<>();
+        spansOfNewTraces.forEach(e -> bySpan.put(e.spanId(), SpanCostRepository.asStored(e)));
+        Map<String, List<SpanCostEntry>> byTrace = new TreeMap<>();
+        bySpan.values().forEach(e -> byTrace.computeIfAbsent(e.traceId(), id -> new ArrayList<>()).add(e));
+        List<Update> firsts = changed(byTrace, traceId -> NONE);
+        return versions.create(conn, firsts).replaceWith(firsts.stream().map(Update::traceId).toList());
+    }
+
+    /** A new version of each trace whose aggregate differs from the stored one (a trace without one is skipped). */
+    private List<Update> changed(Map<String, List<SpanCostEntry>> byTrace, Function<String, Stored> storedOf) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String nowJson = AggregateJson.instant(json, now);
+        List<Update> updates = new ArrayList<>();
+        byTrace.forEach((traceId, spans) -> {
+            Stored stored = storedOf.apply(traceId);
+            AggregateJson aggregate = new AggregateJson(json, TraceCostAggregator.aggregate(traceId, spans, 0, null));
+            String hash = PriceTableBuilder.sha256(aggregate.content());
+            if (stored != null && !hash.equals(stored.contentHash())) {
+                long version = stored.version() + 1;
+                updates.add(new Update(traceId, version, hash, aggregate.versioned(version, now, nowJson)));
+            }
+        });
+        return updates;
     }
 }
