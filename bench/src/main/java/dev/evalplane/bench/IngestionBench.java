@@ -23,11 +23,17 @@ import dev.evalplane.testsupport.RealStack;
  * trace-service (stores spans and traces, then the trace costs cost-service publishes) -> PostgreSQL. The clock
  * runs from the first record sent until trace-service has stored every span and cost-service has priced every LLM
  * span (counted in their schemas). Each round sends new traces; the figures are medians over the rounds (the
- * machine is shared). Options: --spans (50000 per round), --rounds (3), --spans-per-trace (10), --llm-per-trace (2).
+ * machine is shared). Options: --spans (50000 per round), --rounds (3), --spans-per-trace (10), --llm-per-trace (2), --warm-up-spans
+ * (5000 a set, until the JIT is steady), --warm-up-round-sets (at most 4 sets of a round's size after those).
  */
 final class IngestionBench {
 
     private static final String NAME = "ingestion";
+
+    /** One warm-up set: the named set of traces sent, stored, priced and checked; returns its spans. */
+    private interface WarmUpSet {
+        long run(String name, int traces) throws Exception;
+    }
 
     static void run(Options options, Report report) throws Exception {
         int perTrace = options.integer("spans-per-trace", 10);
@@ -52,13 +58,19 @@ final class IngestionBench {
             // each set is checked as a round is: the check asks cost-service's price API, and a first HTTP request
             // after sets that only consumed deoptimised cost-service's compiled Netty, Jackson, ArC and pricing code
             // (type profiles without the HTTP path), which C2 then compiled again inside the next round
-            warmUp.run(options, report, set -> {
-                List<SpanEvent> warm = spans("warm-up-" + set, warmUpTraces, perTrace, llmPerTrace);
+            WarmUpSet warmUpSet = (name, setTraces) -> {
+                List<SpanEvent> warm = spans(name, setTraces, perTrace, llmPerTrace);
                 warmedUp[0] = warmedUp[0].plus(warm);
                 ingest(kafka, sql, warm, warmedUp[0], report);
-                checkExact(stack, sql, "warm-up-" + set, warmUpTraces, perTrace, llmPerTrace, report);
+                checkExact(stack, sql, name, setTraces, perTrace, llmPerTrace, report);
                 return warm.size();
-            });
+            };
+            warmUp.run(options, report, set -> warmUpSet.run("warm-up-" + set, warmUpTraces));
+            // then sets of a round's size: a 50 000-span backlog is polled in full 2000-record batches that the
+            // small sets never fill (larger fetches, Netty's composite buffers, the batch paths' loops), and without
+            // this C2 compiled that code inside the measured rounds (bench/RESULTS.md, the JIT in the rounds)
+            warmUp.run(options.integer("warm-up-round-sets", 4), options, report,
+                    set -> warmUpSet.run("warm-up-round-" + set, traces));
             Expected afterWarmUp = warmedUp[0];
             List<String> cpuPerSpan = new ArrayList<>();
             List<String> jitPerSpan = new ArrayList<>();

@@ -73,7 +73,11 @@ final class JitWarmUp {
 
     /** Runs sets until the share is reached; returns how many spans the warm-up went through. */
     long run(Options options, Report report, Set set) throws Exception {
-        int maxSets = options.integer("warm-up-sets", 200);
+        return run(options.integer("warm-up-sets", 200), options, report, set);
+    }
+
+    /** {@link #run(Options, Report, Set)} with at most {@code maxSets} sets. */
+    long run(int maxSets, Options options, Report report, Set set) throws Exception {
         long until = System.nanoTime() + options.integer("warm-up-seconds", 300) * 1_000_000_000L;
         double maxShare = options.decimal("warm-up-jit-share", 0.1);
         int steadySets = options.integer("warm-up-steady-sets", 3);
