@@ -12,14 +12,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.IntNode;
+
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.testsupport.KafkaBrokerResource;
 import dev.evalplane.testsupport.PostgresResource;
+import dev.evalplane.trace.support.Events;
 import dev.evalplane.trace.support.Spans;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(value = KafkaBrokerResource.class, parallel = true)
@@ -27,6 +33,9 @@ import io.restassured.http.ContentType;
 class SpanIngestionTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    Pool pool;
 
     @Test
     void duplicateSpanIsStoredOnce() {
@@ -124,6 +133,33 @@ class SpanIngestionTests {
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + traceId).then().statusCode(200)
                 .body("info.trace_metadata.user", equalTo("ann")));
         assertThat(runTraces("exp-rerun", runId)).isEmpty();
+    }
+
+    /**
+     * Feedback stored before its trace's spans links the trace to the run first (not listed: no trace row yet). The
+     * spans' batch names no run, so it runs no link statement of its own, but the trace had a link: the link is brought
+     * up to date and the trace is listed in the run.
+     */
+    @Test
+    void traceAssessedBeforeItsSpansIsListedOnceTheyAreStored() {
+        String traceId = Ids.newTraceId();
+        String runId = "run-" + Ids.newSpanId();
+        Events.send(Events.judgeFeedback(traceId, "relevance", IntNode.valueOf(4), runId, null));
+        await().atMost(WAIT).until(() -> links(traceId) == 1);
+        assertThat(listed(runId)).isEmpty();
+
+        Spans.sendUnmarked(Spans.root(traceId, Ids.newSpanId(), "exp-assessed-first", 0, 100, null, null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listed(runId)).containsExactly(traceId));
+    }
+
+    private long links(String traceId) {
+        return pool.preparedQuery("SELECT count(*) FROM trace_run_links WHERE trace_id = $1").execute(Tuple.of(traceId))
+                .await().atMost(WAIT).iterator().next().getLong(0);
+    }
+
+    private static java.util.List<String> listed(String runId) {
+        return given().get("/api/v1/evaluations/" + runId + "/traces").then().statusCode(200).extract()
+                .path("traces.trace_id");
     }
 
     @Test

@@ -138,6 +138,30 @@ class TraceCostTests {
                 .body("judge_cost.input_tokens", org.hamcrest.Matchers.equalTo(400));
     }
 
+    /**
+     * The judge metadata is built from the cost's columns on read (V11, no longer stored as a patch): the feedback
+     * shows exactly the text the cost carried (a decimal's trailing zeros too) and nothing more, as the stored patch did.
+     */
+    @Test
+    void judgeMetadataReadsBackExactlyAsTheCostCarriedIt() {
+        String row = Ids.newTraceId();
+        String judge = Ids.newTraceId();
+        sendJudgeTrace(judge);
+        Spans.sendTrace(row, "exp-cost", 0, null, null);
+        Events.send(Events.judgeFeedback(row, "correctness", TextNode.valueOf("yes"), "run-cost-5", judge));
+        Events.send(Events.cost(judge, 1, 7, 3, "1.2500", CostStatus.PRICED));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(feedbackMetadata(row)).containsOnly(
+                Map.entry(MlflowKeys.SOURCE_RUN_ID, "run-cost-5"), Map.entry(MlflowKeys.SCORER_TRACE_ID, judge),
+                Map.entry(MlflowKeys.JUDGE_COST, "1.2500"), Map.entry(MlflowKeys.JUDGE_INPUT_TOKENS, "7"),
+                Map.entry(MlflowKeys.JUDGE_OUTPUT_TOKENS, "3"), Map.entry(MlflowKeys.JUDGE_COST_STATUS, "PRICED")));
+
+        Events.send(Events.cost(judge, 2, 9, 4, null, CostStatus.UNPRICED));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(feedbackMetadata(row)).containsOnly(
+                Map.entry(MlflowKeys.SOURCE_RUN_ID, "run-cost-5"), Map.entry(MlflowKeys.SCORER_TRACE_ID, judge),
+                Map.entry(MlflowKeys.JUDGE_INPUT_TOKENS, "9"), Map.entry(MlflowKeys.JUDGE_OUTPUT_TOKENS, "4"),
+                Map.entry(MlflowKeys.JUDGE_COST_STATUS, "UNPRICED")));
+    }
+
     private static void sendJudgeTrace(String judge) {
         SpanEvent root = Spans.root(judge, Ids.newSpanId(), "exp-cost", 0, 900,
                 Map.of(MlflowKeys.SOURCE_SCORER_TAG, "correctness"), null);

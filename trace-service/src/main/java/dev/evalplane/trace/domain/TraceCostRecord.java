@@ -16,13 +16,13 @@ import dev.evalplane.events.TraceCostEvent;
 
 /**
  * A trace cost as stored: the event plus what it contributes on read: trace metadata
- * ({@code mlflow.trace.tokenUsage}, {@code mlflow.trace.cost} when the total is known, {@code evalplane.trace.costStatus}),
- * judge metadata for every assessment whose judge trace this is, and {@code mlflow.llm.cost} per priced span (with the
- * price entry that priced it, {@code evalplane.llm.pricedBy}).
+ * ({@code mlflow.trace.tokenUsage}, {@code mlflow.trace.cost} when the total is known, {@code evalplane.trace.costStatus})
+ * and {@code mlflow.llm.cost} per priced span (with the price entry that priced it, {@code evalplane.llm.pricedBy}).
+ * The judge metadata of every assessment whose judge trace this is comes from the event's own columns on read (view
+ * {@code assessments_effective}).
  * Decimals are written as exact plain numbers.
  */
-public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadataPatch, Map<String, String> judgePatch,
-        ObjectNode spanCosts) {
+public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadataPatch, ObjectNode spanCosts) {
 
     public static final String TRACE_COST_STATUS = "evalplane.trace.costStatus";
     /** While the total is unknown: the exact sum of the priced calls, how many are not priced, and their models. */
@@ -56,14 +56,6 @@ public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadata
             }
         }
 
-        Map<String, String> judge = new LinkedHashMap<>();
-        if (e.totalCost() != null) {
-            judge.put(MlflowKeys.JUDGE_COST, e.totalCost().toPlainString());
-        }
-        judge.put(MlflowKeys.JUDGE_INPUT_TOKENS, Long.toString(e.inputTokens()));
-        judge.put(MlflowKeys.JUDGE_OUTPUT_TOKENS, Long.toString(e.outputTokens()));
-        judge.put(MlflowKeys.JUDGE_COST_STATUS, e.costStatus().name());
-
         ObjectNode spans = mapper.createObjectNode();
         if (e.spans() != null) {
             for (SpanCost span : e.spans()) {
@@ -76,7 +68,7 @@ public record TraceCostRecord(TraceCostEvent event, Map<String, String> metadata
                 }
             }
         }
-        return new TraceCostRecord(e, metadata, judge, spans);
+        return new TraceCostRecord(e, metadata, spans);
     }
 
     /** JSON text with the mapper's settings: decimals written plain and exact (JsonNode.toString would not). */

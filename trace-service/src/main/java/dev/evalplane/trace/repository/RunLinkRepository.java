@@ -3,6 +3,7 @@ package dev.evalplane.trace.repository;
 import java.util.Collection;
 import java.util.List;
 
+import dev.evalplane.trace.domain.WrittenTraces;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -26,6 +27,10 @@ public class RunLinkRepository {
             + ", k) FROM (SELECT DISTINCT hashtext(t.trace_metadata ->> 'mlflow.sourceRun') AS k FROM traces t"
             + " WHERE t.trace_id = ANY($1::text[]) AND COALESCE(t.trace_metadata ->> 'mlflow.sourceRun', '') <> ''"
             + " ORDER BY k) s";
+
+    /** The same locks (shared, ascending key order) of runs named by id. */
+    private static final String LOCK_RUNS = "SELECT pg_advisory_xact_lock_shared(" + Db.RUN_LOCK_NAMESPACE
+            + ", k) FROM (SELECT DISTINCT hashtext(r) AS k FROM unnest($1::text[]) AS r ORDER BY k) s";
 
     private static final String LOCK_RUN = "SELECT pg_advisory_xact_lock_shared(" + Db.RUN_LOCK_NAMESPACE
             + ", hashtext($1::text))";
@@ -90,8 +95,7 @@ public class RunLinkRepository {
     /**
      * Links each trace to the run its metadata names, and drops links of runs it no longer names. When no trace names a
      * run (the run locks' statement locked none) there is nothing to link: the caller's trace locks keep the traces'
-     * metadata as that statement read it, so the link statement is skipped (most span batches: about 1 µs of
-     * PostgreSQL's CPU per span, bench/RESULTS.md); the stale links are always looked for.
+     * metadata as that statement read it, so the link statement is skipped; the stale links are always looked for.
      */
     public Uni<Void> linkFromMetadata(SqlConnection conn, Collection<String> traceIds) {
         Tuple ids = Tuple.tuple().addArrayOfString(array(traceIds));
@@ -99,6 +103,21 @@ public class RunLinkRepository {
                 .chain(runs -> runs.size() == 0 ? Uni.createFrom().voidItem()
                         : conn.preparedQuery(LINK_FROM_METADATA).execute(ids).replaceWithVoid())
                 .chain(() -> conn.preparedQuery(STALE_METADATA).execute(ids)).replaceWithVoid();
+    }
+
+    /**
+     * {@link #linkFromMetadata(SqlConnection, Collection)} for traces whose rows this transaction has just written,
+     * from what the write found ({@link WrittenTraces}; the caller's trace locks keep it true): the runs named are
+     * locked by id and linked; stale links are looked for only when the traces had links. A batch whose traces name no
+     * run and had no link (an ingestion stream's) runs no statement here.
+     */
+    public Uni<Void> linkFromMetadata(SqlConnection conn, Collection<String> traceIds, WrittenTraces written) {
+        Tuple ids = Tuple.tuple().addArrayOfString(array(traceIds));
+        Uni<Void> linked = written.namedRuns().isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(LOCK_RUNS).execute(Tuple.tuple().addArrayOfString(array(written.namedRuns())))
+                        .chain(() -> conn.preparedQuery(LINK_FROM_METADATA).execute(ids)).replaceWithVoid();
+        return written.linked() ? linked.chain(() -> conn.preparedQuery(STALE_METADATA).execute(ids)).replaceWithVoid()
+                : linked;
     }
 
     /**

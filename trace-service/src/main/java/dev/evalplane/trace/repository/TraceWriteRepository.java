@@ -1,11 +1,14 @@
 package dev.evalplane.trace.repository;
 
 import java.util.Collection;
+import java.util.List;
 
 import dev.evalplane.support.sql.Columns;
 import dev.evalplane.trace.mapping.JsonCodec;
 import dev.evalplane.trace.domain.TraceContribution;
+import dev.evalplane.trace.domain.WrittenTraces;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,14 +20,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TraceWriteRepository {
 
+    /**
+     * The rows travel as one array per column, unnested side by side in the select list (as {@link SpanRepository}).
+     * The statement answers one row: the runs the written traces' metadata names and whether any of them had a run
+     * link, so that a batch whose traces have no links and name no run (an ingestion stream's) needs no link statement
+     * after it (RunLinkRepository; about 1 µs of PostgreSQL's CPU per span, bench/RESULTS.md).
+     */
     private static final String UPSERT = """
-            INSERT INTO traces AS t (trace_id, experiment_id, root_span_id, request_time_ms, execution_duration_ms,
+            WITH written AS (
+                INSERT INTO traces AS t (trace_id, experiment_id, root_span_id, request_time_ms, execution_duration_ms,
                     state, request_preview, response_preview, client_request_id, root_tags, root_metadata,
                     span_tags, span_metadata, first_span_start_ms)
-            SELECT id, ex, rs, rt, du, st, rq, rp, cr, ta::jsonb, me::jsonb, sta::jsonb, sme::jsonb, fs
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::int8[], $6::text[], $7::text[],
-                        $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int8[])
-                 AS u(id, ex, rs, rt, du, st, rq, rp, cr, ta, me, sta, sme, fs)
+            SELECT unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), unnest($4::int8[]), unnest($5::int8[]),
+                   unnest($6::text[]), unnest($7::text[]), unnest($8::text[]), unnest($9::text[]),
+                   unnest($10::text[])::jsonb, unnest($11::text[])::jsonb, unnest($12::text[])::jsonb,
+                   unnest($13::text[])::jsonb, unnest($14::int8[])
             ON CONFLICT (trace_id) DO UPDATE SET
                 experiment_id = CASE WHEN EXCLUDED.root_span_id IS NOT NULL THEN EXCLUDED.experiment_id
                                      ELSE t.experiment_id END,
@@ -48,6 +58,11 @@ public class TraceWriteRepository {
                 span_metadata = t.span_metadata || EXCLUDED.span_metadata,
                 first_span_start_ms = LEAST(t.first_span_start_ms, EXCLUDED.first_span_start_ms),
                 updated_at = now()
+            RETURNING NULLIF(t.trace_metadata ->> 'mlflow.sourceRun', '') AS run,
+                      EXISTS (SELECT 1 FROM trace_run_links l WHERE l.trace_id = t.trace_id) AS linked)
+            SELECT array_agg(DISTINCT run) FILTER (WHERE run IS NOT NULL) AS runs,
+                   COALESCE(bool_or(linked), false) AS linked
+            FROM written
             """;
 
     private final JsonCodec json;
@@ -57,7 +72,7 @@ public class TraceWriteRepository {
     }
 
     /** One statement for all contributions (one per trace: the statement must not touch a row twice). */
-    public Uni<Void> upsert(SqlConnection conn, Collection<TraceContribution> contributions) {
+    public Uni<WrittenTraces> upsert(SqlConnection conn, Collection<TraceContribution> contributions) {
         Columns rows = new Columns(contributions.size(), String.class, String.class, String.class, Long.class,
                 Long.class, String.class, String.class, String.class, String.class, String.class, String.class,
                 String.class, String.class, Long.class);
@@ -67,6 +82,10 @@ public class TraceWriteRepository {
                     json.write(c.rootMetadata()), json.write(c.spanTags()), json.write(c.spanMetadata()),
                     c.firstSpanStartMs());
         }
-        return conn.preparedQuery(UPSERT).execute(rows.tuple()).replaceWithVoid();
+        return conn.preparedQuery(UPSERT).execute(rows.tuple()).map(result -> {
+            Row row = result.iterator().next();
+            String[] runs = row.getArrayOfStrings("runs");
+            return new WrittenTraces(runs == null ? List.of() : List.of(runs), row.getBoolean("linked"));
+        });
     }
 }

@@ -14,6 +14,7 @@ import dev.evalplane.trace.repository.RunLinkRepository;
 import dev.evalplane.trace.repository.SpanRepository;
 import dev.evalplane.trace.repository.TraceWriteRepository;
 import dev.evalplane.trace.domain.TraceContribution;
+import dev.evalplane.trace.domain.WrittenTraces;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,15 +75,17 @@ public class SpanIngestService {
 
     /**
      * One transaction: the spans (inserted, or upserted when {@code overwrite}: see {@link SpanRepository}), the
-     * traces' rows and their run links.
+     * traces' rows and their run links. The run link statements run only for traces that have or get links (what
+     * writing the trace rows found, {@link WrittenTraces}): an ingestion stream's batches have none.
      */
     private Uni<Void> store(List<StorableSpan> stored, Map<String, TraceContribution> byTrace, List<String> runIds,
             List<String> runTraceIds, boolean overwrite) {
         return db.withTraceLocks(byTrace.keySet(), conn -> (overwrite ? spans.upsert(conn, stored)
                 : spans.insert(conn, stored))
                 .chain(() -> traces.upsert(conn, byTrace.values()))
-                .chain(() -> links.linkFromMetadata(conn, byTrace.keySet()))
-                .chain(() -> links.linkFromPipeline(conn, runIds, runTraceIds))
-                .chain(() -> links.refresh(conn, byTrace.keySet())));
+                .chain(written -> links.linkFromMetadata(conn, byTrace.keySet(), written)
+                        .chain(() -> links.linkFromPipeline(conn, runIds, runTraceIds))
+                        .chain(() -> written.mayHaveLinks() || !runIds.isEmpty() ? links.refresh(conn, byTrace.keySet())
+                                : Uni.createFrom().voidItem())));
     }
 }
