@@ -121,6 +121,17 @@ final class CpuMeter {
         return p.info().commandLine().map(c -> c.contains(part)).orElse(false);
     }
 
+    /** The bench's Kafka broker: the process started from test-support's kafka-launcher. */
+    static boolean isBroker(ProcessHandle p) {
+        return commandLine(p, "kafka-launcher");
+    }
+
+    /** The pid of the bench's Kafka broker (a descendant of this JVM, {@link #isBroker}). */
+    static long broker() {
+        return ProcessHandle.current().descendants().filter(CpuMeter::isBroker).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Kafka broker among this JVM's descendants")).pid();
+    }
+
     /** The process is this one or one of its descendants (e.g. a server and its worker processes). */
     static boolean within(ProcessHandle p, long pid) {
         for (ProcessHandle h = p; h != null; h = h.parent().orElse(null)) {

@@ -47,7 +47,10 @@ final class IngestionBench {
             CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
-                    .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+                    .role("Kafka", CpuMeter::isBroker);
+            // per thread also the broker's (request handlers, network threads), read beside the services' threads
+            Map<String, Long> threadJvms = new LinkedHashMap<>(jvms);
+            threadJvms.put("Kafka", CpuMeter.broker());
             JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", jvms);
             CpuMeter jit = warmUp.compilers();
             int warmUpTraces = Math.max(1, options.integer("warm-up-spans", 5000) / perTrace);
@@ -86,11 +89,11 @@ final class IngestionBench {
                 stored = stored.plus(spans);
                 Map<String, Double> cpuBefore = cpu.read();
                 Map<String, Double> jitBefore = jit.read();
-                Map<String, Map<String, Double>> threadsBefore = CpuMeter.threads(jvms);
+                Map<String, Map<String, Double>> threadsBefore = CpuMeter.threads(threadJvms);
                 pipeline.add(spans.size() / (ingest(kafka, sql, spans, stored, report) / 1e9));
                 Map<String, Double> cpuAfter = cpu.read();
                 Map<String, Double> jitAfter = jit.read();
-                Map<String, Map<String, Double>> threadsAfter = CpuMeter.threads(jvms);
+                Map<String, Map<String, Double>> threadsAfter = CpuMeter.threads(threadJvms);
                 cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpuAfter, spans.size()));
                 jitPerSpan.add(CpuMeter.perItem(jitBefore, jitAfter, spans.size()));
                 compiled.add(withoutCompiler(cpuBefore, cpuAfter, jitBefore, jitAfter, spans.size()));

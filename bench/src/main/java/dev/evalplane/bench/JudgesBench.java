@@ -155,7 +155,7 @@ final class JudgesBench {
         return CpuMeter.create().role("scorer-service", p -> p.pid() == scorer)
                 .role("trace-service", p -> p.pid() == trace).role("cost-service", p -> p.pid() == cost)
                 .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
-                .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+                .role("Kafka", CpuMeter::isBroker);
     }
 
     private static void figures(Report report, String what, Judging.Finished finished, double ideal, int requests,

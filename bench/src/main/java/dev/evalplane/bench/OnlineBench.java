@@ -67,7 +67,7 @@ final class OnlineBench {
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("scorer-service", p -> p.pid() == scorerPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
-                    .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+                    .role("Kafka", CpuMeter::isBroker);
             CpuMeter jit = CpuMeter.create().compilerThreads("trace-service", tracePid)
                     .compilerThreads("cost-service", costPid).compilerThreads("scorer-service", scorerPid);
             StatementProfile statements = new StatementProfile(sql);

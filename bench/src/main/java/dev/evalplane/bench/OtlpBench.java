@@ -204,7 +204,7 @@ final class OtlpBench {
             CpuMeter cpu = CpuMeter.create().role("gateway", p -> p.pid() == gatewayPid)
                     .role("trace-service", p -> p.pid() == tracePid).role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
-                    .role("Kafka", p -> CpuMeter.commandLine(p, "kafka-launcher"));
+                    .role("Kafka", CpuMeter::isBroker);
             Map<String, Double> idleBefore = cpu.read();
             Thread.sleep(IDLE_NANOS / 1_000_000);
             Map<String, Double> idleAfter = cpu.read();

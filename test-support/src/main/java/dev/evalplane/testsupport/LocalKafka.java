@@ -54,9 +54,11 @@ public final class LocalKafka implements AutoCloseable {
         int port = bootstrapServers == null ? requestedPort : Integer.parseInt(bootstrapServers.split(":")[1]);
         try {
             List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xms128m", "-Xmx512m",
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", launcherClasspath(),
-                    "dev.evalplane.kafka.EmbeddedKafka", "--port", String.valueOf(port == 0 ? Processes.freePort() : port),
-                    "--dir", dir.toString(), "--exit-on-stdin-eof"));
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+            command.addAll(extraJvmOptions());
+            command.addAll(List.of("-cp", launcherClasspath(), "dev.evalplane.kafka.EmbeddedKafka", "--port",
+                    String.valueOf(port == 0 ? Processes.freePort() : port), "--dir", dir.toString(),
+                    "--exit-on-stdin-eof"));
             Files.createDirectories(dir);
             process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
@@ -65,6 +67,16 @@ public final class LocalKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start the Kafka broker", e);
         }
+    }
+
+    /**
+     * JVM options from the system property {@code evalplane.kafka.jvm-options} (space-separated), after the defaults
+     * so they win: the broker stops at C1 for a fast test start-up, and the benchmarks give it C2
+     * ({@code -XX:TieredStopAtLevel=4}) as a deployed broker has.
+     */
+    private static List<String> extraJvmOptions() {
+        String options = System.getProperty("evalplane.kafka.jvm-options", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private String awaitReady() throws IOException {
