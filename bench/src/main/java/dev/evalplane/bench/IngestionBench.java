@@ -43,14 +43,14 @@ final class IngestionBench {
         try (RealStack stack = RealStack.start(Map.of()); Sql sql = Sql.open(); Kafka kafka = new Kafka()) {
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
-            Map<String, Long> jvms = JitWarmUp.pids(Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid));
+            // the broker is warmed up with the services (it runs C2 as a deployed one does) and read per thread beside
+            // them (request handlers, network threads)
+            Map<String, Long> jvms = JitWarmUp.pids(Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid),
+                    Map.entry("Kafka", CpuMeter.broker()));
             CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
                     .role("Kafka", CpuMeter::isBroker);
-            // per thread also the broker's (request handlers, network threads), read beside the services' threads
-            Map<String, Long> threadJvms = new LinkedHashMap<>(jvms);
-            threadJvms.put("Kafka", CpuMeter.broker());
             JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", jvms);
             CpuMeter jit = warmUp.compilers();
             int warmUpTraces = Math.max(1, options.integer("warm-up-spans", 5000) / perTrace);
@@ -89,11 +89,11 @@ final class IngestionBench {
                 stored = stored.plus(spans);
                 Map<String, Double> cpuBefore = cpu.read();
                 Map<String, Double> jitBefore = jit.read();
-                Map<String, Map<String, Double>> threadsBefore = CpuMeter.threads(threadJvms);
+                Map<String, Map<String, Double>> threadsBefore = CpuMeter.threads(jvms);
                 pipeline.add(spans.size() / (ingest(kafka, sql, spans, stored, report) / 1e9));
                 Map<String, Double> cpuAfter = cpu.read();
                 Map<String, Double> jitAfter = jit.read();
-                Map<String, Map<String, Double>> threadsAfter = CpuMeter.threads(threadJvms);
+                Map<String, Map<String, Double>> threadsAfter = CpuMeter.threads(jvms);
                 cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpuAfter, spans.size()));
                 jitPerSpan.add(CpuMeter.perItem(jitBefore, jitAfter, spans.size()));
                 compiled.add(withoutCompiler(cpuBefore, cpuAfter, jitBefore, jitAfter, spans.size()));
@@ -118,7 +118,7 @@ final class IngestionBench {
             report.ratio(NAME, "pipeline / Kafka produce+consume", median(pipeline), median(raw),
                     "1.0 = as fast as the broker");
             report.figure(NAME, "CPU per span stored and priced, per process (µs; rounds)", String.join(" / ", cpuPerSpan));
-            report.figure(NAME, "of which the services' JIT compiler threads (µs; rounds)", String.join(" / ", jitPerSpan));
+            report.figure(NAME, "of which the JIT compiler threads, the services' and the broker's (µs; rounds)", String.join(" / ", jitPerSpan));
             report.figure(NAME, "CPU per span without the compiler threads (µs; rounds: compiled code only)",
                     String.join(" / ", compiled));
             report.figure(NAME, "peak RSS (VmHWM) trace-service / cost-service / scorer-service, -Xmx384m",
@@ -127,7 +127,7 @@ final class IngestionBench {
         }
     }
 
-    /** CPU per span of every process, the services' JIT compiler threads taken out (what compiled code costs). */
+    /** CPU per span of every process, the JIT compiler threads (services', broker's) taken out (what compiled code costs). */
     private static String withoutCompiler(Map<String, Double> cpuBefore, Map<String, Double> cpuAfter,
             Map<String, Double> jitBefore, Map<String, Double> jitAfter, long spans) {
         Map<String, Double> before = new LinkedHashMap<>(cpuBefore);

@@ -91,7 +91,7 @@ final class JitWarmUp {
             long nanos = System.nanoTime() - start;
             spans += setSpans;
             double share = share(cpuBefore, services.read(), jitBefore, compilers.read());
-            report.line("warm-up set %d: %d %s in %.1f s; JIT compiler threads %.0f%% of the services' CPU", n,
+            report.line("warm-up set %d: %d %s in %.1f s; JIT compiler threads %.0f%% of the warmed JVMs' CPU", n,
                     setSpans, items, nanos / 1e9, share * 100);
             steady = share <= maxShare ? steady + 1 : 0;
             if (steady >= steadySets) {

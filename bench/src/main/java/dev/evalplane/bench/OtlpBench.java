@@ -188,8 +188,10 @@ final class OtlpBench {
             long gatewayPid = gateway.pid();
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
+            // the broker is warmed up with the services: it runs C2 as a deployed one does
             Map<String, Long> jvms = JitWarmUp.pids(Map.entry("gateway", gatewayPid),
-                    Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid));
+                    Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid),
+                    Map.entry("Kafka", CpuMeter.broker()));
             JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", jvms);
             CpuMeter jit = warmUp.compilers();
             Expected[] expected = {Expected.NONE};
