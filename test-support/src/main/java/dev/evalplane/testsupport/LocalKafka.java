@@ -55,7 +55,9 @@ public final class LocalKafka implements AutoCloseable {
         try {
             List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xms128m", "-Xmx512m",
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-            command.addAll(extraJvmOptions());
+            // after the defaults, so they win: the benchmarks give the broker C2 (-XX:TieredStopAtLevel=4) as a
+            // deployed broker has
+            command.addAll(Processes.jvmOptions("evalplane.kafka.jvm-options"));
             command.addAll(List.of("-cp", launcherClasspath(), "dev.evalplane.kafka.EmbeddedKafka", "--port",
                     String.valueOf(port == 0 ? Processes.freePort() : port), "--dir", dir.toString(),
                     "--exit-on-stdin-eof"));
@@ -67,16 +69,6 @@ public final class LocalKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start the Kafka broker", e);
         }
-    }
-
-    /**
-     * JVM options from the system property {@code evalplane.kafka.jvm-options} (space-separated), after the defaults
-     * so they win: the broker stops at C1 for a fast test start-up, and the benchmarks give it C2
-     * ({@code -XX:TieredStopAtLevel=4}) as a deployed broker has.
-     */
-    private static List<String> extraJvmOptions() {
-        String options = System.getProperty("evalplane.kafka.jvm-options", "").trim();
-        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private String awaitReady() throws IOException {

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -18,6 +19,12 @@ final class Processes {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** JVM options from a system property, space-separated (none when it is unset or blank). */
+    static List<String> jvmOptions(String property) {
+        String options = System.getProperty(property, "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     static String javaBinary() {

@@ -68,12 +68,9 @@ public final class ServiceProcess implements AutoCloseable {
      * recording for a profile: {@code {name}} becomes the service's name (its log file's name without {@code .log}).
      */
     private List<String> extraJvmOptions() {
-        String options = System.getProperty("evalplane.service.jvm-options", "").trim();
-        if (options.isEmpty()) {
-            return List.of();
-        }
         String name = log.getFileName().toString().replaceFirst("\\.log$", "");
-        return List.of(options.replace("{name}", name).split("\\s+"));
+        return Processes.jvmOptions("evalplane.service.jvm-options").stream().map(o -> o.replace("{name}", name))
+                .toList();
     }
 
     /** The operating-system process id of the running JVM (e.g. to read its memory from /proc). */
