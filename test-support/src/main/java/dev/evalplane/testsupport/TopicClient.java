@@ -27,13 +27,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * Plain Kafka clients on a real broker, the one way tests (and the benches) produce and read string records: a producer
+ * Plain Kafka clients on a real broker, the one way tests (and the benches) produce and read records (strings, or raw
+ * bytes where the bytes themselves matter: {@link #sendBytes}, {@link #readBytesToEnd}): a producer
  * whose {@link #send} waits for the broker's ack ({@link #sendAsync} and {@link #flush} for many), reads of a whole
  * topic, a consumer group's lag, topics and their partitions, a tail that remembers what arrives ({@link TopicTail})
  * and a topic config override for the length of a try block ({@link TopicOverride}).
@@ -45,7 +47,7 @@ public final class TopicClient implements AutoCloseable {
 
     private final String bootstrapServers;
     private final Map<String, Object> producerConfig;
-    private KafkaProducer<String, byte[]> producer;
+    private KafkaProducer<byte[], byte[]> producer;
 
     /** One client on the shared test broker ({@link KafkaBrokerResource}), open for the life of the JVM. */
     public static synchronized TopicClient onTestBroker() {
@@ -76,29 +78,35 @@ public final class TopicClient implements AutoCloseable {
 
     /** Sends a record (with its partition, timestamp and headers, when given) and waits for the broker's ack. */
     public void send(ProducerRecord<String, String> record) {
-        sendAndWait(new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), record.key(),
+        sendAndWait(new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), utf8(record.key()),
                 utf8(record.value()), record.headers()));
     }
 
     /** Sends raw bytes (not necessarily UTF-8) to one partition and waits for the broker's ack. */
     public void sendBytes(String topic, int partition, String key, byte[] value) {
-        sendAndWait(new ProducerRecord<>(topic, partition, key, value));
+        sendAndWait(new ProducerRecord<>(topic, partition, utf8(key), value));
     }
 
-    private void sendAndWait(ProducerRecord<String, byte[]> record) {
+    /** Sends a raw key and value (either may be null or not UTF-8) and waits for the broker's ack. */
+    public void sendBytes(String topic, byte[] key, byte[] value) {
+        sendAndWait(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void sendAndWait(ProducerRecord<byte[], byte[]> record) {
         try {
             producer().send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("record for " + record.key() + " not delivered", e.getCause());
+            throw new IllegalStateException("record for " + (record.key() == null ? null
+                    : new String(record.key(), StandardCharsets.UTF_8)) + " not delivered", e.getCause());
         }
     }
 
     /** Sends without waiting ({@link #flush()} waits for all); a record that cannot be delivered is reported on stderr. */
     public Future<RecordMetadata> sendAsync(String topic, String key, String value) {
-        return producer().send(new ProducerRecord<>(topic, key, utf8(value)), (metadata, error) -> {
+        return producer().send(new ProducerRecord<>(topic, utf8(key), utf8(value)), (metadata, error) -> {
             if (error != null) {
                 System.err.println("record for " + key + " not delivered: " + error);
             }
@@ -111,8 +119,17 @@ public final class TopicClient implements AutoCloseable {
 
     /** Every record of the topic, from its beginning to its end as it is now (no consumer group). */
     public List<ConsumerRecord<String, String>> readToEnd(String topic) {
-        List<ConsumerRecord<String, String>> read = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = reader()) {
+        return readToEnd(topic, new StringDeserializer());
+    }
+
+    /** Every record of the topic as {@link #readToEnd(String)}, key and value as their bytes. */
+    public List<ConsumerRecord<byte[], byte[]>> readBytesToEnd(String topic) {
+        return readToEnd(topic, new ByteArrayDeserializer());
+    }
+
+    private <T> List<ConsumerRecord<T, T>> readToEnd(String topic, Deserializer<T> deserializer) {
+        List<ConsumerRecord<T, T>> read = new ArrayList<>();
+        try (KafkaConsumer<T, T> consumer = new KafkaConsumer<>(readerConfig(), deserializer, deserializer)) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -227,7 +244,7 @@ public final class TopicClient implements AutoCloseable {
         return records.stream().filter(r -> r.key() != null).collect(Collectors.groupingBy(ConsumerRecord::key));
     }
 
-    private synchronized KafkaProducer<String, byte[]> producer() {
+    private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
             Map<String, Object> config = new HashMap<>();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -235,7 +252,7 @@ public final class TopicClient implements AutoCloseable {
             config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000);
             config.putAll(producerConfig);
-            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;
     }
@@ -257,7 +274,7 @@ public final class TopicClient implements AutoCloseable {
     }
 
     /** The topic's partitions, polling (every 100 ms, at most 30 s) until the broker knows the topic. */
-    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
         long deadline = System.nanoTime() + REQUEST.toNanos();
         while (true) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, REQUEST).stream()

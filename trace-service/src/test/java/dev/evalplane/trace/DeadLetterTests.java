@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +63,34 @@ class DeadLetterTests {
             assertThat(header(dead.get(1), "dead-letter-reason")).get().asString().contains("span_id must be 16 hex characters");
             assertThat(header(dead.get(0), "dead-letter-topic")).contains(Topics.SPANS);
         });
+    }
+
+    /**
+     * The spans channel takes keys as bytes: a poison record is on spans-dlq with its own key bytes (here not UTF-8,
+     * which a String key would have turned into U+FFFD) and value bytes, a record without key stays without one, and a
+     * good span without key is stored.
+     */
+    @Test
+    void poisonSpanRecordsKeepTheirKeyBytesOnTheDlqAndSpansWithoutKeyAreStored() {
+        String traceId = Ids.newTraceId();
+        byte[] notUtf8Key = ("tr-\u00ff" + traceId).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] notJson = ("{\"trace_id\": \"" + traceId + "\", broken").getBytes(StandardCharsets.UTF_8);
+        byte[] notJsonWithoutKey = ("{\"trace_id\": \"" + traceId + "\", also broken").getBytes(StandardCharsets.UTF_8);
+        SpanEvent withoutKey = Spans.root(traceId, Ids.newSpanId(), "exp-dlq", 0, 10, null, null);
+        TopicClient kafka = TopicClient.onTestBroker();
+        kafka.sendBytes(Topics.SPANS, notUtf8Key, notJson);
+        kafka.sendBytes(Topics.SPANS, null, notJsonWithoutKey);
+        kafka.sendBytes(Topics.SPANS, null, Events.json(withoutKey).getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<ConsumerRecord<byte[], byte[]>> dead = kafka.readBytesToEnd(Topics.deadLetter(Topics.SPANS));
+            assertThat(dead).filteredOn(r -> Arrays.equals(r.value(), notJson)).singleElement()
+                    .satisfies(r -> assertThat(r.key()).isEqualTo(notUtf8Key));
+            assertThat(dead).filteredOn(r -> Arrays.equals(r.value(), notJsonWithoutKey)).singleElement()
+                    .satisfies(r -> assertThat(r.key()).isNull());
+        });
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/traces/" + traceId).then().statusCode(200)
+                .body("spans", hasSize(1)).body("spans[0].span_id", org.hamcrest.Matchers.equalTo(withoutKey.spanId())));
     }
 
     @Test

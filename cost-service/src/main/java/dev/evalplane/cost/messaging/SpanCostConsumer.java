@@ -50,7 +50,7 @@ public class SpanCostConsumer {
     }
 
     @Incoming(Topics.SPANS)
-    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<byte[], byte[]> batch) {
         return handler.handle(batch);
     }
 }

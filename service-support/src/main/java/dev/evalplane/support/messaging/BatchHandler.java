@@ -16,7 +16,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * Handles a polled batch: unparseable or invalid records are nacked (the channel's dead-letter-queue strategy sends
  * them to {@code <topic>-dlq} as they were), the rest is stored in one call, retried while failures are transient,
  * and the batch is acknowledged once afterwards (its last offset per partition: at-least-once). If storing hits a
- * record-dependent failure, the batch is stored record by record so only the culprit is nacked.
+ * record-dependent failure, the batch is stored record by record so only the culprit is nacked. The record's key is
+ * never read here, whatever its type: a channel whose readers do not need it takes it as the record's bytes
+ * ({@code ByteArrayDeserializer}), which the dead-letter queue writes back unchanged.
  */
 public final class BatchHandler<V, T> {
 
@@ -24,7 +26,7 @@ public final class BatchHandler<V, T> {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final String channel;
-    private final Function<KafkaRecord<String, V>, T> reader;
+    private final Function<KafkaRecord<?, V>, T> reader;
     private final Function<List<T>, Uni<Void>> store;
 
     /** Reads each record's payload. */
@@ -33,23 +35,23 @@ public final class BatchHandler<V, T> {
     }
 
     /** Reads each whole record (payload and headers). */
-    public static <V, T> BatchHandler<V, T> ofRecords(String channel, Function<KafkaRecord<String, V>, T> reader,
+    public static <V, T> BatchHandler<V, T> ofRecords(String channel, Function<KafkaRecord<?, V>, T> reader,
             Function<List<T>, Uni<Void>> store) {
         return new BatchHandler<>(store, channel, reader);
     }
 
     private BatchHandler(Function<List<T>, Uni<Void>> store, String channel,
-            Function<KafkaRecord<String, V>, T> reader) {
+            Function<KafkaRecord<?, V>, T> reader) {
         this.channel = channel;
         this.reader = reader;
         this.store = store;
     }
 
-    public Uni<Void> handle(KafkaRecordBatch<String, V> batch) {
-        List<KafkaRecord<String, V>> good = new ArrayList<>();
+    public Uni<Void> handle(KafkaRecordBatch<?, V> batch) {
+        List<KafkaRecord<?, V>> good = new ArrayList<>();
         List<T> events = new ArrayList<>();
         List<Uni<Void>> nacks = new ArrayList<>();
-        for (KafkaRecord<String, V> record : batch.getRecords()) {
+        for (KafkaRecord<?, V> record : batch.getRecords()) {
             try {
                 events.add(reader.apply(record));
                 good.add(record);
@@ -64,7 +66,7 @@ public final class BatchHandler<V, T> {
     }
 
     /** Stores record by record; a record that fails on its own goes to the DLQ, the others are kept. */
-    private Uni<Void> oneByOne(List<KafkaRecord<String, V>> records, List<T> events) {
+    private Uni<Void> oneByOne(List<KafkaRecord<?, V>> records, List<T> events) {
         Log.warnf("channel %s: a batch of %d records hit a record-dependent failure; storing one by one", channel,
                 records.size());
         return Multi.createFrom().range(0, records.size())
@@ -80,7 +82,7 @@ public final class BatchHandler<V, T> {
                 .onFailure(Failures::isTransient).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
     }
 
-    private Uni<Void> nack(KafkaRecord<String, V> record, Throwable reason) {
+    private Uni<Void> nack(KafkaRecord<?, V> record, Throwable reason) {
         long offset = record instanceof IncomingKafkaRecord<?, ?> incoming ? incoming.getOffset() : -1;
         Log.warnf("channel %s: record %s-%d@%d goes to the dead-letter topic: %s", channel, record.getTopic(),
                 record.getPartition(), offset, reason.getMessage());

@@ -19,7 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Consumes the spans topic in batches (group trace-service); records {@link SpanValidation} refuses (the same ones
  * cost-service refuses) go to spans-dlq. Each span's content stays the record's own JSON text unless it needs cleaning
  * ({@link SpanValidation#readStorable}). Each span keeps whether its record carries scorer-service's mark
- * ({@link PipelineRecords}): only such spans link their trace into an evalplane-executed run.
+ * ({@link PipelineRecords}): only such spans link their trace into an evalplane-executed run. The key (the trace id)
+ * is not read: it stays the record's bytes, not decoded into a {@code String} per record.
  */
 @ApplicationScoped
 public class SpanConsumer {
@@ -30,14 +31,14 @@ public class SpanConsumer {
         this.handler = BatchHandler.ofRecords(Topics.SPANS, SpanConsumer::read, service::ingest);
     }
 
-    static ReceivedSpan read(KafkaRecord<String, byte[]> record) {
+    static ReceivedSpan read(KafkaRecord<?, byte[]> record) {
         Header mark = record.getHeaders() == null ? null : record.getHeaders().lastHeader(PipelineRecords.HEADER);
         return new ReceivedSpan(SpanValidation.readStorable(record.getPayload()),
                 PipelineRecords.fromPipeline(mark == null ? null : mark.value()));
     }
 
     @Incoming(Topics.SPANS)
-    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+    public Uni<Void> consume(KafkaRecordBatch<byte[], byte[]> batch) {
         return handler.handle(batch);
     }
 }
