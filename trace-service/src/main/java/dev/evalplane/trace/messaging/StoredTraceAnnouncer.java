@@ -1,18 +1,13 @@
 package dev.evalplane.trace.messaging;
 
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -20,14 +15,12 @@ import dev.evalplane.events.EventJson;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.Topics;
 import dev.evalplane.events.TraceStoredEvent;
+import dev.evalplane.support.messaging.PlainProducer;
 import dev.evalplane.trace.domain.TraceContribution;
 import dev.evalplane.trace.otlp.messaging.SpanPublisher;
 import dev.evalplane.trace.service.ReceivedSpan;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -41,24 +34,20 @@ import jakarta.enterprise.event.Event;
  * again (a failed send fails the store, which the batch handler retries like any transient failure). Announcing a
  * trace twice is harmless: consumers are idempotent.
  *
- * <p>A plain Kafka producer for the same reason as the OTLP door's ({@link SpanPublisher}, whose settings it reuses):
- * one counter per batch instead of a message and its ack per record. Sends run on a worker thread (a send may block on
- * metadata) and the result comes back on the caller's Vert.x context. Announced as a CDI {@link Producer} event like
- * the OTLP door's, so its client metrics ({@code kafka_producer_*}, client id {@value #CLIENT_ID}) are served too.
+ * <p>A {@link PlainProducer} like the OTLP door's ({@link SpanPublisher}): one counter per batch instead of a message
+ * and its ack per record. Sends run on a worker thread (a send may block on metadata) and the result comes back on the
+ * caller's Vert.x context; its client metrics are served under client id {@value #CLIENT_ID}.
  */
 @ApplicationScoped
 public class StoredTraceAnnouncer {
 
     public static final String CLIENT_ID = "trace-service-traces-stored";
 
-    private final Producer<String, byte[]> producer;
+    private final PlainProducer producer;
 
     public StoredTraceAnnouncer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
             Event<Producer<?, ?>> created) {
-        Map<String, Object> settings = SpanPublisher.settings(kafka);
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
-        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
-        created.fire(producer);
+        this.producer = new PlainProducer(kafka, CLIENT_ID, created);
     }
 
     /** Announces the ended root spans among {@code stored}; completes at once when there are none. */
@@ -67,10 +56,7 @@ public class StoredTraceAnnouncer {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Context caller = Vertx.currentContext();
-        return Uni.createFrom().deferred(() -> SpanPublisher.sendAll(producer, records(events)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .emitOn(action -> onContext(caller, action));
+        return producer.sendAllFromContext(records(events));
     }
 
     /** One event per ended root span; the experiment as trace-service stores it (none: the default experiment). */
@@ -100,16 +86,8 @@ public class StoredTraceAnnouncer {
         return records;
     }
 
-    private static void onContext(Context context, Runnable action) {
-        if (context == null) {
-            action.run();
-        } else {
-            context.runOnContext(v -> action.run());
-        }
-    }
-
     @PreDestroy
     void close() {
-        producer.close(Duration.ofSeconds(10));
+        producer.close();
     }
 }
