@@ -65,6 +65,13 @@ class OtlpRejectionTests {
         problem(post(hugeSpan, PROTOBUF, null), 413, "otlp-payload-too-large",
                 "span 00000000000000a2 of trace tr-" + hugeSpanTrace);
 
+        // span by span: the first span in request order that cannot be published names the error
+        String hugeThenBadIdTrace = OtlpIngestionTests.randomTraceHex();
+        byte[] hugeThenBadId = OtlpBytes.request(withBlob(span(hugeThenBadIdTrace, "00000000000000a1"), 1_500_000),
+                span(hugeThenBadIdTrace, "0000000000000000")).toByteArray();
+        problem(post(hugeThenBadId, PROTOBUF, null), 413, "otlp-payload-too-large",
+                "span 00000000000000a1 of trace tr-" + hugeThenBadIdTrace);
+
         String markerTrace = OtlpIngestionTests.randomTraceHex();
         post(OtlpBytes.request(span(markerTrace, "00000000000000a1")).toByteArray(), PROTOBUF, null)
                 .statusCode(200).contentType(PROTOBUF);
@@ -76,6 +83,7 @@ class OtlpRejectionTests {
             assertThat(spans.keyed("tr-" + badIdTrace)).isEmpty();
             assertThat(spans.keyed("tr-" + oversizedTrace)).isEmpty();
             assertThat(spans.keyed("tr-" + hugeSpanTrace)).isEmpty();
+            assertThat(spans.keyed("tr-" + hugeThenBadIdTrace)).isEmpty();
         }
     }
 

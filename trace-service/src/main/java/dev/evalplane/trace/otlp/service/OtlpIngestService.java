@@ -1,6 +1,5 @@
 package dev.evalplane.trace.otlp.service;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,10 +20,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * OTLP ingestion: decode, map every span, clean and validate it as the consumers will, serialize, then publish.
- * Everything that can reject a request (bad encoding, bad ids, a span the consumers would refuse, a span too large
- * for Kafka) happens before the first send, so a rejected request publishes
- * nothing. The result completes only after Kafka acknowledged every record; it counts the spans published.
+ * OTLP ingestion: decode, then span by span map, clean and validate it as the consumers will and serialize it, then
+ * publish the records. Everything that can reject a request (bad encoding, bad ids, a span the consumers would
+ * refuse, a span too large for Kafka) happens before the first send, so a rejected request publishes nothing; the
+ * first span in request order that cannot be published names the error. The result completes only after Kafka
+ * acknowledged every record; it counts the spans published.
  */
 @ApplicationScoped
 public class OtlpIngestService {
@@ -55,13 +55,8 @@ public class OtlpIngestService {
      * buffer): both run on a worker thread, never on the event loop.
      */
     private List<SpanRecord> prepare(OtlpPayload payload) {
-        List<SpanEvent> events = mapper.map(decoder.decode(payload.body(), payload.mediaType(),
-                payload.contentEncoding()), payload.context());
-        List<SpanRecord> records = new ArrayList<>(events.size());
-        for (SpanEvent event : events) {
-            records.add(toRecord(storable(event)));
-        }
-        return records;
+        return mapper.map(decoder.decode(payload.body(), payload.mediaType(), payload.contentEncoding()),
+                payload.context(), event -> toRecord(storable(event)));
     }
 
     /**
