@@ -69,8 +69,15 @@ final class IngestionBench {
             // then sets of a round's size: a 50 000-span backlog is polled in full 2000-record batches that the
             // small sets never fill (larger fetches, Netty's composite buffers, the batch paths' loops), and without
             // this C2 compiled that code inside the measured rounds (bench/RESULTS.md, the JIT in the rounds)
-            warmUp.run(options.integer("warm-up-round-sets", 4), options, report,
-                    set -> warmUpSet.run("warm-up-round-" + set, traces));
+            // the limits are measured after each round in the same broker and database: a fresh topic, its consumer
+            // group and a COPY are paths of their own, which left alone C2 compiled (and the broker's compiled code
+            // deoptimised) inside the next round; so each round-sized set measures them too, and discards them
+            warmUp.run(options.integer("warm-up-round-sets", 4), options, report, set -> {
+                long sent = warmUpSet.run("warm-up-round-" + set, traces);
+                List<SpanEvent> limitSpans = spans("warm-up-limits-" + set, traces, perTrace, llmPerTrace);
+                limits(kafka, sql, limitSpans);
+                return sent;
+            });
             Expected afterWarmUp = warmedUp[0];
             List<String> cpuPerSpan = new ArrayList<>();
             List<String> jitPerSpan = new ArrayList<>();
@@ -102,10 +109,9 @@ final class IngestionBench {
                 threadsAfter.forEach((jvm, threads) -> report.line("  %s's threads, CPU per span (µs): %s", jvm,
                         CpuMeter.topPerItem(threadsBefore.get(jvm), threads, spans.size(), 10)));
                 checkExact(stack, sql, "ingestion-" + round, traces, perTrace, llmPerTrace, report);
-                copy.add(spans.size() / (Baselines.copy(sql, spans) / 1e9));
-                List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)})
-                        .toList();
-                raw.add(spans.size() / (Baselines.kafka(kafka, records) / 1e9));
+                double[] limit = limits(kafka, sql, spans);
+                copy.add(limit[0]);
+                raw.add(limit[1]);
                 report.line("  pipeline %.0f spans/s, COPY %.0f spans/s, Kafka %.0f records/s", pipeline.get(round - 1),
                         copy.get(round - 1), raw.get(round - 1));
             }
@@ -125,6 +131,13 @@ final class IngestionBench {
                     String.format("%d / %d / %d MiB", ServiceMemory.peakRssMib(stack.traceService()),
                             ServiceMemory.peakRssMib(stack.costService()), ServiceMemory.peakRssMib(stack.scorerService())));
         }
+    }
+
+    /** The limits of these spans: PostgreSQL COPY of the rows (spans/s), then Kafka produce + consume (records/s). */
+    private static double[] limits(Kafka kafka, Sql sql, List<SpanEvent> spans) throws InterruptedException {
+        double copy = spans.size() / (Baselines.copy(sql, spans) / 1e9);
+        List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)}).toList();
+        return new double[] {copy, spans.size() / (Baselines.kafka(kafka, records) / 1e9)};
     }
 
     /** CPU per span of every process, the JIT compiler threads (services', broker's) taken out (what compiled code costs). */

@@ -3,36 +3,36 @@ package dev.evalplane.events;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * A {@code spans} record read for storing without building its content: {@code attributes} (an object),
  * {@code inputs}, {@code outputs} (any JSON value) and {@code events} (an array) are read token by token and kept as
  * the record's own bytes, decoded once into a String. Every string and field name is checked on the way
- * ({@link StoredText#needsCleaning}), and every decimal's exponent ({@link StoredText#MAX_DECIMAL_SCALE}): content
- * that needs cleaning, or a shape {@link SpanEvent} would coerce (an attributes value that is not an object, events
- * that are not an array), makes the reading give up ({@link NotVerbatim}) and the caller reads the record in full.
- * The record's bytes come in as the {@link #SOURCE} attribute of the reading.
+ * ({@link StoredText#needsCleaning}), and every decimal's exponent ({@link StoredText#MAX_DECIMAL_SCALE}).
+ * <p>
+ * The record is read straight from the parser's tokens ({@link #read}), not through a bean deserializer: about half
+ * of trace-service's event loop went to that reading (bench/RESULTS.md, session 19). It takes only the plain shape
+ * the producers write (each field once, with its JSON type: strings or null, integral numbers, an object of strings
+ * for the tags and metadata) and gives up ({@link NotVerbatim}) on anything else: content that needs cleaning, a
+ * value {@link SpanEvent}'s reading would coerce (a number where a string goes, a string or a decimal where a number
+ * goes, an attributes value that is not an object, events that are not an array), a field twice, a field it does
+ * not know, anything after the object. The caller then reads the record in full ({@link SpanValidation#read}), which
+ * decides as before; so both readings give the same span, and the same JSON values, for every record.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record SpanRowView(int schemaVersion, String traceId, String spanId, String parentSpanId, String name,
-        String spanType, long startTimeNs, long endTimeNs, SpanStatus status,
-        @JsonDeserialize(using = VerbatimObject.class) String attributes,
-        @JsonDeserialize(using = VerbatimAny.class) String inputs,
-        @JsonDeserialize(using = VerbatimAny.class) String outputs,
-        @JsonDeserialize(using = VerbatimArray.class) String events,
-        String experimentId, Map<String, String> traceTags, Map<String, String> traceMetadata, LlmCall llm) {
+        String spanType, long startTimeNs, long endTimeNs, SpanStatus status, String attributes, String inputs,
+        String outputs, String events, String experimentId, Map<String, String> traceTags,
+        Map<String, String> traceMetadata, LlmCall llm) {
 
-    /** Reading attribute: the record's bytes (a {@code byte[]} read from offset 0). */
-    static final String SOURCE = "evalplane.span-row.source";
+    private static final ObjectReader LLM_READER = EventJson.mapper().readerFor(LlmCall.class);
 
     /** The span without its content (attributes, inputs, outputs and events null). */
     SpanEvent toSpanEvent() {
@@ -40,67 +40,214 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
                 status, null, null, null, null, experimentId, traceTags, traceMetadata, llm);
     }
 
-    /** The content cannot be kept verbatim: read the record in full instead. */
+    /** The content cannot be kept verbatim, or the record is not of the plain shape: read the record in full. */
     static final class NotVerbatim extends RuntimeException {
         NotVerbatim() {
             super(null, null, false, false);
         }
     }
 
-    /** An object or an array, kept as the record's own text; any other value gives up. */
-    abstract static class VerbatimStructure extends JsonDeserializer<String> {
-        private final JsonToken start;
-
-        VerbatimStructure(JsonToken start) {
-            this.start = start;
-        }
-
-        @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != start) {
+    /**
+     * Reads a record's bytes (UTF-8 JSON) of the plain shape; {@link NotVerbatim} (or the parser's exception) when the
+     * record must be read in full.
+     */
+    static SpanRowView read(byte[] source) throws IOException {
+        try (JsonParser p = EventJson.mapper().getFactory().createParser(source)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new NotVerbatim();
             }
-            return structure(p, ctxt);
+            int schemaVersion = 0;
+            String traceId = null;
+            String spanId = null;
+            String parentSpanId = null;
+            String name = null;
+            String spanType = null;
+            long startTimeNs = 0;
+            long endTimeNs = 0;
+            SpanStatus status = null;
+            String attributes = null;
+            String inputs = null;
+            String outputs = null;
+            String events = null;
+            String experimentId = null;
+            Map<String, String> traceTags = null;
+            Map<String, String> traceMetadata = null;
+            LlmCall llm = null;
+            int seen = 0;
+            Field field = null;
+            for (JsonToken token = p.nextToken(); token != JsonToken.END_OBJECT; token = p.nextToken()) {
+                field = token == JsonToken.FIELD_NAME ? Field.of(p.currentName(), field) : null;
+                if (field == null || (seen & field.bit) != 0) {
+                    throw new NotVerbatim();
+                }
+                seen |= field.bit;
+                token = p.nextToken();
+                switch (field) {
+                    case SCHEMA_VERSION -> schemaVersion = (int) integral(p, token, JsonParser.NumberType.INT);
+                    case TRACE_ID -> traceId = string(p, token);
+                    case SPAN_ID -> spanId = string(p, token);
+                    case PARENT_SPAN_ID -> parentSpanId = string(p, token);
+                    case NAME -> name = string(p, token);
+                    case SPAN_TYPE -> spanType = string(p, token);
+                    case START_TIME_NS -> startTimeNs = integral(p, token, JsonParser.NumberType.LONG);
+                    case END_TIME_NS -> endTimeNs = integral(p, token, JsonParser.NumberType.LONG);
+                    case STATUS -> status = status(p, token);
+                    case ATTRIBUTES -> attributes = token == JsonToken.VALUE_NULL ? null
+                            : structure(p, token, JsonToken.START_OBJECT, source);
+                    case INPUTS -> inputs = any(p, token, source);
+                    case OUTPUTS -> outputs = any(p, token, source);
+                    case EVENTS -> events = token == JsonToken.VALUE_NULL ? null
+                            : structure(p, token, JsonToken.START_ARRAY, source);
+                    case EXPERIMENT_ID -> experimentId = string(p, token);
+                    case TRACE_TAGS -> traceTags = strings(p, token);
+                    case TRACE_METADATA -> traceMetadata = strings(p, token);
+                    case LLM -> llm = llm(p, token);
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new NotVerbatim();
+            }
+            return new SpanRowView(schemaVersion, traceId, spanId, parentSpanId, name, spanType, startTimeNs, endTimeNs,
+                    status, attributes, inputs, outputs, events, experimentId, traceTags, traceMetadata, llm);
         }
     }
 
-    static final class VerbatimObject extends VerbatimStructure {
-        VerbatimObject() {
-            super(JsonToken.START_OBJECT);
+    /** The record's fields, by their names on the topic (snake case, as {@link SpanEvent} reads them). */
+    private enum Field {
+        SCHEMA_VERSION, TRACE_ID, SPAN_ID, PARENT_SPAN_ID, NAME, SPAN_TYPE, START_TIME_NS, END_TIME_NS, STATUS,
+        ATTRIBUTES, INPUTS, OUTPUTS, EVENTS, EXPERIMENT_ID, TRACE_TAGS, TRACE_METADATA, LLM;
+
+        private static final Field[] FIELDS = values();
+        private static final Map<String, Field> BY_NAME = byName();
+
+        final int bit = 1 << ordinal();
+        /** The name, interned: the parser interns the names it reads, so the order the producers write is cheap. */
+        final String jsonName = name().toLowerCase(Locale.ROOT).intern();
+
+        /** The field named {@code name} (null if none); the one after {@code previous} is tried first. */
+        static Field of(String name, Field previous) {
+            Field next = FIELDS[previous == null ? 0 : (previous.ordinal() + 1) % FIELDS.length];
+            return next.jsonName == name ? next : BY_NAME.get(name);
+        }
+
+        private static Map<String, Field> byName() {
+            Map<String, Field> byName = new HashMap<>();
+            for (Field field : FIELDS) {
+                byName.put(field.jsonName, field);
+            }
+            return byName;
         }
     }
 
-    static final class VerbatimArray extends VerbatimStructure {
-        VerbatimArray() {
-            super(JsonToken.START_ARRAY);
+    /** A string or null; any other value (which the full reading would coerce or refuse) gives up. */
+    private static String string(JsonParser p, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_STRING) {
+            return p.getText();
         }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        throw new NotVerbatim();
     }
 
-    /** Any JSON value; JSON null never gets here (the property is null, as the full reading's NullNode is stored). */
-    static final class VerbatimAny extends JsonDeserializer<String> {
-        @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonToken token = p.currentToken();
-            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                return structure(p, ctxt);
-            }
-            check(p, token);
-            if (token == JsonToken.VALUE_STRING) {
-                return EventJson.mapper().writeValueAsString(p.getText());
-            }
-            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
-                    || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-                return p.getText();
-            }
+    /** An integral number of at most {@code widest} (INT or LONG); anything else gives up. */
+    private static long integral(JsonParser p, JsonToken token, JsonParser.NumberType widest) throws IOException {
+        if (token != JsonToken.VALUE_NUMBER_INT) {
             throw new NotVerbatim();
         }
+        JsonParser.NumberType type = p.getNumberType();
+        if (type == JsonParser.NumberType.INT || (type == JsonParser.NumberType.LONG && widest == type)) {
+            return p.getLongValue();
+        }
+        throw new NotVerbatim();
+    }
+
+    /** {@code {"code": ..., "message": ...}} (either may be absent or null) or null. */
+    private static SpanStatus status(JsonParser p, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw new NotVerbatim();
+        }
+        String code = null;
+        String message = null;
+        boolean codeSeen = false;
+        boolean messageSeen = false;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String field = p.currentName();
+            if ("code".equals(field) && !codeSeen) {
+                codeSeen = true;
+                code = string(p, p.nextToken());
+            } else if ("message".equals(field) && !messageSeen) {
+                messageSeen = true;
+                message = string(p, p.nextToken());
+            } else {
+                throw new NotVerbatim();
+            }
+        }
+        return new SpanStatus(code, message);
+    }
+
+    /** The {@code llm} object as the full reading reads it (the same deserializer), or null. */
+    private static LlmCall llm(JsonParser p, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw new NotVerbatim();
+        }
+        return LLM_READER.readValue(p);
+    }
+
+    /** An object of strings (a later duplicate key wins, as in the full reading), or null. */
+    private static Map<String, String> strings(JsonParser p, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw new NotVerbatim();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String key = p.currentName();
+            if (p.nextToken() != JsonToken.VALUE_STRING) {
+                throw new NotVerbatim();
+            }
+            values.put(key, p.getText());
+        }
+        return values;
+    }
+
+    /** Any JSON value as text; JSON null stays null (as the full reading's NullNode is stored). */
+    private static String any(JsonParser p, JsonToken token, byte[] source) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            return structure(p, token, token, source);
+        }
+        check(p, token);
+        if (token == JsonToken.VALUE_STRING) {
+            return verbatim(p, source, '"', '"');
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+                || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return p.getText();
+        }
+        throw new NotVerbatim();
+    }
+
+    /** An object or an array ({@code start}) as the record's own text; any other value gives up. */
+    private static String structure(JsonParser p, JsonToken token, JsonToken start, byte[] source) throws IOException {
+        if (token != start) {
+            throw new NotVerbatim();
+        }
+        return structure(p, source);
     }
 
     /** The object or array the parser is at, as the record's own text; the parser ends on its closing token. */
-    private static String structure(JsonParser p, DeserializationContext ctxt) throws IOException {
-        if (!(ctxt.getAttribute(SOURCE) instanceof byte[] source)) {
-            throw new NotVerbatim();
-        }
+    private static String structure(JsonParser p, byte[] source) throws IOException {
         long start = p.currentTokenLocation().getByteOffset();
         int depth = 0;
         JsonToken token = p.currentToken();
@@ -120,10 +267,20 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
             }
             token = p.nextToken();
         }
+        return p.currentToken() == JsonToken.END_OBJECT ? verbatim(p, source, start, '{', '}')
+                : verbatim(p, source, start, '[', ']');
+    }
+
+    /** The record's own text of the string token the parser is at (read to its end). */
+    private static String verbatim(JsonParser p, byte[] source, char first, char last) throws IOException {
+        return verbatim(p, source, p.currentTokenLocation().getByteOffset(), first, last);
+    }
+
+    /** The record's text from {@code start} to where the parser is, which must begin and end as given. */
+    private static String verbatim(JsonParser p, byte[] source, long start, char first, char last) {
         long end = p.currentLocation().getByteOffset();
-        boolean object = p.currentToken() == JsonToken.END_OBJECT;
-        if (start < 0 || end > source.length || end - start < 2 || source[(int) start] != (object ? '{' : '[')
-                || source[(int) end - 1] != (object ? '}' : ']')) {
+        if (start < 0 || end > source.length || end - start < 2 || source[(int) start] != first
+                || source[(int) end - 1] != last) {
             throw new NotVerbatim();
         }
         return new String(source, (int) start, (int) (end - start), StandardCharsets.UTF_8);

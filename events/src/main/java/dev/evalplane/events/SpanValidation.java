@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * The one reading of a {@code spans} record, shared by every consumer (trace-service, cost-service) and by the OTLP
@@ -26,7 +25,6 @@ public final class SpanValidation {
      */
     public static final int MAX_ID_LENGTH = 256;
     private static final Set<String> STATUS_CODES = Set.of("OK", "ERROR", "UNSET");
-    private static final ObjectReader ROW_READER = EventJson.mapper().readerFor(SpanRowView.class);
 
     /**
      * The same reading of a record value as bytes (the consumers' payload: parsed as UTF-8 without first copying it
@@ -70,11 +68,8 @@ public final class SpanValidation {
         }
         SpanRowView view;
         try {
-            view = ROW_READER.withAttribute(SpanRowView.SOURCE, payload).readValue(payload);
+            view = SpanRowView.read(payload);
         } catch (IOException | RuntimeException e) {
-            return StorableSpan.of(read(payload));
-        }
-        if (view == null) {
             return StorableSpan.of(read(payload));
         }
         SpanEvent span = validate(clean(view.toSpanEvent()));

@@ -3,6 +3,7 @@ package dev.evalplane.events;
 import static dev.evalplane.events.SpanRecords.VALID;
 import static dev.evalplane.events.SpanRecords.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -51,6 +52,76 @@ class StorableSpanReadingTests {
                 VALID.replace("\"a\": 1", "\"a\": 1, \"a\": 2"));
         for (String record : records) {
             assertSameAsFullReading(record);
+        }
+    }
+
+    /** The reading of the plain shape keeps the text (so it did not give up) and reads every field as the full one. */
+    @Test
+    void everyPlainFieldIsReadAsTheFullReadingReadsIt() {
+        String attributes = "{\"a\": 1, \"b\":{\"c\":[1,2.50,{\"d\":\"é \\u00e9 😀 \\ud83d\\ude00\"}]}, \"n\": null}";
+        List<String> records = List.of(VALID,
+                VALID.replace("\"parent_span_id\":null", "\"parent_span_id\":\"fedcba9876543210\""),
+                VALID.replace("\"status\":{\"code\":\"OK\"}", "\"status\":{\"message\":\"boom\",\"code\":\"ERROR\"}"),
+                VALID.replace("\"status\":{\"code\":\"OK\"}", "\"status\":{}"),
+                VALID.replace("\"status\":{\"code\":\"OK\"}", "\"status\":null"),
+                VALID.replace("\"trace_tags\":{\"t\":\"v\"}", "\"trace_tags\":{\"t\":\"v\",\"u\":\"\",\"t\":\"later\"}"),
+                VALID.replace("\"trace_tags\":{\"t\":\"v\"}", "\"trace_tags\":null"),
+                VALID.replace("\"trace_metadata\":{\"m\":\"w\"}", "\"trace_metadata\":{}"),
+                VALID.replace("\"trace_metadata\":{\"m\":\"w\"}", "\"trace_metadata\":{\"mlflow.sourceRun\":\"run-1\"}"),
+                VALID.replace(",\n \"llm\":{\"provider\":\"open\\u0000ai\",\"model\":\"gpt-4.1-mini\",\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}", ""),
+                VALID.replace(",\n \"llm\":{\"provider\":\"open\\u0000ai\",\"model\":\"gpt-4.1-mini\",\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}", ",\"llm\":null"),
+                VALID.replace("\"experiment_id\":\"7\",", ""),
+                VALID.replace("\"schema_version\":1,", "").replace("\"name\":\"chat\",", "\"name\":null,"),
+                VALID.replace("\"end_time_ns\":1767225600900000000", "\"end_time_ns\":0"),
+                VALID.replace("\"inputs\":{\"q\" : \"x\"}", "\"inputs\":[1, \"two\"]"),
+                VALID.replace("\"outputs\":\"y\"", "\"outputs\":\"quote \\\" and é\""),
+                "{\"llm\":{\"model\":\"m\"},\"trace_id\":\"tr-0123456789abcdef0123456789abcdef\",\"attributes\":"
+                        + attributes + ",\"span_id\":\"0123456789abcdef\",\"start_time_ns\":5}");
+        assertThat(records).as("every variant differs").doesNotHaveDuplicates();
+        for (String record : records) {
+            assertThat(SpanValidation.readStorable(bytes(record)).attributes()).as(record).isEqualTo(attributes);
+            assertSameAsFullReading(record);
+        }
+    }
+
+    /**
+     * A record of another shape (values the full reading coerces, a field twice, a field not known, anything after
+     * the object) is read in full: the same span, or the same refusal, as the full reading.
+     */
+    @Test
+    void aRecordOfAnotherShapeIsReadAsTheFullReadingReadsIt() {
+        List<String> records = List.of(
+                VALID.replace("\"start_time_ns\":1767225600000000000", "\"start_time_ns\":\"1767225600000000000\""),
+                VALID.replace("\"end_time_ns\":1767225600900000000", "\"end_time_ns\":1.7672256009E18"),
+                VALID.replace("\"end_time_ns\":1767225600900000000", "\"end_time_ns\":null"),
+                VALID.replace("\"end_time_ns\":1767225600900000000", "\"end_time_ns\":17672256009000000000000"),
+                VALID.replace("\"schema_version\":1", "\"schema_version\":\"1\""),
+                VALID.replace("\"schema_version\":1", "\"schema_version\":4294967297"),
+                VALID.replace("\"name\":\"chat\"", "\"name\":12"),
+                VALID.replace("\"name\":\"chat\"", "\"name\":true"),
+                VALID.replace("\"experiment_id\":\"7\"", "\"experiment_id\":7"),
+                VALID.replace("\"trace_tags\":{\"t\":\"v\"}", "\"trace_tags\":{\"t\":3}"),
+                VALID.replace("\"trace_tags\":{\"t\":\"v\"}", "\"trace_tags\":{\"t\":null}"),
+                VALID.replace("\"trace_tags\":{\"t\":\"v\"}", "\"trace_tags\":{\"t\":{\"x\":1}}"),
+                VALID.replace("\"trace_metadata\":{\"m\":\"w\"}", "\"trace_metadata\":[]"),
+                VALID.replace("\"status\":{\"code\":\"OK\"}", "\"status\":{\"code\":\"OK\",\"extra\":1}"),
+                VALID.replace("\"status\":{\"code\":\"OK\"}", "\"status\":{\"code\":\"ERROR\",\"code\":\"OK\"}"),
+                VALID.replace("\"status\":{\"code\":\"OK\"}", "\"status\":\"OK\""),
+                VALID.replace("\"span_id\":\"0123456789abcdef\"", "\"span_id\":\"ffffffffffffffff\",\"span_id\":\"0123456789abcdef\""),
+                VALID.replace("\"span_id\":\"0123456789abcdef\"", "\"span_id\":\"0123456789abcdef\",\"spanId\":\"ffffffffffffffff\""),
+                VALID.replace("\"llm\":{\"provider\"", "\"llm\":\"\",\"unused\":{\"provider\""),
+                VALID.replace("\"llm\":{", "\"llm\":{\"unknown\":[1],"),
+                VALID.strip() + " {\"trace_id\":\"other\"}",
+                VALID.strip() + " ]");
+        assertThat(records).as("every variant differs").doesNotHaveDuplicates().doesNotContain(VALID);
+        for (String record : records) {
+            Throwable full = catchThrowable(() -> SpanValidation.read(bytes(record)));
+            if (full != null) {
+                assertThat(catchThrowable(() -> SpanValidation.readStorable(bytes(record)))).as(record)
+                        .isInstanceOf(InvalidRecordException.class).hasMessage(full.getMessage());
+            } else {
+                assertSameAsFullReading(record);
+            }
         }
     }
 

@@ -58,16 +58,14 @@ public class TraceCostRecomputer {
      * Creates the first versions of traces that have no version row (so no ledger rows either) from their spans about
      * to be inserted ({@link TraceCostVersionRepository#create}: fails when another writer created one meanwhile).
      * A span sent twice counts once, its later copy, as in the ledger.
-     *
-     * @return the ids of the traces created
      */
-    public Uni<List<String>> createFirst(SqlClient conn, List<SpanCostEntry> spansOfNewTraces) {
+    public Uni<Void> createFirst(SqlClient conn, List<SpanCostEntry> spansOfNewTraces) {
         Map<String, SpanCostEntry> bySpan = new LinkedHashMap<>();
         spansOfNewTraces.forEach(e -> bySpan.put(e.spanId(), SpanCostRepository.asStored(e)));
         Map<String, List<SpanCostEntry>> byTrace = new TreeMap<>();
         bySpan.values().forEach(e -> byTrace.computeIfAbsent(e.traceId(), id -> new ArrayList<>()).add(e));
         List<Update> firsts = changed(byTrace, traceId -> NONE);
-        return versions.create(conn, firsts).replaceWith(firsts.stream().map(Update::traceId).toList());
+        return versions.create(conn, firsts);
     }
 
     /** A new version of each trace whose aggregate differs from the stored one (a trace without one is skipped). */
