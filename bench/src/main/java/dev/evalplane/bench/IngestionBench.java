@@ -75,7 +75,7 @@ final class IngestionBench {
             warmUp.run(options.integer("warm-up-round-sets", 4), options, report, set -> {
                 long sent = warmUpSet.run("warm-up-round-" + set, traces);
                 List<SpanEvent> limitSpans = spans("warm-up-limits-" + set, traces, perTrace, llmPerTrace);
-                limits(kafka, sql, limitSpans);
+                limits(sql, limitSpans);
                 return sent;
             });
             Expected afterWarmUp = warmedUp[0];
@@ -109,7 +109,7 @@ final class IngestionBench {
                 threadsAfter.forEach((jvm, threads) -> report.line("  %s's threads, CPU per span (µs): %s", jvm,
                         CpuMeter.topPerItem(threadsBefore.get(jvm), threads, spans.size(), 10)));
                 checkExact(stack, sql, "ingestion-" + round, traces, perTrace, llmPerTrace, report);
-                double[] limit = limits(kafka, sql, spans);
+                double[] limit = limits(sql, spans);
                 copy.add(limit[0]);
                 raw.add(limit[1]);
                 report.line("  pipeline %.0f spans/s, COPY %.0f spans/s, Kafka %.0f records/s", pipeline.get(round - 1),
@@ -134,10 +134,10 @@ final class IngestionBench {
     }
 
     /** The limits of these spans: PostgreSQL COPY of the rows (spans/s), then Kafka produce + consume (records/s). */
-    private static double[] limits(Kafka kafka, Sql sql, List<SpanEvent> spans) throws InterruptedException {
+    private static double[] limits(Sql sql, List<SpanEvent> spans) throws InterruptedException {
         double copy = spans.size() / (Baselines.copy(sql, spans) / 1e9);
         List<String[]> records = spans.stream().map(s -> new String[] {s.traceId(), SyntheticTraces.json(s)}).toList();
-        return new double[] {copy, spans.size() / (Baselines.kafka(kafka, records) / 1e9)};
+        return new double[] {copy, spans.size() / (Baselines.kafka(records) / 1e9)};
     }
 
     /** CPU per span of every process, the JIT compiler threads (services', broker's) taken out (what compiled code costs). */
