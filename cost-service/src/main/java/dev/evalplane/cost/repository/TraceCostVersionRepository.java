@@ -28,7 +28,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * the rows that exist, in trace id order ({@link #lock}, {@link #lockExisting}), and only then touches their ledger
  * rows. A writer waiting for a key then holds only smaller keys, one waiting for a row lock only keys and smaller
  * rows, so two writers of the same traces (the consumer and a re-price, two consumers during a rebalance, a replica
- * of the previous version, which runs {@link #lock}) never wait for each other in a circle.
+ * of the previous version, which runs {@link #lock}) never wait for each other in a circle. {@link #markPublished}
+ * takes the rows it marks in trace id order too.
  */
 @ApplicationScoped
 public class TraceCostVersionRepository {
@@ -138,14 +139,22 @@ public class TraceCostVersionRepository {
                 });
     }
 
+    /**
+     * Raises the rows' publication marks. Their row locks are taken first, in trace id order, as the writers take them:
+     * an update that locked rows in its join's order could hold a larger row while waiting for a smaller one a writer
+     * holds, and that writer then wait for the larger one (a deadlock PostgreSQL ends by aborting one of them).
+     */
     public Uni<Void> markPublished(Pool pool, List<Pending> published) {
         if (published.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Columns rows = new Columns(published.size(), String.class, Long.class);
         published.forEach(p -> rows.add(p.traceId(), p.version()));
-        return pool.preparedQuery("UPDATE costs.trace_cost_versions v SET published_version = GREATEST("
-                + "v.published_version, u.version) FROM unnest($1::text[], $2::int8[]) AS u(trace_id, version)"
-                + " WHERE v.trace_id = u.trace_id").execute(rows.tuple()).replaceWithVoid();
+        return pool.preparedQuery("WITH locked AS MATERIALIZED (SELECT trace_id FROM costs.trace_cost_versions"
+                + " WHERE trace_id = ANY($1) ORDER BY trace_id FOR NO KEY UPDATE)"
+                + " UPDATE costs.trace_cost_versions v SET published_version = GREATEST(v.published_version, u.version)"
+                + " FROM unnest($1::text[], $2::int8[]) AS u(trace_id, version), locked l"
+                + " WHERE v.trace_id = u.trace_id AND l.trace_id = u.trace_id").execute(rows.tuple())
+                .replaceWithVoid();
     }
 }

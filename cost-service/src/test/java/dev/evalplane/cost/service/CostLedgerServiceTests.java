@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalplane.cost.Spans;
 import dev.evalplane.cost.messaging.TraceCostPublisher;
 import dev.evalplane.cost.metrics.CostMetrics;
+import dev.evalplane.cost.repository.TraceCostVersionRepository;
 import dev.evalplane.events.Ids;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.TraceCostEvent;
@@ -76,6 +77,9 @@ class CostLedgerServiceTests {
 
     @Inject
     CostMetrics metrics;
+
+    @Inject
+    TraceCostVersionRepository versions;
 
     @Inject
     Pool pool;
@@ -200,6 +204,40 @@ class CostLedgerServiceTests {
         assertThat(event(known).totalCost()).isEqualByComparingTo(MINI_COST.add(MINI_COST));
         assertThat(row(fresh).getLong("version")).isEqualTo(1);
         assertThat(event(fresh).totalCost()).isEqualByComparingTo(MINI_COST);
+    }
+
+    /**
+     * Marking versions published locks their rows in trace id order, as the writers do: while a writer holds the
+     * smaller trace's row, the mark waits for it holding nothing, so the writer can still take the larger one (an
+     * update locking rows in its join's order held the larger one, and the two ended as a deadlock).
+     */
+    @Test
+    void markingVersionsPublishedTakesTheRowsInTraceIdOrder() throws Exception {
+        prices.ready().await().atMost(WAIT);
+        String smaller = "tr-0" + Ids.newTraceId().substring(4);
+        String larger = "tr-f" + Ids.newTraceId().substring(4);
+        ledger.record(List.of(mini(larger))).await().atMost(WAIT);
+        ledger.record(List.of(mini(smaller))).await().atMost(WAIT);
+        SqlConnection writer = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction tx = writer.begin().await().atMost(WAIT);
+            writer.preparedQuery(OLD_LOCK).execute(Tuple.of(new String[] { smaller })).await().atMost(WAIT);
+
+            CompletableFuture<Void> marked = versions.markPublished(pool, List.of(
+                    new TraceCostVersionRepository.Pending(larger, 1, "{}"),
+                    new TraceCostVersionRepository.Pending(smaller, 1, "{}"))).subscribeAsCompletionStage();
+            awaitWaitingOnALock("%SET published_version = GREATEST%");
+            assertThat(writer.preparedQuery("SELECT trace_id FROM costs.trace_cost_versions WHERE trace_id = $1"
+                    + " FOR UPDATE NOWAIT").execute(Tuple.of(larger)).await().atMost(WAIT).size())
+                    .as("the larger trace's row, free while the mark waits").isEqualTo(1);
+            assertThat(marked).isNotDone();
+            tx.commit().await().atMost(WAIT);
+            marked.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            writer.close().await().atMost(WAIT);
+        }
+        assertThat(row(smaller).getLong("published_version")).isEqualTo(1);
+        assertThat(row(larger).getLong("published_version")).isEqualTo(1);
     }
 
     /**
