@@ -23,7 +23,8 @@ public class TraceCostConsumer {
     private final BatchHandler<String, TraceCostEvent> handler;
 
     public TraceCostConsumer(ObjectMapper mapper, TraceCostService service) {
-        RecordReader<TraceCostEvent> full = new RecordReader<>(mapper, TraceCostEvent.class, EventValidation::traceCost);
+        RecordReader<TraceCostEvent> full =
+                new RecordReader<>(mapper, TraceCostEvent.class, EventValidation::traceCost);
         this.handler = new BatchHandler<>(Topics.TRACE_COSTS,
                 new TraceCostEventReading(mapper.getFactory(), EventValidation::traceCost, full), service::apply);
     }

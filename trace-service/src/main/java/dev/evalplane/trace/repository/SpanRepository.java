@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
+
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.StorableSpan;
 import dev.evalplane.support.sql.AlreadyStored;
@@ -99,6 +101,7 @@ public class SpanRepository {
         String[] outputs = new String[n];
         String[] events = new String[n];
         String[] llms = new String[n];
+        JsonFactory factory = json.mapper().getFactory();
         int i = 0;
         for (StorableSpan stored : unique) {
             SpanEvent s = stored.span();
@@ -115,7 +118,7 @@ public class SpanRepository {
             inputs[i] = stored.inputs();
             outputs[i] = stored.outputs();
             events[i] = stored.events();
-            llms[i] = LlmCallText.of(json.mapper().getFactory(), s.llm());
+            llms[i] = LlmCallText.of(factory, s.llm());
             i++;
         }
         return Tuple.from(new Object[] {traceIds, spanIds, parents, names, types, starts, ends, statusCodes,
