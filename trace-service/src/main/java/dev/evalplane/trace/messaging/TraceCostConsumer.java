@@ -13,15 +13,20 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Consumes the trace-costs topic in batches; poison records go to trace-costs-dlq. */
+/**
+ * Consumes the trace-costs topic in batches; poison records go to trace-costs-dlq. A record of the plain shape is read
+ * from the parser's tokens ({@link TraceCostEventReading}), any other in full.
+ */
 @ApplicationScoped
 public class TraceCostConsumer {
 
     private final BatchHandler<String, TraceCostEvent> handler;
 
     public TraceCostConsumer(ObjectMapper mapper, TraceCostService service) {
+        RecordReader<TraceCostEvent> full =
+                new RecordReader<>(mapper, TraceCostEvent.class, EventValidation::traceCost);
         this.handler = new BatchHandler<>(Topics.TRACE_COSTS,
-                new RecordReader<>(mapper, TraceCostEvent.class, EventValidation::traceCost), service::apply);
+                new TraceCostEventReading(mapper.getFactory(), EventValidation::traceCost, full), service::apply);
     }
 
     @Incoming(Topics.TRACE_COSTS)

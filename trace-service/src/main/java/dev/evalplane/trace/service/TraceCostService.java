@@ -1,5 +1,6 @@
 package dev.evalplane.trace.service;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +30,20 @@ public class TraceCostService {
     }
 
     public Uni<Void> apply(List<TraceCostEvent> batch) {
-        Map<String, TraceCostRecord> newest = new LinkedHashMap<>();
+        Map<String, TraceCostEvent> newest = new LinkedHashMap<>();
         for (TraceCostEvent event : batch) {
-            TraceCostRecord current = newest.get(event.traceId());
-            if (current == null || current.event().version() < event.version()) {
-                newest.put(event.traceId(), TraceCostRecord.of(event, mapper));
+            TraceCostEvent current = newest.get(event.traceId());
+            if (current == null || current.version() < event.version()) {
+                newest.put(event.traceId(), event);
             }
         }
         if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return repository.upsertNewer(newest.values());
+        List<TraceCostRecord> records = new ArrayList<>(newest.size());
+        for (TraceCostEvent event : newest.values()) {
+            records.add(TraceCostRecord.of(event, mapper));
+        }
+        return repository.upsertNewer(records);
     }
 }

@@ -2,7 +2,6 @@ package dev.evalplane.trace.otlp.service;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.evalplane.events.InvalidRecordException;
@@ -12,6 +11,7 @@ import dev.evalplane.trace.otlp.OtlpIngestException;
 import dev.evalplane.trace.otlp.config.OtlpConfig;
 import dev.evalplane.trace.otlp.decoding.OtlpRequestDecoder;
 import dev.evalplane.trace.otlp.mapping.OtlpSpanMapper;
+import dev.evalplane.trace.otlp.messaging.SpanEventJson;
 import dev.evalplane.trace.otlp.messaging.SpanPublisher;
 import dev.evalplane.trace.otlp.messaging.SpanRecord;
 import io.quarkus.logging.Log;
@@ -32,7 +32,7 @@ public class OtlpIngestService {
     private final OtlpRequestDecoder decoder;
     private final OtlpSpanMapper mapper;
     private final SpanPublisher publisher;
-    private final ObjectMapper json;
+    private final SpanEventJson json;
     private final OtlpConfig config;
 
     public OtlpIngestService(OtlpRequestDecoder decoder, OtlpSpanMapper mapper, SpanPublisher publisher,
@@ -40,7 +40,7 @@ public class OtlpIngestService {
         this.decoder = decoder;
         this.mapper = mapper;
         this.publisher = publisher;
-        this.json = json;
+        this.json = new SpanEventJson(json);
         this.config = config;
     }
 
@@ -73,12 +73,7 @@ public class OtlpIngestService {
     }
 
     private SpanRecord toRecord(SpanEvent event) {
-        byte[] value;
-        try {
-            value = json.writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("SpanEvent is not serializable", e);
-        }
+        byte[] value = json.write(event);
         int bytes = value.length;
         if (bytes > config.maxRecordBytes()) {
             throw OtlpIngestException.tooLarge("span " + event.spanId() + " of trace " + event.traceId()
