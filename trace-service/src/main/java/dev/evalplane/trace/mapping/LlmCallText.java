@@ -27,26 +27,31 @@ public final class LlmCallText {
         }
         StringWriter text = new StringWriter(160);
         try (JsonGenerator g = factory.createGenerator(text)) {
-            g.writeStartObject();
-            string(g, "provider", llm.provider());
-            string(g, "model", llm.model());
-            TokenUsage usage = llm.usage();
-            if (usage != null) {
-                g.writeObjectFieldStart("usage");
-                number(g, "input_tokens", usage.inputTokens());
-                number(g, "output_tokens", usage.outputTokens());
-                number(g, "total_tokens", usage.totalTokens());
-                number(g, "cache_read_input_tokens", usage.cacheReadInputTokens());
-                number(g, "cache_creation_input_tokens", usage.cacheCreationInputTokens());
-                number(g, "reasoning_tokens", usage.reasoningTokens());
-                number(g, "cache_creation_1h_input_tokens", usage.cacheCreation1hInputTokens());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
+            write(g, llm);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /** Writes {@code llm} (not null) as a JSON object, null fields left out: what the bean serializer writes. */
+    public static void write(JsonGenerator g, LlmCall llm) throws IOException {
+        g.writeStartObject();
+        string(g, "provider", llm.provider());
+        string(g, "model", llm.model());
+        TokenUsage usage = llm.usage();
+        if (usage != null) {
+            g.writeObjectFieldStart("usage");
+            number(g, "input_tokens", usage.inputTokens());
+            number(g, "output_tokens", usage.outputTokens());
+            number(g, "total_tokens", usage.totalTokens());
+            number(g, "cache_read_input_tokens", usage.cacheReadInputTokens());
+            number(g, "cache_creation_input_tokens", usage.cacheCreationInputTokens());
+            number(g, "reasoning_tokens", usage.reasoningTokens());
+            number(g, "cache_creation_1h_input_tokens", usage.cacheCreation1hInputTokens());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private static void string(JsonGenerator g, String name, String value) throws IOException {

@@ -14,6 +14,7 @@ import dev.evalplane.events.LlmCall;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.SpanStatus;
 import dev.evalplane.events.TokenUsage;
+import dev.evalplane.trace.mapping.LlmCallText;
 
 /**
  * A {@link SpanEvent} as the JSON bytes of a {@code spans} record, written field by field: the same bytes as
@@ -90,40 +91,18 @@ public final class SpanEventJson {
         out.writeEndObject();
     }
 
-    /** {@code NON_NULL}: null parts are left out. */
+    /** {@code NON_NULL}: null parts are left out ({@link LlmCallText}). */
     private static void llm(JsonGenerator out, LlmCall llm) throws IOException {
         if (llm == null) {
             out.writeNull();
-            return;
+        } else {
+            LlmCallText.write(out, llm);
         }
-        out.writeStartObject();
-        presentText(out, "provider", llm.provider());
-        presentText(out, "model", llm.model());
-        TokenUsage usage = llm.usage();
-        if (usage != null) {
-            out.writeFieldName("usage");
-            out.writeStartObject();
-            presentNumber(out, "input_tokens", usage.inputTokens());
-            presentNumber(out, "output_tokens", usage.outputTokens());
-            presentNumber(out, "total_tokens", usage.totalTokens());
-            presentNumber(out, "cache_read_input_tokens", usage.cacheReadInputTokens());
-            presentNumber(out, "cache_creation_input_tokens", usage.cacheCreationInputTokens());
-            presentNumber(out, "reasoning_tokens", usage.reasoningTokens());
-            presentNumber(out, "cache_creation_1h_input_tokens", usage.cacheCreation1hInputTokens());
-            out.writeEndObject();
-        }
-        out.writeEndObject();
     }
 
     private static void presentText(JsonGenerator out, String name, String value) throws IOException {
         if (value != null) {
             out.writeStringField(name, value);
-        }
-    }
-
-    private static void presentNumber(JsonGenerator out, String name, Long value) throws IOException {
-        if (value != null) {
-            out.writeNumberField(name, value.longValue());
         }
     }
 
