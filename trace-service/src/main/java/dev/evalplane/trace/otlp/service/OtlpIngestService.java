@@ -45,16 +45,17 @@ public class OtlpIngestService {
     }
 
     public Uni<Integer> ingest(OtlpPayload payload) {
-        return Uni.createFrom().item(() -> prepare(payload))
+        return Uni.createFrom().item(() -> records(payload))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(records -> records.isEmpty() ? Uni.createFrom().item(0) : publish(records));
     }
 
     /**
-     * Decoding and mapping are CPU work on up to max-body-size bytes, and a Kafka send may block (metadata, full
-     * buffer): both run on a worker thread, never on the event loop.
+     * The request's span records in request order, or the exception naming why it cannot be published. Decoding and
+     * mapping are CPU work on up to max-body-size bytes, and a Kafka send may block (metadata, full buffer): both run
+     * on a worker thread, never on the event loop.
      */
-    private List<SpanRecord> prepare(OtlpPayload payload) {
+    public List<SpanRecord> records(OtlpPayload payload) {
         return mapper.map(decoder.decode(payload.body(), payload.mediaType(), payload.contentEncoding()),
                 payload.context(), event -> toRecord(storable(event)));
     }
