@@ -1,9 +1,7 @@
 package dev.evalplane.trace.otlp.mapping;
 
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,24 +38,20 @@ public final class AnyValues {
         };
     }
 
-    /** Key-values in their order; a repeated key keeps its last value. */
-    public static Map<String, JsonNode> toMap(List<KeyValue> keyValues) {
-        Map<String, JsonNode> map = new LinkedHashMap<>();
-        for (KeyValue kv : keyValues) {
-            map.put(kv.getKey(), toJson(kv.getValue()));
-        }
-        return map;
-    }
-
     private static ArrayNode array(List<AnyValue> values) {
         ArrayNode array = JSON.arrayNode(values.size());
-        values.forEach(v -> array.add(toJson(v)));
+        for (int i = 0; i < values.size(); i++) {
+            array.add(toJson(values.get(i)));
+        }
         return array;
     }
 
     private static ObjectNode object(List<KeyValue> keyValues) {
         ObjectNode object = JSON.objectNode();
-        toMap(keyValues).forEach(object::set);
+        for (int i = 0; i < keyValues.size(); i++) {
+            KeyValue kv = keyValues.get(i);
+            object.set(kv.getKey(), toJson(kv.getValue()));
+        }
         return object;
     }
 }

@@ -32,11 +32,11 @@ public final class MlflowAttributes {
     }
 
     static Optional<JsonNode> inputs(SpanAttributes attributes) {
-        return attributes.node(MlflowKeys.SPAN_INPUTS);
+        return attributes.mlflowInputs();
     }
 
     static Optional<JsonNode> outputs(SpanAttributes attributes) {
-        return attributes.node(MlflowKeys.SPAN_OUTPUTS);
+        return attributes.mlflowOutputs();
     }
 
     static Optional<String> provider(SpanAttributes attributes) {

@@ -1,9 +1,7 @@
 package dev.evalplane.trace.otlp.mapping;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -11,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.evalplane.events.MlflowKeys;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.SpanStatus;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -77,18 +74,10 @@ public class OtlpSpanMapper {
         SpanAttributes attributes = SpanAttributes.of(span.getAttributesList());
         return new SpanEvent(SpanEvent.SCHEMA_VERSION, traceId, spanId, parentSpanId, span.getName(),
                 SpanTypes.resolve(attributes), span.getStartTimeUnixNano(), span.getEndTimeUnixNano(),
-                status(span.getStatus()), storedAttributes(attributes), SpanContent.inputs(attributes),
+                status(span.getStatus()), attributes.stored(), SpanContent.inputs(attributes),
                 SpanContent.outputs(attributes), events(span), experimentId(context, attributes, resource),
                 TraceLevelFields.tags(attributes), TraceLevelFields.metadata(attributes, context.runId()),
                 LlmCalls.from(attributes));
-    }
-
-    /** Attributes without MLflow's inputs/outputs, which the event carries in {@code inputs}/{@code outputs}. */
-    private static Map<String, JsonNode> storedAttributes(SpanAttributes attributes) {
-        Map<String, JsonNode> stored = new LinkedHashMap<>(attributes.asMap());
-        stored.remove(MlflowKeys.SPAN_INPUTS);
-        stored.remove(MlflowKeys.SPAN_OUTPUTS);
-        return stored;
     }
 
     private static SpanStatus status(Status status) {
@@ -108,7 +97,7 @@ public class OtlpSpanMapper {
             json.put("name", event.getName());
             json.put("time_unix_nano", event.getTimeUnixNano());
             ObjectNode attributes = json.putObject("attributes");
-            SpanAttributes.of(event.getAttributesList()).asMap().forEach(attributes::set);
+            SpanAttributes.decoded(event.getAttributesList()).forEach(attributes::set);
             events.add(json);
         }
         return events;

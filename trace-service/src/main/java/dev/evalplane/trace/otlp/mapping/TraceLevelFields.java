@@ -24,7 +24,7 @@ public final class TraceLevelFields {
 
     public static Map<String, String> tags(SpanAttributes attributes) {
         Map<String, String> tags = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> attribute : attributes.asMap().entrySet()) {
+        for (Map.Entry<String, JsonNode> attribute : attributes.stored().entrySet()) {
             String key = attribute.getKey();
             if (key.startsWith(MlflowAttributes.TRACE_TAG_PREFIX) && !attribute.getValue().isNull()) {
                 String tag = key.substring(MlflowAttributes.TRACE_TAG_PREFIX.length());
