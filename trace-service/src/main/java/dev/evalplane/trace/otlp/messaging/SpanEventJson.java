@@ -34,13 +34,54 @@ public final class SpanEventJson {
     }
 
     public byte[] write(SpanEvent event) {
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(2048)) {
-            try (JsonGenerator out = json.createGenerator(bytes)) {
-                write(event, out, json.getSerializerProviderInstance());
+        try (Writer writer = writer()) {
+            return writer.write(event);
+        }
+    }
+
+    /** A writer of many spans' records (a request's), one after the other. */
+    public Writer writer() {
+        return new Writer();
+    }
+
+    /**
+     * One generator over one buffer for many records, each record cut from the buffer as it is written: no generator,
+     * context and buffer set up per span. Root values are written without a separator, so each record's bytes are
+     * those of a generator of its own.
+     */
+    public final class Writer implements AutoCloseable {
+
+        private final ByteArrayBuilder bytes = new ByteArrayBuilder(2048);
+        private final JsonGenerator out;
+        private final SerializerProvider provider = json.getSerializerProviderInstance();
+
+        private Writer() {
+            try {
+                out = json.createGenerator(bytes).setRootValueSeparator(null);
+            } catch (IOException e) {
+                throw new IllegalStateException("no JSON generator", e);
             }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("SpanEvent is not serializable", e);
+        }
+
+        public byte[] write(SpanEvent event) {
+            try {
+                SpanEventJson.write(event, out, provider);
+                out.flush();
+                byte[] record = bytes.toByteArray();
+                bytes.reset();
+                return record;
+            } catch (IOException e) {
+                throw new IllegalStateException("SpanEvent is not serializable", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new IllegalStateException("JSON generator not closed", e);
+            }
         }
     }
 

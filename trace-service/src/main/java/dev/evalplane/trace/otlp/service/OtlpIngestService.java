@@ -14,6 +14,7 @@ import dev.evalplane.trace.otlp.mapping.OtlpSpanMapper;
 import dev.evalplane.trace.otlp.messaging.SpanEventJson;
 import dev.evalplane.trace.otlp.messaging.SpanPublisher;
 import dev.evalplane.trace.otlp.messaging.SpanRecord;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -56,8 +57,11 @@ public class OtlpIngestService {
      * on a worker thread, never on the event loop.
      */
     public List<SpanRecord> records(OtlpPayload payload) {
-        return mapper.map(decoder.decode(payload.body(), payload.mediaType(), payload.contentEncoding()),
-                payload.context(), event -> toRecord(storable(event)));
+        ExportTraceServiceRequest request = decoder.decode(payload.body(), payload.mediaType(),
+                payload.contentEncoding());
+        try (SpanEventJson.Writer records = json.writer()) {
+            return mapper.map(request, payload.context(), event -> toRecord(storable(event), records));
+        }
     }
 
     /**
@@ -73,8 +77,8 @@ public class OtlpIngestService {
         }
     }
 
-    private SpanRecord toRecord(SpanEvent event) {
-        byte[] value = json.write(event);
+    private SpanRecord toRecord(SpanEvent event, SpanEventJson.Writer records) {
+        byte[] value = records.write(event);
         int bytes = value.length;
         if (bytes > config.maxRecordBytes()) {
             throw OtlpIngestException.tooLarge("span " + event.spanId() + " of trace " + event.traceId()

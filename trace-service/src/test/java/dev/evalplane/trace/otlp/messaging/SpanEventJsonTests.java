@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,6 +58,18 @@ class SpanEventJsonTests {
         SpanEvent event = randomSpan(new Random(seed));
         assertThat(new String(WRITER.write(event), StandardCharsets.UTF_8))
                 .isEqualTo(new String(MAPPER.writeValueAsBytes(event), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void oneWriterOfManyRecordsWritesEachAsAWriterOfItsOwn() throws Exception {
+        List<SpanEvent> events = Stream.concat(shapes(), randomSeeds().mapToObj(seed -> randomSpan(new Random(seed))))
+                .toList();
+        try (SpanEventJson.Writer writer = WRITER.writer()) {
+            for (SpanEvent event : events) {
+                assertThat(new String(writer.write(event), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(MAPPER.writeValueAsBytes(event), StandardCharsets.UTF_8));
+            }
+        }
     }
 
     static Stream<SpanEvent> shapes() {
