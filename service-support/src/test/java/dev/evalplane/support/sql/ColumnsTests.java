@@ -30,7 +30,8 @@ class ColumnsTests {
     static void connect() {
         postgres = LocalPostgres.startTemporary();
         vertx = Vertx.vertx();
-        conn = PgConnection.connectAndAwait(vertx, PgConnectOptions.fromUri(postgres.reactiveUrl()));
+        conn = PgConnection.connectAndAwait(vertx, PgConnectOptions.fromUri(postgres.reactiveUrl())
+                .setUser("postgres").setPassword("postgres"));
     }
 
     @AfterAll
