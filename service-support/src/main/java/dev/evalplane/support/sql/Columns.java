@@ -32,6 +32,7 @@ public final class Columns {
     private final Long[][] int8s;
     private final Integer[][] int4s;
     private int row = -1;
+    /** The current row's next column; at first the width, so that a value before {@link #row()} is refused. */
     private int column;
 
     public Columns(int rows, Type... types) {
@@ -67,31 +68,27 @@ public final class Columns {
 
     /** The current row's next value, of a text column (null allowed). */
     public Columns text(String value) {
-        String[] array = texts[next(Type.TEXT)];
-        if (array == null) {
-            throw wrongType(Type.TEXT);
-        }
-        array[row] = value;
-        column++;
-        return this;
+        return put(texts, value, Type.TEXT);
     }
 
     /** The current row's next value, of an int8 column (null allowed). */
     public Columns int8(Long value) {
-        Long[] array = int8s[next(Type.INT8)];
-        if (array == null) {
-            throw wrongType(Type.INT8);
-        }
-        array[row] = value;
-        column++;
-        return this;
+        return put(int8s, value, Type.INT8);
     }
 
     /** The current row's next value, of an int4 column (null allowed). */
     public Columns int4(Integer value) {
-        Integer[] array = int4s[next(Type.INT4)];
+        return put(int4s, value, Type.INT4);
+    }
+
+    /** The value in its column's array (the column's type checked: of another type, its array here is null). */
+    private <T> Columns put(T[][] byColumn, T value, Type type) {
+        if (column == types.length) {
+            throw tooMany(type);
+        }
+        T[] array = byColumn[column];
         if (array == null) {
-            throw wrongType(Type.INT4);
+            throw wrongType(type);
         }
         array[row] = value;
         column++;
@@ -107,14 +104,10 @@ public final class Columns {
         return Tuple.from(arrays);
     }
 
-    private int next(Type type) {
-        if (row < 0) {
-            throw new IllegalStateException("a " + type.name().toLowerCase() + " value before the first row()");
-        }
-        if (column == types.length) {
-            throw new IllegalStateException("row " + row + " given more than its " + types.length + " values");
-        }
-        return column;
+    /** A value past the current row's last column: before the first row, or one too many. */
+    private IllegalStateException tooMany(Type given) {
+        return new IllegalStateException(row < 0 ? "a " + given.name().toLowerCase() + " value before the first row()"
+                : "row " + row + " given more than its " + types.length + " values");
     }
 
     private IllegalStateException wrongType(Type given) {
