@@ -24,15 +24,23 @@ public final class PlainTokens {
         }
     }
 
-    /** A string or null; any other value (which the full reading would coerce or refuse) gives up. */
-    public static String string(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_STRING) {
-            return p.getText();
+    /**
+     * Whether the value is present and begins with {@code expected} (an object, an array, a string); false when it is
+     * null; any other value gives up.
+     */
+    public static boolean present(JsonToken token, JsonToken expected) {
+        if (token == expected) {
+            return true;
         }
         if (token == JsonToken.VALUE_NULL) {
-            return null;
+            return false;
         }
         throw new NotPlain();
+    }
+
+    /** A string or null; any other value (which the full reading would coerce or refuse) gives up. */
+    public static String string(JsonParser p, JsonToken token) throws IOException {
+        return present(token, JsonToken.VALUE_STRING) ? p.getText() : null;
     }
 
     /** An integral number of at most {@code widest} (INT or LONG); anything else (null included) gives up. */

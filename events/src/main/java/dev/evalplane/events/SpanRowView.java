@@ -3,6 +3,7 @@ package dev.evalplane.events;
 import static com.fasterxml.jackson.core.JsonParser.NumberType.INT;
 import static com.fasterxml.jackson.core.JsonParser.NumberType.LONG;
 import static dev.evalplane.events.PlainTokens.integral;
+import static dev.evalplane.events.PlainTokens.present;
 import static dev.evalplane.events.PlainTokens.string;
 
 import java.io.IOException;
@@ -140,11 +141,8 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
 
     /** {@code {"code": ..., "message": ...}} (either may be absent or null) or null. */
     private static SpanStatus status(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_OBJECT)) {
             return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotPlain();
         }
         String code = null;
         String message = null;
@@ -167,22 +165,16 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
 
     /** The {@code llm} object as the full reading reads it (the same deserializer), or null. */
     private static LlmCall llm(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_OBJECT)) {
             return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotPlain();
         }
         return LLM_READER.readValue(p);
     }
 
     /** An object of strings (a later duplicate key wins, as in the full reading), or null. */
     private static Map<String, String> strings(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_OBJECT)) {
             return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotPlain();
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {

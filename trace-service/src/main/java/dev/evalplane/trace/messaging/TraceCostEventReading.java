@@ -4,6 +4,7 @@ import static com.fasterxml.jackson.core.JsonParser.NumberType.INT;
 import static com.fasterxml.jackson.core.JsonParser.NumberType.LONG;
 import static dev.evalplane.events.PlainTokens.decimal;
 import static dev.evalplane.events.PlainTokens.integral;
+import static dev.evalplane.events.PlainTokens.present;
 import static dev.evalplane.events.PlainTokens.string;
 
 import java.io.IOException;
@@ -118,11 +119,8 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
     }
 
     private static List<SpanCost> spans(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_ARRAY)) {
             return null;
-        }
-        if (token != JsonToken.START_ARRAY) {
-            throw new NotPlain();
         }
         List<SpanCost> spans = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -165,11 +163,8 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
     }
 
     private static TokenUsage usage(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_OBJECT)) {
             return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotPlain();
         }
         Long[] counts = new Long[7];
         Seen seen = new Seen();
@@ -192,11 +187,8 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
     }
 
     private static PricedBy pricedBy(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_OBJECT)) {
             return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotPlain();
         }
         String priceKey = null;
         String priceSource = null;
@@ -224,11 +216,8 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
 
     /** A status by its exact name, or null. */
     private static CostStatus status(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.VALUE_STRING)) {
             return null;
-        }
-        if (token != JsonToken.VALUE_STRING) {
-            throw new NotPlain();
         }
         return switch (p.getText()) {
             case "PRICED" -> CostStatus.PRICED;
@@ -241,11 +230,8 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
 
     /** An array of strings (no null in it), or null. */
     private static List<String> strings(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_ARRAY)) {
             return null;
-        }
-        if (token != JsonToken.START_ARRAY) {
-            throw new NotPlain();
         }
         List<String> values = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -259,11 +245,8 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
 
     /** An instant in ISO form ({@code 2026-12-01T22:41:40.123Z}), or null. */
     private static Instant instant(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.VALUE_STRING)) {
             return null;
-        }
-        if (token != JsonToken.VALUE_STRING) {
-            throw new NotPlain();
         }
         String text = p.getText();
         if (text.length() < 20 || text.charAt(10) != 'T' || text.charAt(text.length() - 1) != 'Z') {
