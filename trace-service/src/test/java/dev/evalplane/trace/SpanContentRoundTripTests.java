@@ -35,7 +35,7 @@ import jakarta.inject.Inject;
 @WithTestResource(value = PostgresResource.class, parallel = true)
 class SpanContentRoundTripTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     /** How a client reads the API's answer. */
     private static final ObjectMapper CLIENT = new ObjectMapper();
 
