@@ -1,5 +1,11 @@
 package dev.evalplane.events;
 
+import static com.fasterxml.jackson.core.JsonParser.NumberType.INT;
+import static com.fasterxml.jackson.core.JsonParser.NumberType.LONG;
+import static dev.evalplane.events.PlainTokens.integral;
+import static dev.evalplane.events.PlainTokens.present;
+import static dev.evalplane.events.PlainTokens.string;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +18,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import dev.evalplane.events.PlainTokens.NotPlain;
+import dev.evalplane.events.PlainTokens.Seen;
+
 /**
  * A {@code spans} record read for storing without building its content: {@code attributes} (an object),
  * {@code inputs}, {@code outputs} (any JSON value) and {@code events} (an array) are read token by token and kept as
@@ -21,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
  * The record is read straight from the parser's tokens ({@link #read}), not through a bean deserializer: about half
  * of trace-service's event loop went to that reading (bench/RESULTS.md, session 19). It takes only the plain shape
  * the producers write (each field once, with its JSON type: strings or null, integral numbers, an object of strings
- * for the tags and metadata) and gives up ({@link NotVerbatim}) on anything else: content that needs cleaning, a
+ * for the tags and metadata) and gives up ({@link NotPlain}) on anything else: content that needs cleaning, a
  * value {@link SpanEvent}'s reading would coerce (a number where a string goes, a string or a decimal where a number
  * goes, an attributes value that is not an object, events that are not an array), a field twice, a field it does
  * not know, anything after the object. The caller then reads the record in full ({@link SpanValidation#read}), which
@@ -40,21 +49,14 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
                 status, null, null, null, null, experimentId, traceTags, traceMetadata, llm);
     }
 
-    /** The content cannot be kept verbatim, or the record is not of the plain shape: read the record in full. */
-    static final class NotVerbatim extends RuntimeException {
-        NotVerbatim() {
-            super(null, null, false, false);
-        }
-    }
-
     /**
-     * Reads a record's bytes (UTF-8 JSON) of the plain shape; {@link NotVerbatim} (or the parser's exception) when the
+     * Reads a record's bytes (UTF-8 JSON) of the plain shape; {@link NotPlain} (or the parser's exception) when the
      * record must be read in full.
      */
     static SpanRowView read(byte[] source) throws IOException {
         try (JsonParser p = EventJson.mapper().getFactory().createParser(source)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new NotVerbatim();
+                throw new NotPlain();
             }
             int schemaVersion = 0;
             String traceId = null;
@@ -73,24 +75,23 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
             Map<String, String> traceTags = null;
             Map<String, String> traceMetadata = null;
             LlmCall llm = null;
-            int seen = 0;
+            Seen seen = new Seen();
             Field field = null;
             for (JsonToken token = p.nextToken(); token != JsonToken.END_OBJECT; token = p.nextToken()) {
                 field = token == JsonToken.FIELD_NAME ? Field.of(p.currentName(), field) : null;
-                if (field == null || (seen & field.bit) != 0) {
-                    throw new NotVerbatim();
+                if (field == null) {
+                    throw new NotPlain();
                 }
-                seen |= field.bit;
-                token = p.nextToken();
+                token = seen.once(field.ordinal(), p.nextToken());
                 switch (field) {
-                    case SCHEMA_VERSION -> schemaVersion = (int) integral(p, token, JsonParser.NumberType.INT);
+                    case SCHEMA_VERSION -> schemaVersion = (int) integral(p, token, INT);
                     case TRACE_ID -> traceId = string(p, token);
                     case SPAN_ID -> spanId = string(p, token);
                     case PARENT_SPAN_ID -> parentSpanId = string(p, token);
                     case NAME -> name = string(p, token);
                     case SPAN_TYPE -> spanType = string(p, token);
-                    case START_TIME_NS -> startTimeNs = integral(p, token, JsonParser.NumberType.LONG);
-                    case END_TIME_NS -> endTimeNs = integral(p, token, JsonParser.NumberType.LONG);
+                    case START_TIME_NS -> startTimeNs = integral(p, token, LONG);
+                    case END_TIME_NS -> endTimeNs = integral(p, token, LONG);
                     case STATUS -> status = status(p, token);
                     case ATTRIBUTES -> attributes = token == JsonToken.VALUE_NULL ? null
                             : structure(p, token, JsonToken.START_OBJECT, source);
@@ -105,7 +106,7 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
                 }
             }
             if (p.nextToken() != null) {
-                throw new NotVerbatim();
+                throw new NotPlain();
             }
             return new SpanRowView(schemaVersion, traceId, spanId, parentSpanId, name, spanType, startTimeNs, endTimeNs,
                     status, attributes, inputs, outputs, events, experimentId, traceTags, traceMetadata, llm);
@@ -120,7 +121,6 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
         private static final Field[] FIELDS = values();
         private static final Map<String, Field> BY_NAME = byName();
 
-        final int bit = 1 << ordinal();
         /** The name, interned: the parser interns the names it reads, so the order the producers write is cheap. */
         final String jsonName = name().toLowerCase(Locale.ROOT).intern();
 
@@ -139,36 +139,10 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
         }
     }
 
-    /** A string or null; any other value (which the full reading would coerce or refuse) gives up. */
-    private static String string(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        throw new NotVerbatim();
-    }
-
-    /** An integral number of at most {@code widest} (INT or LONG); anything else gives up. */
-    private static long integral(JsonParser p, JsonToken token, JsonParser.NumberType widest) throws IOException {
-        if (token != JsonToken.VALUE_NUMBER_INT) {
-            throw new NotVerbatim();
-        }
-        JsonParser.NumberType type = p.getNumberType();
-        if (type == JsonParser.NumberType.INT || (type == JsonParser.NumberType.LONG && widest == type)) {
-            return p.getLongValue();
-        }
-        throw new NotVerbatim();
-    }
-
     /** {@code {"code": ..., "message": ...}} (either may be absent or null) or null. */
     private static SpanStatus status(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_OBJECT)) {
             return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotVerbatim();
         }
         String code = null;
         String message = null;
@@ -183,7 +157,7 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
                 messageSeen = true;
                 message = string(p, p.nextToken());
             } else {
-                throw new NotVerbatim();
+                throw new NotPlain();
             }
         }
         return new SpanStatus(code, message);
@@ -191,28 +165,22 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
 
     /** The {@code llm} object as the full reading reads it (the same deserializer), or null. */
     private static LlmCall llm(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_OBJECT)) {
             return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotVerbatim();
         }
         return LLM_READER.readValue(p);
     }
 
     /** An object of strings (a later duplicate key wins, as in the full reading), or null. */
     private static Map<String, String> strings(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_OBJECT)) {
             return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotVerbatim();
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             String key = p.currentName();
             if (p.nextToken() != JsonToken.VALUE_STRING) {
-                throw new NotVerbatim();
+                throw new NotPlain();
             }
             values.put(key, p.getText());
         }
@@ -235,13 +203,13 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
                 || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
             return p.getText();
         }
-        throw new NotVerbatim();
+        throw new NotPlain();
     }
 
     /** An object or an array ({@code start}) as the record's own text; any other value gives up. */
     private static String structure(JsonParser p, JsonToken token, JsonToken start, byte[] source) throws IOException {
         if (token != start) {
-            throw new NotVerbatim();
+            throw new NotPlain();
         }
         return structure(p, source);
     }
@@ -253,7 +221,7 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
         JsonToken token = p.currentToken();
         while (true) {
             if (token == null) {
-                throw new NotVerbatim();
+                throw new NotPlain();
             }
             if (token.isStructStart()) {
                 depth++;
@@ -281,7 +249,7 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
         long end = p.currentLocation().getByteOffset();
         if (start < 0 || end > source.length || end - start < 2 || source[(int) start] != first
                 || source[(int) end - 1] != last) {
-            throw new NotVerbatim();
+            throw new NotPlain();
         }
         return new String(source, (int) start, (int) (end - start), StandardCharsets.UTF_8);
     }
@@ -291,27 +259,27 @@ record SpanRowView(int schemaVersion, String traceId, String spanId, String pare
         switch (token) {
             case FIELD_NAME -> {
                 if (StoredText.needsCleaning(p.currentName())) {
-                    throw new NotVerbatim();
+                    throw new NotPlain();
                 }
             }
             case VALUE_STRING -> {
                 if (needsCleaning(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
-                    throw new NotVerbatim();
+                    throw new NotPlain();
                 }
             }
             case VALUE_NUMBER_FLOAT -> {
                 if (p.isNaN()) {
-                    throw new NotVerbatim();
+                    throw new NotPlain();
                 }
                 BigDecimal value = p.getDecimalValue();
                 if (Math.abs(value.scale()) > StoredText.MAX_DECIMAL_SCALE
                         || Math.abs(value.stripTrailingZeros().scale()) > StoredText.MAX_DECIMAL_SCALE) {
-                    throw new NotVerbatim();
+                    throw new NotPlain();
                 }
             }
             case VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {
             }
-            default -> throw new NotVerbatim();
+            default -> throw new NotPlain();
         }
     }
 

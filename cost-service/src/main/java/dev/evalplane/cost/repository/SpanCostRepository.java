@@ -1,5 +1,8 @@
 package dev.evalplane.cost.repository;
 
+import static dev.evalplane.support.sql.Columns.Type.INT8;
+import static dev.evalplane.support.sql.Columns.Type.TEXT;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -103,16 +106,17 @@ public class SpanCostRepository {
             unique.remove(e.spanId());
             unique.put(e.spanId(), e);
         }
-        Columns rows = new Columns(unique.size(), String.class, String.class, String.class, String.class,
-                String.class, String.class, Long.class, Long.class, Long.class, Long.class, Long.class, Long.class,
-                String.class, String.class, String.class, String.class, String.class, Long.class, String.class);
+        Columns rows = new Columns(unique.size(), TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, INT8, INT8, INT8, INT8, INT8, INT8,
+                TEXT, TEXT, TEXT, TEXT, TEXT, INT8, TEXT);
         for (SpanCostEntry e : unique.values()) {
             TokenUsage u = e.usage() == null ? new TokenUsage(null, null, null, null, null, null, null) : e.usage();
             PricedUsage p = e.priced();
-            rows.add(e.spanId(), e.traceId(), e.provider(), e.model(), p.resolvedModel(), source(p), u.inputTokens(),
-                    u.outputTokens(), u.totalTokens(), u.cacheReadInputTokens(), u.cacheCreationInputTokens(),
-                    u.reasoningTokens(), plain(p.inputCost()), plain(p.outputCost()), plain(p.totalCost()),
-                    p.status().name(), e.priceTableVersion(), u.cacheCreation1hInputTokens(), p.match());
+            rows.row().text(e.spanId()).text(e.traceId()).text(e.provider()).text(e.model()).text(p.resolvedModel())
+                    .text(source(p)).int8(u.inputTokens()).int8(u.outputTokens()).int8(u.totalTokens())
+                    .int8(u.cacheReadInputTokens()).int8(u.cacheCreationInputTokens()).int8(u.reasoningTokens())
+                    .text(plain(p.inputCost())).text(plain(p.outputCost())).text(plain(p.totalCost()))
+                    .text(p.status().name()).text(e.priceTableVersion()).int8(u.cacheCreation1hInputTokens())
+                    .text(p.match());
         }
         return conn.preparedQuery(statement).execute(rows.tuple()).replaceWithVoid();
     }

@@ -1,5 +1,8 @@
 package dev.evalplane.cost.repository;
 
+import static dev.evalplane.support.sql.Columns.Type.INT8;
+import static dev.evalplane.support.sql.Columns.Type.TEXT;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -116,8 +119,8 @@ public class TraceCostVersionRepository {
     }
 
     private static Tuple columns(List<Update> updates) {
-        Columns rows = new Columns(updates.size(), String.class, Long.class, String.class, String.class);
-        updates.forEach(u -> rows.add(u.traceId(), u.version(), u.contentHash(), u.event()));
+        Columns rows = new Columns(updates.size(), TEXT, INT8, TEXT, TEXT);
+        updates.forEach(u -> rows.row().text(u.traceId()).int8(u.version()).text(u.contentHash()).text(u.event()));
         return rows.tuple();
     }
 
@@ -148,8 +151,8 @@ public class TraceCostVersionRepository {
         if (published.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Columns rows = new Columns(published.size(), String.class, Long.class);
-        published.forEach(p -> rows.add(p.traceId(), p.version()));
+        Columns rows = new Columns(published.size(), TEXT, INT8);
+        published.forEach(p -> rows.row().text(p.traceId()).int8(p.version()));
         return pool.preparedQuery("WITH locked AS MATERIALIZED (SELECT trace_id FROM costs.trace_cost_versions"
                 + " WHERE trace_id = ANY($1) ORDER BY trace_id FOR NO KEY UPDATE)"
                 + " UPDATE costs.trace_cost_versions v SET published_version = GREATEST(v.published_version, u.version)"

@@ -1,5 +1,9 @@
 package dev.evalplane.judge.online;
 
+import static dev.evalplane.support.sql.Columns.Type.INT4;
+import static dev.evalplane.support.sql.Columns.Type.INT8;
+import static dev.evalplane.support.sql.Columns.Type.TEXT;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.evalplane.support.sql.Columns;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,32 +56,18 @@ public class OnlineClaimRepository {
         if (claims.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        int n = claims.size();
-        String[] traces = new String[n];
-        String[] names = new String[n];
-        Integer[] versions = new Integer[n];
-        String[] configs = new String[n];
-        String[] experiments = new String[n];
-        Long[] completed = new Long[n];
-        Long[] due = new Long[n];
-        for (int i = 0; i < n; i++) {
-            OnlineClaim.New c = claims.get(i);
-            traces[i] = c.traceId();
-            names[i] = c.config().scorerName();
-            versions[i] = c.config().scorerVersion();
-            configs[i] = c.config().configId();
-            experiments[i] = c.config().experimentId();
-            completed[i] = c.completedAt().toEpochMilli();
-            due[i] = c.dueAt().toEpochMilli();
+        Columns rows = new Columns(claims.size(), TEXT, TEXT, INT4, TEXT, TEXT, INT8, INT8);
+        for (OnlineClaim.New c : claims) {
+            rows.row().text(c.traceId()).text(c.config().scorerName()).int4(c.config().scorerVersion())
+                    .text(c.config().configId()).text(c.config().experimentId()).int8(c.completedAt().toEpochMilli())
+                    .int8(c.dueAt().toEpochMilli());
         }
         return insertPool.preparedQuery("INSERT INTO scoring.online_claims (trace_id, scorer_name, scorer_version,"
                 + " config_id, experiment_id, status, completed_at, due_at)"
                 + " SELECT t, s, v, c, e, 'PENDING', to_timestamp(ct / 1000.0), to_timestamp(d / 1000.0)"
                 + " FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])"
                 + " AS x(t, s, v, c, e, ct, d) ON CONFLICT DO NOTHING")
-                .execute(Tuple.tuple().addArrayOfString(traces).addArrayOfString(names).addArrayOfInteger(versions)
-                        .addArrayOfString(configs).addArrayOfString(experiments).addArrayOfLong(completed)
-                        .addArrayOfLong(due))
+                .execute(rows.tuple())
                 .map(RowSet::rowCount);
     }
 
@@ -137,22 +128,16 @@ public class OnlineClaimRepository {
      * in one statement.
      */
     public Uni<Void> retryLater(List<OnlineClaim> claims, String owner, List<Duration> delays) {
-        int n = claims.size();
-        String[] traces = new String[n];
-        String[] names = new String[n];
-        Integer[] versions = new Integer[n];
-        Long[] waits = new Long[n];
-        for (int i = 0; i < n; i++) {
-            traces[i] = claims.get(i).traceId();
-            names[i] = claims.get(i).scorerName();
-            versions[i] = claims.get(i).scorerVersion();
-            waits[i] = delays.get(i).toMillis();
+        Columns rows = new Columns(claims.size(), TEXT, TEXT, INT4, INT8);
+        for (int i = 0; i < claims.size(); i++) {
+            OnlineClaim c = claims.get(i);
+            rows.row().text(c.traceId()).text(c.scorerName()).int4(c.scorerVersion()).int8(delays.get(i).toMillis());
         }
         return pool.preparedQuery("UPDATE scoring.online_claims c SET status = 'PENDING', lease_owner = NULL,"
                 + " lease_until = NULL, due_at = now() + x.d * interval '1 millisecond'"
                 + " FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[]) AS x(t, s, v, d)"
                 + " WHERE c.trace_id = x.t AND c.scorer_name = x.s AND c.scorer_version = x.v AND c.lease_owner = $5")
-                .execute(Tuple.of(traces, names, versions, waits, owner))
+                .execute(rows.tuple().addValue(owner))
                 .replaceWithVoid();
     }
 

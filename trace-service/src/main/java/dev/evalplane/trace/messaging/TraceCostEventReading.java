@@ -1,5 +1,12 @@
 package dev.evalplane.trace.messaging;
 
+import static com.fasterxml.jackson.core.JsonParser.NumberType.INT;
+import static com.fasterxml.jackson.core.JsonParser.NumberType.LONG;
+import static dev.evalplane.events.PlainTokens.decimal;
+import static dev.evalplane.events.PlainTokens.integral;
+import static dev.evalplane.events.PlainTokens.present;
+import static dev.evalplane.events.PlainTokens.string;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +21,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import dev.evalplane.events.CostStatus;
+import dev.evalplane.events.PlainTokens.NotPlain;
+import dev.evalplane.events.PlainTokens.Seen;
 import dev.evalplane.events.PricedBy;
 import dev.evalplane.events.SpanCost;
 import dev.evalplane.events.TokenUsage;
@@ -25,8 +34,8 @@ import dev.evalplane.events.TraceCostEvent;
  * under ingestion, bench/RESULTS.md session 20). It takes only the plain shape cost-service writes: each field once and
  * known, with its JSON type (strings or null, integral numbers for the counts, numbers or null for the costs, a
  * status by its name, an ISO instant, arrays of strings and of objects), nothing after the object. On anything else,
- * or on malformed JSON, it gives up and the record is read in full ({@code full}): that reading decides, as before,
- * what the record is or why it is refused, so both readings give the same event for every record.
+ * or on malformed JSON, it gives up ({@link NotPlain}) and the record is read in full ({@code full}): that reading
+ * decides, as before, what the record is or why it is refused, so both readings give the same event for every record.
  */
 final class TraceCostEventReading implements Function<String, TraceCostEvent> {
 
@@ -57,13 +66,6 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
         return full.apply(payload);
     }
 
-    /** Not of the plain shape: read the record in full. */
-    static final class NotPlain extends RuntimeException {
-        NotPlain() {
-            super(null, null, false, false);
-        }
-    }
-
     private static TraceCostEvent event(JsonParser p) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new NotPlain();
@@ -90,16 +92,16 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
             String field = fieldName(p);
             JsonToken token = p.nextToken();
             switch (field) {
-                case "schema_version" -> schemaVersion = (int) integral(p, seen.once(0, token), true);
+                case "schema_version" -> schemaVersion = (int) integral(p, seen.once(0, token), INT);
                 case "trace_id" -> traceId = string(p, seen.once(1, token));
-                case "version" -> version = integral(p, seen.once(2, token), false);
-                case "input_tokens" -> inputTokens = integral(p, seen.once(3, token), false);
-                case "output_tokens" -> outputTokens = integral(p, seen.once(4, token), false);
-                case "total_tokens" -> totalTokens = integral(p, seen.once(5, token), false);
-                case "cache_read_input_tokens" -> cacheReadInputTokens = integral(p, seen.once(6, token), false);
+                case "version" -> version = integral(p, seen.once(2, token), LONG);
+                case "input_tokens" -> inputTokens = integral(p, seen.once(3, token), LONG);
+                case "output_tokens" -> outputTokens = integral(p, seen.once(4, token), LONG);
+                case "total_tokens" -> totalTokens = integral(p, seen.once(5, token), LONG);
+                case "cache_read_input_tokens" -> cacheReadInputTokens = integral(p, seen.once(6, token), LONG);
                 case "cache_creation_input_tokens" ->
-                    cacheCreationInputTokens = integral(p, seen.once(7, token), false);
-                case "reasoning_tokens" -> reasoningTokens = integral(p, seen.once(8, token), false);
+                    cacheCreationInputTokens = integral(p, seen.once(7, token), LONG);
+                case "reasoning_tokens" -> reasoningTokens = integral(p, seen.once(8, token), LONG);
                 case "input_cost" -> inputCost = decimal(p, seen.once(9, token));
                 case "output_cost" -> outputCost = decimal(p, seen.once(10, token));
                 case "total_cost" -> totalCost = decimal(p, seen.once(11, token));
@@ -117,11 +119,8 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
     }
 
     private static List<SpanCost> spans(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_ARRAY)) {
             return null;
-        }
-        if (token != JsonToken.START_ARRAY) {
-            throw new NotPlain();
         }
         List<SpanCost> spans = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -164,11 +163,8 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
     }
 
     private static TokenUsage usage(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_OBJECT)) {
             return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotPlain();
         }
         Long[] counts = new Long[7];
         Seen seen = new Seen();
@@ -185,17 +181,14 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
                 case "cache_creation_1h_input_tokens" -> 6;
                 default -> throw new NotPlain();
             };
-            counts[index] = seen.once(index, t) == JsonToken.VALUE_NULL ? null : integral(p, t, false);
+            counts[index] = seen.once(index, t) == JsonToken.VALUE_NULL ? null : integral(p, t, LONG);
         }
         return new TokenUsage(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
     }
 
     private static PricedBy pricedBy(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_OBJECT)) {
             return null;
-        }
-        if (token != JsonToken.START_OBJECT) {
-            throw new NotPlain();
         }
         String priceKey = null;
         String priceSource = null;
@@ -221,50 +214,10 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
         return p.currentName();
     }
 
-    /** A string or null; anything the full reading would coerce gives up. */
-    private static String string(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        throw new NotPlain();
-    }
-
-    /** An integral number that fits an int ({@code asInt}) or a long; anything else (null included) gives up. */
-    private static long integral(JsonParser p, JsonToken token, boolean asInt) throws IOException {
-        if (token != JsonToken.VALUE_NUMBER_INT) {
-            throw new NotPlain();
-        }
-        JsonParser.NumberType type = p.getNumberType();
-        if (type == JsonParser.NumberType.INT || (type == JsonParser.NumberType.LONG && !asInt)) {
-            return p.getLongValue();
-        }
-        throw new NotPlain();
-    }
-
-    /** A JSON number as the parser's exact decimal, or null. */
-    private static BigDecimal decimal(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
-            if (p.isNaN()) {
-                throw new NotPlain();
-            }
-            return p.getDecimalValue();
-        }
-        throw new NotPlain();
-    }
-
     /** A status by its exact name, or null. */
     private static CostStatus status(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.VALUE_STRING)) {
             return null;
-        }
-        if (token != JsonToken.VALUE_STRING) {
-            throw new NotPlain();
         }
         return switch (p.getText()) {
             case "PRICED" -> CostStatus.PRICED;
@@ -277,11 +230,8 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
 
     /** An array of strings (no null in it), or null. */
     private static List<String> strings(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.START_ARRAY)) {
             return null;
-        }
-        if (token != JsonToken.START_ARRAY) {
-            throw new NotPlain();
         }
         List<String> values = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -295,31 +245,13 @@ final class TraceCostEventReading implements Function<String, TraceCostEvent> {
 
     /** An instant in ISO form ({@code 2026-12-01T22:41:40.123Z}), or null. */
     private static Instant instant(JsonParser p, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
+        if (!present(token, JsonToken.VALUE_STRING)) {
             return null;
-        }
-        if (token != JsonToken.VALUE_STRING) {
-            throw new NotPlain();
         }
         String text = p.getText();
         if (text.length() < 20 || text.charAt(10) != 'T' || text.charAt(text.length() - 1) != 'Z') {
             throw new NotPlain();
         }
         return Instant.parse(text);
-    }
-
-    /** The fields of one object seen so far: a field twice gives up (the full reading decides which one wins). */
-    private static final class Seen {
-        private int fields;
-
-        /** The value's token of field number {@code field}, which must not have been seen before. */
-        JsonToken once(int field, JsonToken token) {
-            int bit = 1 << field;
-            if ((fields & bit) != 0) {
-                throw new NotPlain();
-            }
-            fields |= bit;
-            return token;
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.evalplane.trace.repository;
 
+import static dev.evalplane.support.sql.Columns.Type.INT8;
+import static dev.evalplane.support.sql.Columns.Type.TEXT;
+
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +15,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.StorableSpan;
 import dev.evalplane.support.sql.AlreadyStored;
+import dev.evalplane.support.sql.Columns;
 import dev.evalplane.trace.mapping.JsonCodec;
 import dev.evalplane.trace.mapping.LlmCallText;
 import io.smallrye.mutiny.Uni;
@@ -81,49 +85,24 @@ public class SpanRepository {
         return AlreadyStored.violates(failure, PRIMARY_KEY);
     }
 
-    /**
-     * The batch's columns, one typed array each, filled in one pass (not through {@code Columns}' per-value lists,
-     * casts and reflection: with the key map, ~5% of the event loop under ingestion, bench/RESULTS.md session 19).
-     */
+    /** The batch's columns, one array each ({@link Columns}). */
     private Tuple rows(List<StorableSpan> spans) {
         Collection<StorableSpan> unique = unique(spans);
-        int n = unique.size();
-        String[] traceIds = new String[n];
-        String[] spanIds = new String[n];
-        String[] parents = new String[n];
-        String[] names = new String[n];
-        String[] types = new String[n];
-        Long[] starts = new Long[n];
-        Long[] ends = new Long[n];
-        String[] statusCodes = new String[n];
-        String[] statusMessages = new String[n];
-        String[] attributes = new String[n];
-        String[] inputs = new String[n];
-        String[] outputs = new String[n];
-        String[] events = new String[n];
-        String[] llms = new String[n];
+        Columns rows = new Columns(unique.size(), TEXT, TEXT, TEXT, TEXT, TEXT, INT8, INT8, TEXT, TEXT, TEXT, TEXT,
+                TEXT, TEXT, TEXT);
         JsonFactory factory = json.mapper().getFactory();
-        int i = 0;
         for (StorableSpan stored : unique) {
             SpanEvent s = stored.span();
-            traceIds[i] = s.traceId();
-            spanIds[i] = s.spanId();
-            parents[i] = s.parentSpanId() == null || s.parentSpanId().isEmpty() ? null : s.parentSpanId();
-            names[i] = s.name() == null ? "" : s.name();
-            types[i] = s.spanType();
-            starts[i] = s.startTimeNs();
-            ends[i] = s.endTimeNs();
-            statusCodes[i] = s.status() == null || s.status().code() == null ? "UNSET" : s.status().code();
-            statusMessages[i] = s.status() == null ? null : s.status().message();
-            attributes[i] = stored.attributes();
-            inputs[i] = stored.inputs();
-            outputs[i] = stored.outputs();
-            events[i] = stored.events();
-            llms[i] = LlmCallText.of(factory, s.llm());
-            i++;
+            rows.row().text(s.traceId()).text(s.spanId())
+                    .text(s.parentSpanId() == null || s.parentSpanId().isEmpty() ? null : s.parentSpanId())
+                    .text(s.name() == null ? "" : s.name()).text(s.spanType())
+                    .int8(s.startTimeNs()).int8(s.endTimeNs())
+                    .text(s.status() == null || s.status().code() == null ? "UNSET" : s.status().code())
+                    .text(s.status() == null ? null : s.status().message())
+                    .text(stored.attributes()).text(stored.inputs()).text(stored.outputs()).text(stored.events())
+                    .text(LlmCallText.of(factory, s.llm()));
         }
-        return Tuple.from(new Object[] {traceIds, spanIds, parents, names, types, starts, ends, statusCodes,
-                statusMessages, attributes, inputs, outputs, events, llms});
+        return rows.tuple();
     }
 
     /**

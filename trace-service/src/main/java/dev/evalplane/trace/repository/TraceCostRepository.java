@@ -1,14 +1,17 @@
 package dev.evalplane.trace.repository;
 
+import static dev.evalplane.support.sql.Columns.Type.INT8;
+import static dev.evalplane.support.sql.Columns.Type.TEXT;
+
 import java.math.BigDecimal;
 import java.util.Collection;
 
 import dev.evalplane.events.TraceCostEvent;
+import dev.evalplane.support.sql.Columns;
 import dev.evalplane.trace.mapping.JsonCodec;
 import dev.evalplane.trace.domain.TraceCostRecord;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The latest cost per trace: a version at or below the stored one changes nothing. */
@@ -51,40 +54,17 @@ public class TraceCostRepository {
 
     /** One statement for all records (at most one per trace), so the table's statement triggers fire once. */
     public Uni<Void> upsertNewer(Collection<TraceCostRecord> records) {
-        int n = records.size();
-        String[] ids = new String[n];
-        Long[] versions = new Long[n];
-        Long[] inputTokens = new Long[n];
-        Long[] outputTokens = new Long[n];
-        Long[] totalTokens = new Long[n];
-        String[] inputCosts = new String[n];
-        String[] outputCosts = new String[n];
-        String[] totalCosts = new String[n];
-        String[] statuses = new String[n];
-        String[] metadataPatches = new String[n];
-        String[] spanCosts = new String[n];
-        String[] unpricedModels = new String[n];
-        int i = 0;
+        Columns rows = new Columns(records.size(), TEXT, INT8, INT8, INT8, INT8, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT,
+                TEXT);
         for (TraceCostRecord r : records) {
             TraceCostEvent e = r.event();
-            ids[i] = e.traceId();
-            versions[i] = e.version();
-            inputTokens[i] = e.inputTokens();
-            outputTokens[i] = e.outputTokens();
-            totalTokens[i] = e.totalTokens();
-            inputCosts[i] = plain(e.inputCost());
-            outputCosts[i] = plain(e.outputCost());
-            totalCosts[i] = plain(e.totalCost());
-            statuses[i] = e.costStatus().name();
-            metadataPatches[i] = r.metadataPatch();
-            spanCosts[i] = r.spanCosts();
-            unpricedModels[i] = e.unpricedModels() == null || e.unpricedModels().isEmpty() ? "[]"
-                    : json.write(e.unpricedModels());
-            i++;
+            rows.row().text(e.traceId()).int8(e.version()).int8(e.inputTokens()).int8(e.outputTokens())
+                    .int8(e.totalTokens()).text(plain(e.inputCost())).text(plain(e.outputCost()))
+                    .text(plain(e.totalCost())).text(e.costStatus().name()).text(r.metadataPatch()).text(r.spanCosts())
+                    .text(e.unpricedModels() == null || e.unpricedModels().isEmpty() ? "[]"
+                            : json.write(e.unpricedModels()));
         }
-        return pool.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {ids, versions, inputTokens, outputTokens,
-                totalTokens, inputCosts, outputCosts, totalCosts, statuses, metadataPatches, spanCosts,
-                unpricedModels})).replaceWithVoid();
+        return pool.preparedQuery(UPSERT).execute(rows.tuple()).replaceWithVoid();
     }
 
     private static String plain(BigDecimal value) {

@@ -1,5 +1,8 @@
 package dev.evalplane.trace.repository;
 
+import static dev.evalplane.support.sql.Columns.Type.INT8;
+import static dev.evalplane.support.sql.Columns.Type.TEXT;
+
 import java.util.Collection;
 import java.util.List;
 
@@ -73,14 +76,13 @@ public class TraceWriteRepository {
 
     /** One statement for all contributions (one per trace: the statement must not touch a row twice). */
     public Uni<WrittenTraces> upsert(SqlConnection conn, Collection<TraceContribution> contributions) {
-        Columns rows = new Columns(contributions.size(), String.class, String.class, String.class, Long.class,
-                Long.class, String.class, String.class, String.class, String.class, String.class, String.class,
-                String.class, String.class, Long.class);
+        Columns rows = new Columns(contributions.size(), TEXT, TEXT, TEXT, INT8, INT8, TEXT, TEXT, TEXT, TEXT, TEXT,
+                TEXT, TEXT, TEXT, INT8);
         for (TraceContribution c : contributions) {
-            rows.add(c.traceId(), c.experimentId(), c.rootSpanId(), c.requestTimeMs(), c.executionDurationMs(),
-                    c.state(), c.requestPreview(), c.responsePreview(), c.clientRequestId(), json.write(c.rootTags()),
-                    json.write(c.rootMetadata()), json.write(c.spanTags()), json.write(c.spanMetadata()),
-                    c.firstSpanStartMs());
+            rows.row().text(c.traceId()).text(c.experimentId()).text(c.rootSpanId()).int8(c.requestTimeMs())
+                    .int8(c.executionDurationMs()).text(c.state()).text(c.requestPreview()).text(c.responsePreview())
+                    .text(c.clientRequestId()).text(json.write(c.rootTags())).text(json.write(c.rootMetadata()))
+                    .text(json.write(c.spanTags())).text(json.write(c.spanMetadata())).int8(c.firstSpanStartMs());
         }
         return conn.preparedQuery(UPSERT).execute(rows.tuple()).map(result -> {
             Row row = result.iterator().next();
