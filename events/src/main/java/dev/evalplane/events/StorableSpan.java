@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A {@code spans} record read for storing ({@link SpanValidation#readStorable}): the validated span without its
  * content (attributes, inputs, outputs and events null in {@link #span()}), and that content as JSON text ready for
- * {@code jsonb} columns: {@code attributes} {@code "{}"} when absent, {@code events} {@code "[]"} when absent,
+ * {@code json} columns: {@code attributes} {@code "{}"} when absent, {@code events} {@code "[]"} when absent,
  * {@code inputs} and {@code outputs} null when absent or JSON null. The texts are the record's own when nothing in
  * them needs cleaning, otherwise those of the cleaned trees ({@link StoredText}); either way they hold the same JSON
  * values the full reading ({@link SpanValidation#read}) gives.

@@ -11,7 +11,7 @@ import dev.evalplane.events.LlmCall;
 import dev.evalplane.events.TokenUsage;
 
 /**
- * A span's {@code llm} block as the JSON text of its jsonb column, written field by field with the generator: the
+ * A span's {@code llm} block as the JSON text of its json column, written field by field with the generator: the
  * text the mapper's bean serializer gives ({@link LlmCall} and {@link TokenUsage} leave out null fields), without
  * the serializer's property dispatch on every LLM span of a batch.
  */

@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Span rows to the API shape; {@link #SELECT} adds {@code mlflow.llm.cost} (MLflow's shape: input, output and total
- * cost) and {@code evalplane.llm.pricedBy} (the price entry and how it matched) from the trace's stored cost.
+ * cost) and {@code evalplane.llm.pricedBy} (the price entry and how it matched) from the trace's stored cost. The
+ * content columns are json (the span's own text, V12); attributes are cast to jsonb for that merge.
  */
 @ApplicationScoped
 public class SpanMapper {
@@ -15,7 +16,7 @@ public class SpanMapper {
     public static final String SELECT = """
             SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.span_type, s.start_time_ns, s.end_time_ns,
                    s.status_code, s.status_message,
-                   (s.attributes || CASE WHEN tc.span_costs ? s.span_id
+                   (s.attributes::jsonb || CASE WHEN tc.span_costs ? s.span_id
                         THEN jsonb_strip_nulls(jsonb_build_object(
                             'mlflow.llm.cost', (tc.span_costs -> s.span_id) - 'priced_by',
                             'evalplane.llm.pricedBy', tc.span_costs -> s.span_id -> 'priced_by'))

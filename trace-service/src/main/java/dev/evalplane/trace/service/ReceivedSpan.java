@@ -5,7 +5,7 @@ import dev.evalplane.events.SpanEvent;
 import dev.evalplane.events.StorableSpan;
 
 /**
- * A span read from the {@code spans} topic (its content as JSON text for the jsonb columns, {@link StorableSpan}), and
+ * A span read from the {@code spans} topic (its content as JSON text for the json columns, {@link StorableSpan}), and
  * whether its record is the pipeline's own (scorer-service's mark, {@code events} {@code PipelineRecords}); every
  * other record (the OTLP door's, any other producer's) is a client's.
  */
