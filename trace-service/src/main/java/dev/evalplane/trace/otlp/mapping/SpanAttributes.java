@@ -30,21 +30,9 @@ public final class SpanAttributes {
     }
 
     public static SpanAttributes of(List<KeyValue> keyValues) {
-        Map<String, JsonNode> values = new LinkedHashMap<>();
-        JsonNode inputs = null;
-        JsonNode outputs = null;
-        for (int i = 0; i < keyValues.size(); i++) {
-            KeyValue kv = keyValues.get(i);
-            String key = kv.getKey();
-            JsonNode value = decoded(key, AnyValues.toJson(kv.getValue()));
-            if (key.equals(MlflowKeys.SPAN_INPUTS)) {
-                inputs = value;
-            } else if (key.equals(MlflowKeys.SPAN_OUTPUTS)) {
-                outputs = value;
-            } else {
-                values.put(key, value);
-            }
-        }
+        Map<String, JsonNode> values = decoded(keyValues);
+        JsonNode inputs = values.remove(MlflowKeys.SPAN_INPUTS);
+        JsonNode outputs = values.remove(MlflowKeys.SPAN_OUTPUTS);
         return new SpanAttributes(values, inputs, outputs);
     }
 
