@@ -43,6 +43,7 @@ final class IngestionBench {
         try (RealStack stack = RealStack.start(Map.of()); Sql sql = Sql.open(); Kafka kafka = new Kafka()) {
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
+            long scorerPid = stack.scorerService().pid();
             // the broker is warmed up with the services (it runs C2 as a deployed one does) and read per thread beside
             // them (request handlers, network threads)
             Map<String, Long> jvms = JitWarmUp.pids(Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid),
@@ -50,7 +51,9 @@ final class IngestionBench {
             CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
-                    .role("Kafka", CpuMeter::isBroker);
+                    .role("Kafka", CpuMeter::isBroker)
+                    // its online consumer reads every stored trace's announcement (traces-stored)
+                    .role("scorer-service", p -> p.pid() == scorerPid);
             JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", jvms);
             CpuMeter jit = warmUp.compilers();
             int warmUpTraces = Math.max(1, options.integer("warm-up-spans", 5000) / perTrace);

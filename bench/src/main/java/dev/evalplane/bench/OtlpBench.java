@@ -188,6 +188,7 @@ final class OtlpBench {
             long gatewayPid = gateway.pid();
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
+            long scorerPid = stack.scorerService().pid();
             // the broker is warmed up with the services: it runs C2 as a deployed one does
             Map<String, Long> jvms = JitWarmUp.pids(Map.entry("gateway", gatewayPid),
                     Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid),
@@ -206,7 +207,9 @@ final class OtlpBench {
             CpuMeter cpu = CpuMeter.create().role("gateway", p -> p.pid() == gatewayPid)
                     .role("trace-service", p -> p.pid() == tracePid).role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
-                    .role("Kafka", CpuMeter::isBroker);
+                    .role("Kafka", CpuMeter::isBroker)
+                    // its online consumer reads every stored trace's announcement (traces-stored)
+                    .role("scorer-service", p -> p.pid() == scorerPid);
             Map<String, Double> idleBefore = cpu.read();
             Thread.sleep(IDLE_NANOS / 1_000_000);
             Map<String, Double> idleAfter = cpu.read();
