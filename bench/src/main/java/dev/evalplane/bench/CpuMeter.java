@@ -111,6 +111,41 @@ final class CpuMeter {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * Seconds of CPU per kind of PostgreSQL process among this JVM's descendants, by the title PostgreSQL gives each:
+     * the backends (the clients' connections), the checkpointer, background writer, WAL writer, autovacuum launcher and
+     * workers; the postmaster's own, and what its children that ended used (autovacuum workers, ended connections: a
+     * worker's CPU shows there once it ends, or under "autovacuum worker" while it runs). Tells the statements' work
+     * from the work PostgreSQL does later for the rows written (vacuum, checkpoints).
+     */
+    static Map<String, Double> postgresProcesses() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        ProcessHandle.current().descendants().filter(p -> executable(p, "postgres")).forEach(p -> {
+            Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
+            String title = title(p.pid());
+            if (title.startsWith("postgres: ")) {
+                String kind = title.substring("postgres: ".length());
+                kind = kind.startsWith("autovacuum worker") ? "autovacuum worker"
+                        : kind.matches("checkpointer|background writer|walwriter|autovacuum launcher|logical replication"
+                        + " launcher") ? kind : "backends";
+                seconds.merge(kind, statSeconds(stat), Double::sum);
+            } else {
+                seconds.merge("postmaster", statSeconds(stat), Double::sum);
+                seconds.merge("ended children", (statTicks(stat, 4) - statTicks(stat, 2)) * TICK_SECONDS, Double::sum);
+            }
+        });
+        return seconds;
+    }
+
+    /** A process's command line as PostgreSQL rewrites it (its title), "" when unreadable. */
+    private static String title(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ').strip();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /** The process runs this executable (its path ends with "/" + name). */
     static boolean executable(ProcessHandle p, String name) {
         return p.info().command().map(c -> c.endsWith("/" + name)).orElse(false);

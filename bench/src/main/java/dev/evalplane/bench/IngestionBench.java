@@ -45,9 +45,10 @@ final class IngestionBench {
             long costPid = stack.costService().pid();
             long scorerPid = stack.scorerService().pid();
             // the broker is warmed up with the services (it runs C2 as a deployed one does) and read per thread beside
-            // them (request handlers, network threads)
+            // them (request handlers, network threads); scorer-service too: its online consumer reads every stored
+            // trace's announcement, and its CPU is counted below
             Map<String, Long> jvms = JitWarmUp.pids(Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid),
-                    Map.entry("Kafka", CpuMeter.broker()));
+                    Map.entry("scorer-service", scorerPid), Map.entry("Kafka", CpuMeter.broker()));
             CpuMeter cpu = CpuMeter.create().role("trace-service", p -> p.pid() == tracePid)
                     .role("cost-service", p -> p.pid() == costPid)
                     .role("PostgreSQL", p -> CpuMeter.executable(p, "postgres"))
@@ -96,14 +97,17 @@ final class IngestionBench {
                 List<SpanEvent> spans = spans("ingestion-" + round, traces, perTrace, llmPerTrace);
                 report.line("round %d of %d: %d spans of %d traces, %d LLM spans with usage", round, rounds,
                         spans.size(), traces, spans.stream().filter(SpanEvent::hasUsage).count());
+                report.line("  before it: %d spans stored; %s", stored.spans(), databaseSize(sql));
                 stored = stored.plus(spans);
                 Map<String, Double> cpuBefore = cpu.read();
                 Map<String, Double> jitBefore = jit.read();
                 Map<String, Map<String, Double>> threadsBefore = CpuMeter.threads(jvms);
+                Map<String, Double> postgresBefore = CpuMeter.postgresProcesses();
                 pipeline.add(spans.size() / (ingest(kafka, sql, spans, stored, report) / 1e9));
                 Map<String, Double> cpuAfter = cpu.read();
                 Map<String, Double> jitAfter = jit.read();
                 Map<String, Map<String, Double>> threadsAfter = CpuMeter.threads(jvms);
+                Map<String, Double> postgresAfter = CpuMeter.postgresProcesses();
                 cpuPerSpan.add(CpuMeter.perItem(cpuBefore, cpuAfter, spans.size()));
                 jitPerSpan.add(CpuMeter.perItem(jitBefore, jitAfter, spans.size()));
                 compiled.add(withoutCompiler(cpuBefore, cpuAfter, jitBefore, jitAfter, spans.size()));
@@ -111,6 +115,8 @@ final class IngestionBench {
                         cpuPerSpan.get(round - 1), jitPerSpan.get(round - 1), compiled.get(round - 1));
                 threadsAfter.forEach((jvm, threads) -> report.line("  %s's threads, CPU per span (µs): %s", jvm,
                         CpuMeter.topPerItem(threadsBefore.get(jvm), threads, spans.size(), 10)));
+                report.line("  PostgreSQL's processes, CPU per span (µs): %s",
+                        CpuMeter.topPerItem(postgresBefore, postgresAfter, spans.size(), 10));
                 checkExact(stack, sql, "ingestion-" + round, traces, perTrace, llmPerTrace, report);
                 double[] limit = limits(sql, spans);
                 copy.add(limit[0]);
@@ -153,6 +159,22 @@ final class IngestionBench {
             after.merge(service, -jitAfter.get(service), Double::sum);
         }
         return CpuMeter.perItem(before, after, spans);
+    }
+
+    /**
+     * The services' tables and indexes: PostgreSQL's CPU per span grows with them (every insert finds its place in
+     * indexes keyed by random trace ids; once they outgrow shared_buffers, pages go in and out), so runs that stored
+     * different amounts before their rounds are compared with this (bench/RESULTS.md, session 23).
+     */
+    private static String databaseSize(Sql sql) {
+        String services = "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname IN ('traces', 'costs')";
+        long tables = sql.number("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) " + services
+                + " AND c.relkind = 'r'");
+        long indexes = sql.number("SELECT coalesce(sum(pg_relation_size(c.oid)), 0) " + services
+                + " AND c.relkind = 'i'");
+        return String.format("trace-service's and cost-service's tables %d MiB, of which indexes %d MiB;"
+                + " shared_buffers %s", tables >> 20, indexes >> 20, sql.strings("SHOW shared_buffers").get(0));
     }
 
     private static double median(List<Double> values) {

@@ -23,9 +23,15 @@ public final class Kafka implements AutoCloseable {
 
     /** The Kafka clients log every configuration at INFO and every reconnect at WARN: errors are enough here. */
     private static final Logger KAFKA_LOGS = Logger.getLogger("org.apache.kafka");
+    /**
+     * But the producer's sender warns when a batch fails and is sent again: that is what the Kafka limit's stalls (a
+     * fresh producer's records left pending for minutes, {@link Baselines}) would show.
+     */
+    private static final Logger PRODUCER_LOGS = Logger.getLogger("org.apache.kafka.clients.producer.internals");
 
     static {
         KAFKA_LOGS.setLevel(Level.SEVERE);
+        PRODUCER_LOGS.setLevel(Level.WARNING);
     }
 
     private final TopicClient client = new TopicClient(KafkaBrokerResource.bootstrapServers(), Map.of(

@@ -189,10 +189,11 @@ final class OtlpBench {
             long tracePid = stack.traceService().pid();
             long costPid = stack.costService().pid();
             long scorerPid = stack.scorerService().pid();
-            // the broker is warmed up with the services: it runs C2 as a deployed one does
+            // the broker is warmed up with the services: it runs C2 as a deployed one does; scorer-service too: its
+            // online consumer reads every stored trace's announcement, and its CPU is counted below
             Map<String, Long> jvms = JitWarmUp.pids(Map.entry("gateway", gatewayPid),
                     Map.entry("trace-service", tracePid), Map.entry("cost-service", costPid),
-                    Map.entry("Kafka", CpuMeter.broker()));
+                    Map.entry("scorer-service", scorerPid), Map.entry("Kafka", CpuMeter.broker()));
             JitWarmUp warmUp = JitWarmUp.of("spans stored and priced", jvms);
             CpuMeter jit = warmUp.compilers();
             Expected[] expected = {Expected.NONE};

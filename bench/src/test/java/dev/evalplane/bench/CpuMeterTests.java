@@ -2,11 +2,18 @@ package dev.evalplane.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import dev.evalplane.testsupport.LocalPostgres;
 
 class CpuMeterTests {
 
@@ -31,6 +38,28 @@ class CpuMeterTests {
         } finally {
             parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             parent.destroyForcibly();
+        }
+    }
+
+    /**
+     * PostgreSQL's CPU split by the title of each process: a statement's work is its backend's, not the checkpointer's
+     * or the postmaster's.
+     */
+    @Test
+    void postgresCpuIsSplitByProcessKind() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.startTemporary();
+                Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "postgres")) {
+            Map<String, Double> before = CpuMeter.postgresProcesses();
+            try (Statement statement = connection.createStatement();
+                    ResultSet count = statement.executeQuery("SELECT count(*) FROM generate_series(1, 20000000)")) {
+                count.next();
+            }
+            Map<String, Double> after = CpuMeter.postgresProcesses();
+
+            assertThat(after).containsKeys("backends", "checkpointer", "walwriter", "postmaster", "ended children");
+            assertThat(after.get("backends") - before.getOrDefault("backends", 0.0)).isGreaterThan(0.2);
+            assertThat(after.get("checkpointer") - before.get("checkpointer")).isLessThan(0.1);
+            assertThat(after.get("postmaster") - before.get("postmaster")).isLessThan(0.1);
         }
     }
 }
