@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 final class CpuMeter {
 
     private static final double TICK_SECONDS = 0.01; // USER_HZ, 100 on Linux
+    /** {@link #postgresProcesses}' kind for autovacuum workers, running or ended, and other ended children. */
+    private static final String AUTOVACUUM = "autovacuum workers and ended children";
 
     private final Map<String, Predicate<ProcessHandle>> roles = new LinkedHashMap<>();
     private final Map<String, Long> compilers = new LinkedHashMap<>();
@@ -113,25 +115,27 @@ final class CpuMeter {
 
     /**
      * Seconds of CPU per kind of PostgreSQL process among this JVM's descendants, by the title PostgreSQL gives each:
-     * the backends (the clients' connections), the checkpointer, background writer, WAL writer, autovacuum launcher and
-     * workers; the postmaster's own, and what its children that ended used (autovacuum workers, ended connections: a
-     * worker's CPU shows there once it ends, or under "autovacuum worker" while it runs). Tells the statements' work
-     * from the work PostgreSQL does later for the rows written (vacuum, checkpoints).
+     * the backends (the clients' connections), the checkpointer, background writer, WAL writer, autovacuum launcher,
+     * the postmaster's own, and the autovacuum workers. A worker's CPU moves into the postmaster's children's time
+     * when it ends, so running workers and ended children are one kind (else a worker that ends between two readings
+     * would show its whole life under one kind and nothing under the other); ended connections are counted there too.
+     * Tells the statements' work from the work PostgreSQL does later for the rows written (vacuum, checkpoints).
      */
     static Map<String, Double> postgresProcesses() {
         Map<String, Double> seconds = new LinkedHashMap<>();
+        seconds.put(AUTOVACUUM, 0.0);
         ProcessHandle.current().descendants().filter(p -> executable(p, "postgres")).forEach(p -> {
             Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
             String title = title(p.pid());
             if (title.startsWith("postgres: ")) {
                 String kind = title.substring("postgres: ".length());
-                kind = kind.startsWith("autovacuum worker") ? "autovacuum worker"
+                kind = kind.startsWith("autovacuum worker") ? AUTOVACUUM
                         : kind.matches("checkpointer|background writer|walwriter|autovacuum launcher|logical replication"
                         + " launcher") ? kind : "backends";
                 seconds.merge(kind, statSeconds(stat), Double::sum);
             } else {
                 seconds.merge("postmaster", statSeconds(stat), Double::sum);
-                seconds.merge("ended children", (statTicks(stat, 4) - statTicks(stat, 2)) * TICK_SECONDS, Double::sum);
+                seconds.merge(AUTOVACUUM, (statTicks(stat, 4) - statTicks(stat, 2)) * TICK_SECONDS, Double::sum);
             }
         });
         return seconds;

@@ -162,9 +162,9 @@ final class IngestionBench {
     }
 
     /**
-     * The services' tables and indexes: PostgreSQL's CPU per span grows with them (every insert finds its place in
-     * indexes keyed by random trace ids; once they outgrow shared_buffers, pages go in and out), so runs that stored
-     * different amounts before their rounds are compared with this (bench/RESULTS.md, session 23).
+     * The services' tables and indexes: PostgreSQL's CPU per span grows with them (39-41 µs a span with 1 million spans
+     * stored, 53-67 with 2.5 million, bench/RESULTS.md, session 23), so runs that stored different amounts before their
+     * rounds are compared with this.
      */
     private static String databaseSize(Sql sql) {
         String services = "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
