@@ -134,8 +134,9 @@ final class CpuMeter {
                         + " launcher") ? kind : "backends";
                 seconds.merge(kind, statSeconds(stat), Double::sum);
             } else {
-                seconds.merge("postmaster", statSeconds(stat), Double::sum);
-                seconds.merge(AUTOVACUUM, (statTicks(stat, 4) - statTicks(stat, 2)) * TICK_SECONDS, Double::sum);
+                long own = statTicks(stat, 2);
+                seconds.merge("postmaster", own * TICK_SECONDS, Double::sum);
+                seconds.merge(AUTOVACUUM, (statTicks(stat, 4) - own) * TICK_SECONDS, Double::sum);
             }
         });
         return seconds;

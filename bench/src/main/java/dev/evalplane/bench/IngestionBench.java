@@ -167,14 +167,12 @@ final class IngestionBench {
      * rounds are compared with this.
      */
     private static String databaseSize(Sql sql) {
-        String services = "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname IN ('traces', 'costs')";
-        long tables = sql.number("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) " + services
-                + " AND c.relkind = 'r'");
-        long indexes = sql.number("SELECT coalesce(sum(pg_relation_size(c.oid)), 0) " + services
-                + " AND c.relkind = 'i'");
-        return String.format("trace-service's and cost-service's tables %d MiB, of which indexes %d MiB;"
-                + " shared_buffers %s", tables >> 20, indexes >> 20, sql.strings("SHOW shared_buffers").get(0));
+        String[] size = sql.rows("SELECT coalesce(sum(pg_total_relation_size(c.oid)) FILTER (WHERE c.relkind = 'r'), 0)::bigint"
+                + " >> 20, coalesce(sum(pg_relation_size(c.oid)) FILTER (WHERE c.relkind = 'i'), 0)::bigint >> 20,"
+                + " current_setting('shared_buffers') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname IN ('traces', 'costs')").get(0);
+        return String.format("trace-service's and cost-service's tables %s MiB, of which indexes %s MiB;"
+                + " shared_buffers %s", size[0], size[1], size[2]);
     }
 
     private static double median(List<Double> values) {

@@ -25,7 +25,7 @@ public final class Kafka implements AutoCloseable {
     private static final Logger KAFKA_LOGS = Logger.getLogger("org.apache.kafka");
     /**
      * But the producer's sender warns when a batch fails and is sent again: that is what the Kafka limit's stalls (a
-     * fresh producer's records left pending for minutes, {@link Baselines}) would show.
+     * fresh producer's records left pending, none failed, {@link Baselines}) would show.
      */
     private static final Logger PRODUCER_LOGS = Logger.getLogger("org.apache.kafka.clients.producer.internals");
 
