@@ -36,8 +36,9 @@ import dev.evalplane.testsupport.ServiceProcess;
  * <p>{@code otlp}: evalplane alone, next to PostgreSQL COPY of the same rows. {@code peer}: the same load and
  * searches against {@code mlflow server} of the pinned MLflow version on SQLite and on PostgreSQL (which store the
  * spans before answering, so accepted = stored there), all in the same run; ratios of stored spans/s and of search
- * latency. Options: --spans (50000 otlp, 20000 peer), --spans-per-request (1000), --clients (4), --searches (20),
- * --search-warm-up (200), --backends (peer: evalplane,mlflow-sqlite,mlflow-postgresql).
+ * latency. Options: --spans (50000 in both: {@code peer} runs {@code otlp}'s load; 20000 in {@code peer} until session
+ * 24), --spans-per-request (1000), --clients (4), --searches (20), --search-warm-up (200), --backends (peer:
+ * evalplane,mlflow-sqlite,mlflow-postgresql).
  *
  * <p>Before the timed load, evalplane's JVMs are warmed up with sets of {@code --warm-up-spans} (5000) OTLP spans
  * through the same path ({@link JitWarmUp}: until the JIT compiler threads use at most {@code --warm-up-jit-share}
@@ -66,7 +67,7 @@ final class OtlpBench {
 
     static void run(Options options, Report report, boolean peer) throws Exception {
         String name = peer ? "peer" : "otlp";
-        int traces = options.integer("spans", peer ? 20_000 : 50_000) / PER_TRACE;
+        int traces = options.integer("spans", 50_000) / PER_TRACE;
         int perRequest = options.integer("spans-per-request", 1000);
         int clients = options.integer("clients", 4);
         int searches = options.integer("searches", 20);
